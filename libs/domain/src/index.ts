@@ -1,0 +1,25 @@
+export { DomainError } from './domain-error';
+export type { Triplet, PositiveInteraction, TrainingSet } from './triplet';
+export type {
+  EventSink,
+  EventSource,
+  RawMessage,
+  DeadLetter,
+  DeadLetterSink,
+} from './ports/event-stream';
+export { HISTORY_LIMIT } from './ports/event-log';
+export type {
+  EventLog,
+  UserHistory,
+  TripletDeriver,
+  AppendResult,
+  ClassifiedEvent,
+} from './ports/event-log';
+export type { TripletStore } from './ports/triplet-store';
+export type {
+  EmbeddingStore,
+  ModelSnapshot,
+  ModelMetadata,
+  SimilarityMetric,
+} from './ports/embedding-store';
+export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';

@@ -1,0 +1,7 @@
+import type { TrainingSet } from '../triplet';
+
+/** Reads what the trainer learns from: positives aggregated from the event log, and the explicit triplets. */
+export interface TripletStore {
+  loadTrainingSet(): Promise<TrainingSet>;
+  countTriplets(): Promise<number>;
+}
