@@ -1,2 +1,10 @@
 export { INTERACTION_TYPES } from './interaction-event-v1';
 export type { InteractionEventV1, InteractionType } from './interaction-event-v1';
+export { EVENT_LIMITS } from './event-limits';
+export type { FieldError } from './field-error';
+export { validateInteractionEvent } from './validate-interaction-event';
+export type { ValidationResult } from './validate-interaction-event';
+export { validateEventBatch } from './validate-event-batch';
+export type { BatchValidationResult } from './validate-event-batch';
+export { decodeInteractionEvent } from './decode-interaction-event';
+export { formatFieldErrors } from './format-field-errors';

@@ -1,0 +1,68 @@
+import { EVENT_LIMITS } from './event-limits';
+import type { FieldError } from './field-error';
+import { interactionEventV1Schema } from './interaction-event-schema';
+import type { InteractionEventV1 } from './interaction-event-v1';
+
+export type ValidationResult =
+  { ok: true; event: InteractionEventV1 } | { ok: false; errors: FieldError[] };
+
+/** Checks one untrusted value against schema v1 and its cross-field rules, listing every problem found. */
+export function validateInteractionEvent(input: unknown, options: { now: Date }): ValidationResult {
+  const parsed = interactionEventV1Schema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => ({
+        field: issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : formatPath(issue.path),
+        message: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
+      })),
+    };
+  }
+  const event: InteractionEventV1 = parsed.data;
+  const errors = crossFieldErrors(event, options.now);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, event };
+}
+
+function crossFieldErrors(event: InteractionEventV1, now: Date): FieldError[] {
+  const errors: FieldError[] = [];
+  if (event.type === 'rating' && event.value === undefined) {
+    errors.push({ field: 'value', message: 'value is required for a rating' });
+  }
+  if (event.type !== 'rating' && event.value !== undefined) {
+    errors.push({ field: 'value', message: 'value is only allowed for a rating' });
+  }
+  if (event.type === 'impression') {
+    if (event.shownItemIds === undefined) {
+      errors.push({ field: 'shownItemIds', message: 'shownItemIds is required for an impression' });
+    } else if (!event.shownItemIds.includes(event.itemId)) {
+      errors.push({
+        field: 'itemId',
+        message: 'itemId (the chosen item) must be one of shownItemIds',
+      });
+    }
+  } else if (event.shownItemIds !== undefined) {
+    errors.push({
+      field: 'shownItemIds',
+      message: 'shownItemIds is only allowed for an impression',
+    });
+  }
+  const at = Date.parse(event.timestamp);
+  if (at > now.getTime() + EVENT_LIMITS.maxFutureSkewMs) {
+    errors.push({ field: 'timestamp', message: 'timestamp is more than a day in the future' });
+  }
+  if (at < Date.parse(EVENT_LIMITS.earliestTimestamp)) {
+    errors.push({
+      field: 'timestamp',
+      message: `timestamp is before ${EVENT_LIMITS.earliestTimestamp}`,
+    });
+  }
+  return errors;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`,
+    )
+    .join('');
+}

@@ -1,0 +1,4 @@
+export { parseEnv, ConfigError } from './parse-env';
+export { intVar, numberVar, boolVar, stringVar, listVar, urlVar } from './env-fields';
+export { redactSecrets } from './redact-secrets';
+export { describeEnv } from './describe-env';
