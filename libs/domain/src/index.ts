@@ -23,3 +23,5 @@ export type {
   SimilarityMetric,
 } from './ports/embedding-store';
 export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';
+export { trainingJobParamsSchema } from './training-job-params';
+export type { TrainingJobParams } from './training-job-params';

@@ -1,0 +1,18 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ApiDependencies, ApiSettings } from './api-dependencies';
+import { ApiModule } from './api.module';
+
+/** Builds the Nest application on Fastify (not yet listening); shared by main.ts and the embedded app. */
+export async function createApiApp(options: {
+  dependencies: ApiDependencies;
+  settings: ApiSettings;
+  bodyLimitBytes: number;
+}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.register(options),
+    new FastifyAdapter({ bodyLimit: options.bodyLimitBytes }),
+    { bufferLogs: false },
+  );
+  return app;
+}

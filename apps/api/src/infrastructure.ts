@@ -1,0 +1,42 @@
+import { KafkaEventSink } from '@recsys/kafka-adapters';
+import { openPostgresStorage } from '@recsys/postgres-adapters';
+import { RedisEmbeddingStore } from '@recsys/redis-adapters';
+import type { ApiDependencies } from './api-dependencies';
+import type { ApiConfig } from './config';
+
+/** The api's ports on the real services, and how to close them. */
+export async function openApiInfrastructure(
+  config: ApiConfig,
+): Promise<{ dependencies: ApiDependencies; close(): Promise<void> }> {
+  const storage = await openPostgresStorage({
+    kind: 'postgres',
+    url: config.DATABASE_URL,
+    applicationName: 'recsys-api',
+  });
+  const embeddingStore = new RedisEmbeddingStore({
+    url: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+  });
+  const eventSink = new KafkaEventSink({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    topic: config.KAFKA_TOPIC,
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+  });
+  return {
+    dependencies: {
+      eventSink,
+      jobQueue: storage.jobQueue,
+      embeddingStore,
+      clock: () => new Date(),
+      readinessChecks: [
+        { name: 'postgres', check: () => storage.ping() },
+        { name: 'redis', check: async () => void (await embeddingStore.currentVersion()) },
+        { name: 'kafka', check: () => eventSink.connect() },
+      ],
+    },
+    async close() {
+      await Promise.allSettled([eventSink.close(), embeddingStore.close(), storage.close()]);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { closeOnSignals } from '@recsys/process-lifecycle';
+import { redactSecrets } from '@recsys/service-config';
+import { createApiApp } from './create-api-app';
+import { apiSettingsFrom, loadApiConfig } from './config';
+import { openApiInfrastructure } from './infrastructure';
+
+async function main(): Promise<void> {
+  const config = loadApiConfig(process.env);
+  const logger = new Logger('api');
+  logger.log(`config ${JSON.stringify(redactSecrets(config))}`);
+  const infrastructure = await openApiInfrastructure(config);
+  const app = await createApiApp({
+    dependencies: infrastructure.dependencies,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    settings: apiSettingsFrom(config),
+  });
+  closeOnSignals([() => app.close(), () => infrastructure.close()], {
+    timeoutMs: 10_000,
+    log: (line) => logger.log(line),
+  });
+  await app.listen({ host: config.HOST, port: config.PORT });
+  logger.log(`listening on http://${config.HOST}:${config.PORT}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { buildServingModel, type ServingModel } from '@recsys/recommendations';
+import {
+  API_DEPENDENCIES,
+  API_SETTINGS,
+  type ApiDependencies,
+  type ApiSettings,
+} from '../api-dependencies';
+
+/**
+ * Holds the model the api serves. Loads the current version at start, reloads on every publish
+ * notification (and on a slow poll, in case a notification was missed), builds the new version off
+ * the request path and swaps it in with one assignment; a failed load keeps the previous model.
+ */
+@Injectable()
+export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('models');
+  private serving: ServingModel | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
+  private refreshPending = false;
+  private unsubscribe: (() => Promise<void>) | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  /** True once the current version is known (loaded, or known not to exist). */
+  initialised = false;
+
+  constructor(
+    @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+  ) {}
+
+  current(): ServingModel | null {
+    return this.serving;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      this.unsubscribe = await this.deps.embeddingStore.subscribe(() => void this.refresh());
+    } catch (error) {
+      this.logger.warn(`cannot subscribe to model notifications yet: ${(error as Error).message}`);
+    }
+    this.pollTimer = setInterval(() => void this.refresh(), this.settings.modelPollIntervalMs);
+    this.pollTimer.unref();
+    await this.refresh();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    await this.unsubscribe?.().catch(() => undefined);
+  }
+
+  /** Loads the current version if it changed; concurrent calls coalesce into one more load. */
+  refresh(): Promise<void> {
+    if (this.refreshPending) return this.refreshing;
+    this.refreshPending = true;
+    this.refreshing = this.refreshing.then(async () => {
+      this.refreshPending = false;
+      await this.loadCurrent();
+    });
+    return this.refreshing;
+  }
+
+  private async loadCurrent(): Promise<void> {
+    try {
+      const version = await this.deps.embeddingStore.currentVersion();
+      if (version !== null && version !== this.serving?.version) {
+        const snapshot = await this.deps.embeddingStore.load(version);
+        if (!snapshot) throw new Error(`model ${version} is current but could not be loaded`);
+        this.serving = buildServingModel(snapshot);
+        this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
+      }
+      this.initialised = true;
+    } catch (error) {
+      this.logger.warn(
+        `model refresh failed, still serving ${this.serving?.version ?? 'nothing'}: ${(error as Error).message}`,
+      );
+    }
+  }
+}

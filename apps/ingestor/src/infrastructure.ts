@@ -1,0 +1,37 @@
+import { KafkaDeadLetterSink, KafkaEventSource } from '@recsys/kafka-adapters';
+import { openPostgresStorage } from '@recsys/postgres-adapters';
+import type { IngestorConfig } from './config';
+import type { IngestorDependencies } from './ingestor-dependencies';
+
+/** The ingestor's ports on the real services, and how to close them. */
+export async function openIngestorInfrastructure(
+  config: IngestorConfig,
+): Promise<{ dependencies: IngestorDependencies; close(): Promise<void> }> {
+  const storage = await openPostgresStorage({
+    kind: 'postgres',
+    url: config.DATABASE_URL,
+    applicationName: 'recsys-ingestor',
+  });
+  const kafka = {
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    topic: config.KAFKA_TOPIC,
+    deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+    groupId: config.KAFKA_GROUP_ID,
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+  };
+  const eventSource = new KafkaEventSource(kafka);
+  const deadLetterSink = new KafkaDeadLetterSink(kafka);
+  return {
+    dependencies: {
+      eventSource,
+      deadLetterSink,
+      eventLog: storage.eventLog,
+      clock: () => new Date(),
+    },
+    async close() {
+      await eventSource.stop().catch(() => undefined);
+      await Promise.allSettled([deadLetterSink.close(), storage.close()]);
+    },
+  };
+}

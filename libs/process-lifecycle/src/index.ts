@@ -1,0 +1,2 @@
+export { closeOnSignals } from './close-on-signals';
+export type { Closer } from './close-on-signals';

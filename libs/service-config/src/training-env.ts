@@ -1,0 +1,62 @@
+import { intVar, numberVar, stringVar } from './env-fields';
+
+/** How the trainer polls for jobs and what it trains (read by the trainer and the embedded app). */
+export const trainingEnv = {
+  TRAINER_WORKER_ID: stringVar({
+    default: 'trainer',
+    description: 'Name of this trainer in job records (the pid is appended)',
+  }),
+  TRAINER_POLL_INTERVAL_MS: intVar({
+    default: 1000,
+    min: 10,
+    description: 'How often an idle trainer looks for queued jobs',
+  }),
+  TRAINER_HEARTBEAT_INTERVAL_MS: intVar({
+    default: 5000,
+    min: 100,
+    description: 'How often a running job reports that it is alive',
+  }),
+  TRAINER_STALE_JOB_MS: intVar({
+    default: 60_000,
+    min: 1000,
+    description: 'A running job silent for this long is failed',
+  }),
+  TRAIN_DIM: intVar({ default: 64, min: 2, max: 512, description: 'Embedding dimension' }),
+  TRAIN_EPOCHS: intVar({ default: 30, min: 1, max: 1000, description: 'Training epochs' }),
+  TRAIN_LEARNING_RATE: numberVar({ default: 0.05, min: 0, description: 'Learning rate' }),
+  TRAIN_MARGIN: numberVar({ default: 0.5, min: 0, description: 'Triplet loss margin' }),
+  TRAIN_SEED: intVar({
+    default: 42,
+    min: 0,
+    description: 'Seed of initialisation, sampling and the held-out split',
+  }),
+  TRAIN_THREADS: intVar({
+    default: 1,
+    min: 1,
+    max: 64,
+    description: 'Training threads (1 = deterministic)',
+  }),
+  TRAIN_HOLDOUT_RATIO: numberVar({
+    default: 0.1,
+    min: 0,
+    max: 0.5,
+    description: 'Share of liked items held out to evaluate a model (0 = no evaluation)',
+  }),
+  TRAIN_EVALUATION_K: intVar({
+    default: 10,
+    min: 1,
+    max: 1000,
+    description: 'K of the held-out Recall@K and NDCG@K',
+  }),
+  TRAIN_MIN_RECALL: numberVar({
+    default: 0,
+    min: 0,
+    max: 1,
+    description: 'Quality gate: held-out Recall@K a model needs to be published',
+  }),
+  TRAIN_POPULAR_LIMIT: intVar({
+    default: 1000,
+    min: 1,
+    description: 'Popular items stored with a model for unknown users',
+  }),
+};
