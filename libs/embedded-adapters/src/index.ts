@@ -1,1 +1,7 @@
 // One door into the embedded adapters: in-process stand-ins used by `npm start` (never by the tests that claim Kafka, Redis or Postgres).
+export { InMemoryEmbeddingStore } from './in-memory-embedding-store';
+export {
+  InProcessEventChannel,
+  type InProcessEventChannelOptions,
+  type InProcessRedeliveryNotice,
+} from './in-process-event-channel';

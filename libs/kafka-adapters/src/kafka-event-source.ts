@@ -1,0 +1,119 @@
+import type { Consumer, Kafka } from 'kafkajs';
+import { DomainError, type EventSource } from '@recsys/domain';
+import { createKafkaClient } from './create-kafka-client';
+import { describeError } from './describe-error';
+import { ensureTopics } from './ensure-topics';
+import {
+  KafkaBatchProcessor,
+  type BatchHandler,
+  type RedeliveryNotice,
+} from './kafka-batch-processor';
+import {
+  resolveKafkaEventStreamOptions,
+  type KafkaEventStreamOptions,
+  type ResolvedKafkaEventStreamOptions,
+} from './kafka-event-stream-options';
+import { DEFAULT_REDELIVERY_BACKOFF, type RedeliveryBackoff } from './redelivery-backoff';
+
+/** Stream options plus the consumer's timing. */
+export interface KafkaEventSourceOptions extends KafkaEventStreamOptions {
+  redeliveryBackoff?: RedeliveryBackoff;
+  /** The broker drops a member it has not heard from for this long (default 30 s). */
+  sessionTimeoutMs?: number;
+  /** Heartbeat period, also while a handler runs (default 3 s). */
+  heartbeatIntervalMs?: number;
+  /**
+   * Longest the broker holds a fetch open when there is nothing new (default 1 s). It bounds how long
+   * stop() and the resume after a redelivery back-off wait for the fetch in flight.
+   */
+  maxWaitTimeMs?: number;
+  /** Told about every rejected batch (default: one console.warn line). */
+  onHandlerError?: (error: unknown, notice: RedeliveryNotice) => void;
+}
+
+const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
+const DEFAULT_MAX_WAIT_TIME_MS = 1_000;
+
+/**
+ * Delivers the interactions topic in batches to one handler, as a member of a consumer group.
+ * Offsets are committed only after the handler resolved a batch; a rejected batch is delivered again
+ * after a back-off (see KafkaBatchProcessor). A group without a committed offset starts at the
+ * earliest message. At-least-once: after a crash or a rebalance, an uncommitted batch comes again.
+ */
+export class KafkaEventSource implements EventSource {
+  private readonly options: ResolvedKafkaEventStreamOptions;
+  private readonly kafka: Kafka;
+  private running: { consumer: Consumer; processor: KafkaBatchProcessor } | undefined;
+
+  constructor(private readonly sourceOptions: KafkaEventSourceOptions) {
+    this.options = resolveKafkaEventStreamOptions(sourceOptions);
+    this.kafka = createKafkaClient(this.options);
+  }
+
+  /** Creates the topic if needed, joins the group and starts delivering; resolves once joined. */
+  async start(handler: BatchHandler): Promise<void> {
+    if (this.running) {
+      throw new DomainError('EVENT_SOURCE_ALREADY_STARTED', 'the event source is already running');
+    }
+    const { topic, partitions, groupId } = this.options;
+    const consumer = this.kafka.consumer({
+      groupId,
+      sessionTimeout: this.sourceOptions.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+      heartbeatInterval: this.heartbeatIntervalMs(),
+      maxWaitTimeInMs: this.sourceOptions.maxWaitTimeMs ?? DEFAULT_MAX_WAIT_TIME_MS,
+      allowAutoTopicCreation: false,
+    });
+    const processor = this.createProcessor(handler, consumer);
+    this.running = { consumer, processor };
+    try {
+      await ensureTopics(this.kafka, { topics: [topic], partitions });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => processor.process(payload),
+      });
+    } catch (error) {
+      this.running = undefined;
+      await consumer.disconnect().catch(() => undefined);
+      throw new DomainError(
+        'EVENT_SOURCE_START_FAILED',
+        `could not consume ${topic} as group ${groupId}: ${describeError(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** Lets the batch in progress finish and commit, leaves the group and disconnects. */
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    this.running = undefined;
+    running.processor.cancelPendingResumes();
+    await running.consumer.disconnect();
+  }
+
+  private heartbeatIntervalMs(): number {
+    return this.sourceOptions.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+  }
+
+  private createProcessor(handler: BatchHandler, consumer: Consumer): KafkaBatchProcessor {
+    return new KafkaBatchProcessor({
+      handler,
+      seek: (target) => consumer.seek(target),
+      backoff: this.sourceOptions.redeliveryBackoff ?? DEFAULT_REDELIVERY_BACKOFF,
+      heartbeatIntervalMs: this.heartbeatIntervalMs(),
+      onHandlerError: this.sourceOptions.onHandlerError ?? warnAboutRedelivery,
+    });
+  }
+}
+
+function warnAboutRedelivery(error: unknown, notice: RedeliveryNotice): void {
+  console.warn(
+    `[kafka-event-source] handler rejected ${notice.topic}/${notice.partition} from offset ` +
+      `${notice.firstOffset} (attempt ${notice.attempt}), redelivering in ${notice.retryInMs} ms: ` +
+      describeError(error),
+  );
+}
