@@ -5,3 +5,4 @@ export { describeEnv } from './describe-env';
 export { databaseEnv, redisEnv, kafkaEnv } from './shared-env';
 export { signalsEnv } from './signals-env';
 export { trainingEnv } from './training-env';
+export { renderEnvTable } from './render-env-table';
