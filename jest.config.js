@@ -10,8 +10,17 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// PGlite loads Node built-ins with import(), which jest's CommonJS sandbox cannot run: compile it too.
+const pgliteSwc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    'node_modules/@electric-sql/pglite/dist/.+\\.c?js$': pgliteSwc,
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleNameMapper: { '^@recsys/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
 };

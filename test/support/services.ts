@@ -56,12 +56,25 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   return {
     url: url.toString(),
     name,
-    drop: () =>
-      runAdminStatement(
+    drop: () => dropWithRetries(databaseUrl, name),
+  };
+}
+
+// After heavy writes an autovacuum worker of the superuser may still be in the database, and FORCE may not
+// terminate it as our role: retry for a while instead of failing the suite in afterAll.
+async function dropWithRetries(databaseUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runAdminStatement(
         databaseUrl,
         `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`,
-      ),
-  };
+      );
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 async function runAdminStatement(databaseUrl: string, sql: string): Promise<void> {

@@ -27,6 +27,11 @@ export interface KafkaEventSourceOptions extends KafkaEventStreamOptions {
    * stop() and the resume after a redelivery back-off wait for the fetch in flight.
    */
   maxWaitTimeMs?: number;
+  /**
+   * Batches of different partitions handled at once (default: the partition count). One user's events
+   * stay in one partition, so their order is kept; a slow write of one partition does not hold the others.
+   */
+  partitionsConsumedConcurrently?: number;
   /** Told about every rejected batch (default: one console.warn line). */
   onHandlerError?: (error: unknown, notice: RedeliveryNotice) => void;
 }
@@ -73,6 +78,8 @@ export class KafkaEventSource implements EventSource {
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently:
+          this.sourceOptions.partitionsConsumedConcurrently ?? partitions,
         eachBatch: (payload) => processor.process(payload),
       });
     } catch (error) {

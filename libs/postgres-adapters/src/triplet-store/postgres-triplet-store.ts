@@ -1,0 +1,65 @@
+import type { PositiveInteraction, TrainingSet, Triplet, TripletStore } from '@recsys/domain';
+import type { DataSource } from 'typeorm';
+import { TripletEntity } from '../schema/triplet.entity';
+import { queryRows } from '../storage/query-rows';
+
+// Per (user, item): the strongest liked weight, kept only while the latest liked/unliked signal is a like
+// (a dislike after a like cancels it; a like after a dislike restores it). user_item_signals holds exactly
+// that, kept up to date by every append; neutral events (polarity 0) are not signals.
+const POSITIVES_SQL = `
+  SELECT user_id, item_id, max_positive_weight AS weight
+  FROM user_item_signals
+  WHERE polarity = 1
+  ORDER BY user_id, item_id`;
+
+const TRIPLETS_SQL = `
+  SELECT user_id, positive_item_id, negative_item_id, source_event_id
+  FROM triplets
+  ORDER BY user_id, positive_item_id, negative_item_id, source_event_id`;
+
+interface PositiveRow {
+  user_id: string;
+  item_id: string;
+  weight: number;
+}
+
+interface TripletRow {
+  user_id: string;
+  positive_item_id: string;
+  negative_item_id: string;
+  source_event_id: string;
+}
+
+/** Reads the training set from `user_item_signals` and `triplets`, in a stable (key) order. */
+export class PostgresTripletStore implements TripletStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async loadTrainingSet(): Promise<TrainingSet> {
+    // One snapshot for both reads, so positives and triplets describe the same moment.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const positiveRows = await queryRows<PositiveRow>(manager, POSITIVES_SQL);
+      const tripletRows = await queryRows<TripletRow>(manager, TRIPLETS_SQL);
+      return {
+        positives: positiveRows.map(toPositive),
+        triplets: tripletRows.map(toTriplet),
+      };
+    });
+  }
+
+  countTriplets(): Promise<number> {
+    return this.dataSource.getRepository(TripletEntity).count();
+  }
+}
+
+function toPositive(row: PositiveRow): PositiveInteraction {
+  return { userId: row.user_id, itemId: row.item_id, weight: Number(row.weight) };
+}
+
+function toTriplet(row: TripletRow): Triplet {
+  return {
+    userId: row.user_id,
+    positiveItemId: row.positive_item_id,
+    negativeItemId: row.negative_item_id,
+    sourceEventId: row.source_event_id,
+  };
+}

@@ -1,0 +1,197 @@
+// The contract of the JobQueue port, written once and run against every adapter: PostgreSQL and the
+// embedded PGlite. One storage per suite; after each test the queue is drained through the port itself.
+import { DomainError, type JobQueue } from '@recsys/domain';
+
+/** A job queue on storage of its own; `dispose` closes it. */
+export interface JobQueueHarness {
+  jobQueue: JobQueue;
+  dispose(): Promise<void>;
+}
+
+const SETUP_TIMEOUT_MS = 120_000;
+const LIVE_MS = 60 * 60_000; // a heartbeat this recent is never stale in a test
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const STALE_ERROR = 'trainer stopped responding';
+
+async function codeOf(work: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await work;
+    return undefined;
+  } catch (error) {
+    return error instanceof DomainError ? error.code : `not a DomainError: ${String(error)}`;
+  }
+}
+
+/** Fails every running job (as stale) and every queued one, so the next test starts on an idle queue. */
+async function drain(jobQueue: JobQueue): Promise<void> {
+  for (;;) {
+    const job = await jobQueue.claimNext({ workerId: 'drain', staleAfterMs: 0 });
+    if (job === null) return;
+    await jobQueue.fail(job.id, 'drained after test');
+  }
+}
+
+/** Declares the JobQueue contract tests against the queue that `create` opens. */
+export function describeJobQueueContract(
+  name: string,
+  create: () => Promise<JobQueueHarness>,
+): void {
+  describe(`JobQueue contract: ${name}`, () => {
+    let harness: JobQueueHarness;
+    let queue: JobQueue;
+
+    beforeAll(async () => {
+      harness = await create();
+      queue = harness.jobQueue;
+    }, SETUP_TIMEOUT_MS);
+    afterAll(() => harness?.dispose(), SETUP_TIMEOUT_MS);
+    afterEach(() => drain(queue));
+
+    it('enqueues a job as queued and reads it back', async () => {
+      const job = await queue.enqueue({ epochs: 3, note: 'x' });
+      expect(job).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: 'queued',
+        params: { epochs: 3, note: 'x' },
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        startedAt: null,
+        finishedAt: null,
+        metrics: null,
+        modelVersion: null,
+        error: null,
+      });
+      expect(await queue.get(job.id)).toEqual(job);
+    });
+
+    it('returns null for a job that does not exist or an id that is not a job id', async () => {
+      expect(await queue.get(UNKNOWN_ID)).toBeNull();
+      expect(await queue.get('not-a-uuid')).toBeNull();
+    });
+
+    it('claims nothing from an empty queue', async () => {
+      expect(await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS })).toBeNull();
+    });
+
+    it('claims the oldest queued job first and marks it running', async () => {
+      const first = await queue.enqueue({ order: 1 });
+      await queue.enqueue({ order: 2 });
+      const claimed = await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      expect(claimed).toMatchObject({ id: first.id, status: 'running', params: { order: 1 } });
+      expect(claimed!.startedAt).not.toBeNull();
+      expect(await queue.get(first.id)).toMatchObject({ status: 'running' });
+    });
+
+    it('claims no second job while one is running, and the next one after it finishes', async () => {
+      const first = await queue.enqueue({});
+      const second = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      expect(await queue.claimNext({ workerId: 'w2', staleAfterMs: LIVE_MS })).toBeNull();
+      expect(await queue.get(second.id)).toMatchObject({ status: 'queued' });
+      await queue.complete(first.id, { metrics: { loss: 0.1 }, modelVersion: 'v1' });
+      const next = await queue.claimNext({ workerId: 'w2', staleAfterMs: LIVE_MS });
+      expect(next?.id).toBe(second.id);
+    });
+
+    it('hands a job to exactly one of several simultaneous claimers', async () => {
+      const job = await queue.enqueue({});
+      const claims = await Promise.all(
+        ['w1', 'w2', 'w3', 'w4'].map((workerId) =>
+          queue.claimNext({ workerId, staleAfterMs: LIVE_MS }),
+        ),
+      );
+      const winners = claims.flatMap((claimed) => (claimed === null ? [] : [claimed.id]));
+      expect(winners).toEqual([job.id]);
+    });
+
+    it('records the result of a completed job', async () => {
+      const job = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      await queue.heartbeat(job.id, 'w1');
+      await queue.complete(job.id, {
+        metrics: { recallAt10: 0.25, ndcgAt10: 0.5 },
+        modelVersion: 'v42',
+      });
+      const done = await queue.get(job.id);
+      expect(done).toMatchObject({
+        status: 'succeeded',
+        metrics: { recallAt10: 0.25, ndcgAt10: 0.5 },
+        modelVersion: 'v42',
+        error: null,
+      });
+      expect(Date.parse(done!.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(done!.startedAt!));
+    });
+
+    it('records the error of a failed job', async () => {
+      const job = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      await queue.fail(job.id, 'quality gate not passed');
+      expect(await queue.get(job.id)).toMatchObject({
+        status: 'failed',
+        error: 'quality gate not passed',
+        modelVersion: null,
+        finishedAt: expect.any(String),
+      });
+    });
+
+    it('refuses to finish a job that is not running', async () => {
+      const queued = await queue.enqueue({});
+      expect(await codeOf(queue.complete(queued.id, { metrics: {}, modelVersion: null }))).toBe(
+        'JOB_NOT_RUNNING',
+      );
+      expect(await codeOf(queue.fail(queued.id, 'x'))).toBe('JOB_NOT_RUNNING');
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      await queue.complete(queued.id, { metrics: {}, modelVersion: 'v1' });
+      expect(await codeOf(queue.complete(queued.id, { metrics: {}, modelVersion: 'v2' }))).toBe(
+        'JOB_NOT_RUNNING',
+      );
+      expect(await codeOf(queue.fail(queued.id, 'late'))).toBe('JOB_NOT_RUNNING');
+      expect(await queue.get(queued.id)).toMatchObject({ status: 'succeeded', modelVersion: 'v1' });
+    });
+
+    it('refuses to finish or heartbeat a job that does not exist', async () => {
+      const result = { metrics: {}, modelVersion: null };
+      expect(await codeOf(queue.complete(UNKNOWN_ID, result))).toBe('JOB_NOT_FOUND');
+      expect(await codeOf(queue.fail(UNKNOWN_ID, 'x'))).toBe('JOB_NOT_FOUND');
+      expect(await codeOf(queue.heartbeat(UNKNOWN_ID, 'w1'))).toBe('JOB_NOT_FOUND');
+      expect(await codeOf(queue.complete('not-a-uuid', result))).toBe('JOB_NOT_FOUND');
+    });
+
+    it('accepts heartbeats only from the worker running the job', async () => {
+      const job = await queue.enqueue({});
+      expect(await codeOf(queue.heartbeat(job.id, 'w1'))).toBe('JOB_NOT_RUNNING');
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      expect(await codeOf(queue.heartbeat(job.id, 'w1'))).toBeUndefined();
+      expect(await codeOf(queue.heartbeat(job.id, 'w2'))).toBe('JOB_NOT_RUNNING');
+    });
+
+    it('fails a running job whose heartbeat is stale and claims the next one', async () => {
+      const stuck = await queue.enqueue({});
+      const next = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'crashed', staleAfterMs: LIVE_MS });
+      expect(await queue.claimNext({ workerId: 'w2', staleAfterMs: LIVE_MS })).toBeNull();
+      expect(await queue.get(stuck.id)).toMatchObject({ status: 'running' });
+
+      const claimed = await queue.claimNext({ workerId: 'w2', staleAfterMs: 0 });
+      expect(claimed?.id).toBe(next.id);
+      expect(await queue.get(stuck.id)).toMatchObject({
+        status: 'failed',
+        error: STALE_ERROR,
+        finishedAt: expect.any(String),
+      });
+      expect(await codeOf(queue.heartbeat(stuck.id, 'crashed'))).toBe('JOB_NOT_RUNNING');
+      expect(await codeOf(queue.complete(stuck.id, { metrics: {}, modelVersion: 'late' }))).toBe(
+        'JOB_NOT_RUNNING',
+      );
+    });
+
+    it('keeps a job whose heartbeat is fresh', async () => {
+      const job = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      // Older than the 1 s staleness below before the heartbeat, well within it after.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await queue.heartbeat(job.id, 'w1');
+      expect(await queue.claimNext({ workerId: 'w2', staleAfterMs: 1_000 })).toBeNull();
+      expect(await queue.get(job.id)).toMatchObject({ status: 'running' });
+    });
+  });
+}

@@ -1,0 +1,122 @@
+// The contract of the TripletStore port (what the trainer reads), written once and run against every
+// adapter: PostgreSQL and the embedded PGlite. It is filled through the EventLog of the same storage.
+import type { EventLog, PositiveInteraction, TripletStore } from '@recsys/domain';
+import { uniqueName } from '../../support/services';
+import {
+  classifiedEvent,
+  recordingDeriver,
+  tripletPerLike,
+  type EventSpec,
+} from './event-log-fixtures';
+
+/** A triplet store and the event log that fills it; `dispose` closes both. */
+export interface TripletStoreHarness {
+  eventLog: EventLog;
+  tripletStore: TripletStore;
+  dispose(): Promise<void>;
+}
+
+const SETUP_TIMEOUT_MS = 120_000;
+
+/** Declares the TripletStore contract tests against the store that `create` opens. */
+export function describeTripletStoreContract(
+  name: string,
+  create: () => Promise<TripletStoreHarness>,
+): void {
+  describe(`TripletStore contract: ${name}`, () => {
+    let harness: TripletStoreHarness;
+    let prefix: string;
+    const id = (suffix: string) => `${prefix}-${suffix}`;
+
+    beforeAll(async () => {
+      harness = await create();
+    }, SETUP_TIMEOUT_MS);
+    afterAll(() => harness?.dispose(), SETUP_TIMEOUT_MS);
+    beforeEach(() => {
+      prefix = uniqueName('t');
+    });
+
+    let sequence = 0;
+    const event = (spec: Omit<EventSpec, 'eventId' | 'userId'> & { userId?: string }) =>
+      classifiedEvent({ ...spec, eventId: id(`e${sequence++}`), userId: id(spec.userId ?? 'u1') });
+    const log = (specs: Parameters<typeof event>[0][]) =>
+      harness.eventLog.append(specs.map(event), recordingDeriver().derive);
+
+    /** This test's positives (the store is shared by the suite), users without the prefix. */
+    const ownPositives = async (): Promise<PositiveInteraction[]> => {
+      const { positives } = await harness.tripletStore.loadTrainingSet();
+      return positives
+        .filter((positive) => positive.userId.startsWith(`${prefix}-`))
+        .map((positive) => ({ ...positive, userId: positive.userId.slice(prefix.length + 1) }));
+    };
+
+    it('aggregates the positives of a user and item to their strongest weight', async () => {
+      await log([
+        { itemId: 'a', minute: 1, polarity: 1, weight: 1, type: 'click' },
+        { itemId: 'a', minute: 2, polarity: 1, weight: 3, type: 'purchase' },
+        { itemId: 'b', minute: 4, polarity: 1, weight: 0.5, type: 'click', userId: 'u2' },
+      ]);
+      // A later, weaker like in another batch keeps the strongest weight.
+      await log([{ itemId: 'a', minute: 3, polarity: 1, weight: 2, type: 'add_to_cart' }]);
+      expect(await ownPositives()).toEqual([
+        { userId: 'u1', itemId: 'a', weight: 3 },
+        { userId: 'u2', itemId: 'b', weight: 0.5 },
+      ]);
+    });
+
+    it('drops a liked item whose latest signal is a dislike, and keeps one liked again', async () => {
+      await log([
+        { itemId: 'cancelled', minute: 1, polarity: 1, weight: 2 },
+        { itemId: 'cancelled', minute: 2, polarity: -1 },
+        { itemId: 'restored', minute: 3, polarity: -1 },
+        { itemId: 'restored', minute: 4, polarity: 1, weight: 1 },
+        { itemId: 'only-disliked', minute: 5, polarity: -1 },
+        { itemId: 'only-viewed', minute: 6, polarity: 0 },
+      ]);
+      expect(await ownPositives()).toEqual([{ userId: 'u1', itemId: 'restored', weight: 1 }]);
+    });
+
+    it('ignores neutral events when finding the latest signal', async () => {
+      await log([
+        { itemId: 'a', minute: 1, polarity: 1, weight: 1 },
+        { itemId: 'a', minute: 2, polarity: 0, type: 'view' },
+      ]);
+      expect(await ownPositives()).toEqual([{ userId: 'u1', itemId: 'a', weight: 1 }]);
+    });
+
+    it('orders signals by when they happened, not by when they were logged', async () => {
+      await log([{ itemId: 'late-like', minute: 10, polarity: 1, weight: 1 }]);
+      await log([{ itemId: 'late-like', minute: 5, polarity: -1 }]);
+      await log([{ itemId: 'late-dislike', minute: 10, polarity: -1 }]);
+      await log([{ itemId: 'late-dislike', minute: 5, polarity: 1, weight: 1 }]);
+      expect(await ownPositives()).toEqual([{ userId: 'u1', itemId: 'late-like', weight: 1 }]);
+    });
+
+    it('returns every stored triplet and counts them', async () => {
+      const before = await harness.tripletStore.countTriplets();
+      const events = [
+        event({ itemId: 'a', minute: 1, polarity: 1 }),
+        event({ itemId: 'b', minute: 2, polarity: 1, userId: 'u2' }),
+      ];
+      await harness.eventLog.append(events, recordingDeriver(tripletPerLike('n')).derive);
+      const { triplets } = await harness.tripletStore.loadTrainingSet();
+      const own = triplets.filter((triplet) => triplet.userId.startsWith(`${prefix}-`));
+      expect(own).toEqual([
+        {
+          userId: id('u1'),
+          positiveItemId: 'a',
+          negativeItemId: 'n',
+          sourceEventId: events[0].event.eventId,
+        },
+        {
+          userId: id('u2'),
+          positiveItemId: 'b',
+          negativeItemId: 'n',
+          sourceEventId: events[1].event.eventId,
+        },
+      ]);
+      expect(await harness.tripletStore.countTriplets()).toBe(before + 2);
+      expect(triplets).toHaveLength(before + 2);
+    });
+  });
+}
