@@ -77,8 +77,9 @@ async function readTopic(
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
-    eachMessage: async ({ message }) => {
+    eachMessage: ({ message }) => {
       messages.push(message);
+      return Promise.resolve();
     },
   });
   try {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Recommendations } from '@recsys/recommendations';
 import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
-import { requestJson } from './support/http-client';
+import { apiClient } from './support/http-client';
 
 jest.setTimeout(240_000);
 
@@ -36,7 +36,9 @@ describe('embedded default (npm start)', () => {
   it('seeds demo data, trains and recommends to a demo user from the model', async () => {
     const baseUrl = await start();
     expect(app!.logs).toMatch(/seeding demo data/);
-    const answer = await requestJson<Recommendations>(`${baseUrl}/recommend/user-1`);
+    const answer = await apiClient(baseUrl, 'demo-read-key').get<Recommendations>(
+      '/recommend/user-1',
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.userId).toBe('user-1');
     expect(answer.body.modelVersion).toMatch(/^\d{8}T\d{6}Z-/);
@@ -51,7 +53,9 @@ describe('embedded default (npm start)', () => {
     expect(await app!.stop()).toBe(0);
     const baseUrl = await start();
     expect(app!.logs).not.toMatch(/seeding demo data/);
-    const answer = await requestJson<Recommendations>(`${baseUrl}/recommend/user-2?limit=5`);
+    const answer = await apiClient(baseUrl, 'demo-read-key').get<Recommendations>(
+      '/recommend/user-2?limit=5',
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.items).toHaveLength(5);
   });

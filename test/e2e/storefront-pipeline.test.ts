@@ -6,7 +6,7 @@ import { openPostgresStorage, type PostgresStorage } from '@recsys/postgres-adap
 import { RedisEmbeddingStore } from '@recsys/redis-adapters';
 import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
-import { requestJson } from './support/http-client';
+import { apiClient, requestJson, TEST_KEYS } from './support/http-client';
 import { createIsolatedStack, type IsolatedStack } from './support/isolated-stack';
 import { plantedTasteHistory } from './support/storefront-data';
 import { waitFor } from './support/wait-for';
@@ -19,13 +19,21 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
   let apps: AppProcess[] = [];
   let storage: PostgresStorage;
   let baseUrl: string;
+  let api: ReturnType<typeof apiClient>;
 
   beforeAll(async () => {
     stack = await createIsolatedStack('e2e_pipeline');
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
+    api = apiClient(baseUrl);
     apps = [
-      AppProcess.start('api', { ...stack.env, PORT: String(port), HOST: '127.0.0.1' }),
+      AppProcess.start('api', {
+        ...stack.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        API_READ_KEYS: TEST_KEYS.read,
+        API_WRITE_KEYS: TEST_KEYS.write,
+      }),
       AppProcess.start('ingestor', stack.env),
       AppProcess.start('trainer', { ...stack.env, TRAIN_EPOCHS: '20', TRAIN_DIM: '32' }),
     ];
@@ -46,7 +54,7 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
       timeoutMs: 60_000,
       what: 'api readiness',
     });
-    const answer = await requestJson<{ error: string }>(`${baseUrl}/recommend/user-1`);
+    const answer = await api.get<{ error: string }>(`/recommend/user-1`);
     expect(answer.status).toBe(503);
     expect(answer.body.error).toBe('MODEL_NOT_READY');
   });
@@ -65,11 +73,9 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
     await producer.disconnect();
     const rest = history.events.slice(half);
     for (let i = 0; i < rest.length; i += 200) {
-      const answer = await requestJson<{ accepted: number }>(`${baseUrl}/events`, {
-        method: 'POST',
-        body: rest.slice(i, i + 200),
-      });
-      expect(answer).toEqual({ status: 202, body: { accepted: Math.min(200, rest.length - i) } });
+      const answer = await api.post<{ accepted: number }>('/events', rest.slice(i, i + 200));
+      expect(answer.status).toBe(202);
+      expect(answer.body).toEqual({ accepted: Math.min(200, rest.length - i) });
     }
     const ids = history.events.map((e) => e.eventId);
     await waitFor(async () => (await storage.eventLog.countByEventIds(ids)) === ids.length, {
@@ -82,16 +88,13 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
   });
 
   it('trains through POST /training-jobs and serves planted tastes with the version in Redis', async () => {
-    const created = await requestJson<TrainingJob>(`${baseUrl}/training-jobs`, {
-      method: 'POST',
-      body: {},
-    });
+    const created = await api.post<TrainingJob>('/training-jobs', {});
     expect(created.status).toBe(201);
     expect(created.body.status).toBe('queued');
     let job = created.body;
     await waitFor(
       async () => {
-        job = (await requestJson<TrainingJob>(`${baseUrl}/training-jobs/${created.body.id}`)).body;
+        job = (await api.get<TrainingJob>(`/training-jobs/${created.body.id}`)).body;
         return job.status === 'succeeded' || job.status === 'failed';
       },
       { timeoutMs: 180_000, what: 'the training job', onTimeout: () => apps[2].logs },
@@ -109,17 +112,14 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
     expect(currentVersion).toBe(job.modelVersion);
 
     await waitFor(
-      async () =>
-        (await requestJson<Recommendations>(`${baseUrl}/recommend/user-1`)).status === 200,
+      async () => (await api.get<Recommendations>(`/recommend/user-1`)).status === 200,
       { timeoutMs: 30_000, what: 'the api to load the model' },
     );
     const clusterOf = new Map(history.items.map((i) => [i.itemId, i.cluster]));
     let hits = 0;
     let shown = 0;
     for (const user of history.users) {
-      const answer = await requestJson<Recommendations>(
-        `${baseUrl}/recommend/${user.userId}?limit=10`,
-      );
+      const answer = await api.get<Recommendations>(`/recommend/${user.userId}?limit=10`);
       expect(answer.status).toBe(200);
       expect(answer.body.modelVersion).toBe(currentVersion);
       expect(answer.body.items).toHaveLength(10);
@@ -133,7 +133,7 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
   });
 
   it('gives a user the model does not know popular items', async () => {
-    const answer = await requestJson<Recommendations>(`${baseUrl}/recommend/somebody-new?limit=5`);
+    const answer = await api.get<Recommendations>(`/recommend/somebody-new?limit=5`);
     expect(answer.status).toBe(200);
     expect(answer.body.items).toHaveLength(5);
     expect(answer.body.items.every((i) => i.source === 'popular')).toBe(true);
@@ -141,12 +141,9 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
 
   it('rejects bad events with field-level errors and publishes nothing', async () => {
     const before = await storage.eventLog.count();
-    const answer = await requestJson<{ error: string; details: { errors: { field: string }[] } }>(
-      `${baseUrl}/events`,
-      {
-        method: 'POST',
-        body: [history.events[0], { ...history.events[1], userId: '' }],
-      },
+    const answer = await api.post<{ error: string; details: { errors: { field: string }[] } }>(
+      '/events',
+      [history.events[0], { ...history.events[1], userId: '' }],
     );
     expect(answer.status).toBe(400);
     expect(answer.body.error).toBe('INVALID_EVENT');

@@ -1,4 +1,10 @@
-import type { EmbeddingStore, EventSink, JobQueue } from '@recsys/domain';
+import type {
+  CatalogueStore,
+  EmbeddingStore,
+  EventSink,
+  JobQueue,
+  RealtimeStore,
+} from '@recsys/domain';
 
 /** Something the api needs to answer requests; readiness fails while any check rejects. */
 export interface ReadinessCheck {
@@ -11,16 +17,37 @@ export interface ApiDependencies {
   eventSink: EventSink;
   jobQueue: JobQueue;
   embeddingStore: EmbeddingStore;
+  realtimeStore: RealtimeStore;
+  catalogueStore: CatalogueStore;
   readinessChecks: ReadinessCheck[];
   clock: () => Date;
+}
+
+/** Who may call what: read keys may read recommendations; write keys may also change state. */
+export interface AccessSettings {
+  readKeys: ReadonlySet<string>;
+  writeKeys: ReadonlySet<string>;
+  /** When false and no key is configured, every request is allowed (local development only). */
+  keysRequired: boolean;
+  /** Sustained requests per second allowed per key, and the burst above it. */
+  ratePerSecond: number;
+  rateBurst: number;
 }
 
 /** HTTP behaviour the api is configured with. */
 export interface ApiSettings {
   recommendDefaultLimit: number;
   recommendMaxLimit: number;
+  recommendMaxOffset: number;
   /** Safety-net poll of the current model version, in case a publish notification was missed. */
   modelPollIntervalMs: number;
+  catalogueRefreshMs: number;
+  popularRefreshMs: number;
+  /** Share of the items liked since training in a known user's query vector. */
+  realtimeWeight: number;
+  /** Recent interactions read per request. */
+  recentInteractionsPerRequest: number;
+  access: AccessSettings;
 }
 
 export const API_DEPENDENCIES = Symbol('API_DEPENDENCIES');

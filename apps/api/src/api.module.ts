@@ -1,15 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './access/api-key.guard';
 import {
   API_DEPENDENCIES,
   API_SETTINGS,
   type ApiDependencies,
   type ApiSettings,
 } from './api-dependencies';
+import { CatalogueFollower } from './catalogue/catalogue-follower.service';
+import { ItemsController } from './catalogue/items.controller';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
+import { ModelsController } from './models/models.controller';
 import { ModelHolder } from './recommendations/model-holder.service';
+import { PopularityCache } from './recommendations/popularity-cache.service';
+import { RecommendationService } from './recommendations/recommendation.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { TrainingJobsController } from './training-jobs/training-jobs.controller';
 
@@ -23,16 +29,22 @@ export class ApiModule {
     return {
       module: ApiModule,
       controllers: [
+        RecommendationsController,
+        ItemsController,
         EventsController,
         TrainingJobsController,
-        RecommendationsController,
+        ModelsController,
         HealthController,
       ],
       providers: [
         { provide: API_DEPENDENCIES, useValue: options.dependencies },
         { provide: API_SETTINGS, useValue: options.settings },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
         ModelHolder,
+        CatalogueFollower,
+        PopularityCache,
+        RecommendationService,
       ],
     };
   }

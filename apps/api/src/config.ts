@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import {
+  boolVar,
+  ConfigError,
   databaseEnv,
   intVar,
   kafkaEnv,
+  listVar,
+  numberVar,
   parseEnv,
   redisEnv,
   stringVar,
 } from '@recsys/service-config';
+import type { ApiSettings } from './api-dependencies';
 
-/** Every variable the api reads, with its default; `.env.example` documents the same names. */
-export const apiEnvSchema = z.object({
-  HOST: stringVar({ default: '0.0.0.0', description: 'Interface the HTTP server listens on' }),
-  PORT: intVar({ default: 3000, min: 1, max: 65535, description: 'HTTP port' }),
+/** HTTP behaviour shared by the api and the embedded app. */
+export const httpEnv = {
   BODY_LIMIT_BYTES: intVar({
     default: 1_048_576,
     min: 1024,
@@ -29,11 +32,66 @@ export const apiEnvSchema = z.object({
     max: 1000,
     description: 'Largest accepted ?limit',
   }),
+  RECOMMEND_MAX_OFFSET: intVar({ default: 1000, min: 0, description: 'Largest accepted ?offset' }),
+  REALTIME_WEIGHT: numberVar({
+    default: 0.5,
+    min: 0,
+    max: 1,
+    description: "Share of the items a user liked since training in the user's query vector",
+  }),
+  RECENT_INTERACTIONS_PER_REQUEST: intVar({
+    default: 20,
+    min: 0,
+    max: 200,
+    description: 'Recent interactions of the user read per request',
+  }),
   MODEL_POLL_INTERVAL_MS: intVar({
     default: 5000,
     min: 100,
     description: 'Safety-net poll of the current model version',
   }),
+  CATALOGUE_REFRESH_MS: intVar({
+    default: 1000,
+    min: 50,
+    description: 'How often the catalogue changes of other replicas are picked up',
+  }),
+  POPULAR_REFRESH_MS: intVar({
+    default: 5000,
+    min: 100,
+    description: 'How often the popular items are re-read',
+  }),
+  API_READ_KEYS: listVar({
+    default: '',
+    allowEmpty: true,
+    description: 'Comma-separated API keys that may read recommendations',
+  }),
+  API_WRITE_KEYS: listVar({
+    default: '',
+    allowEmpty: true,
+    description:
+      'Comma-separated API keys that may also send events, change the catalogue, train and activate models',
+  }),
+  RATE_LIMIT_PER_SECOND: numberVar({
+    default: 2000,
+    min: 1,
+    description: 'Sustained requests per second allowed per API key',
+  }),
+  RATE_LIMIT_BURST: intVar({
+    default: 4000,
+    min: 1,
+    description: 'Requests a key may send at once above the sustained rate',
+  }),
+};
+
+/** Every variable the api reads, with its default; `.env.example` documents the same names. */
+export const apiEnvSchema = z.object({
+  HOST: stringVar({ default: '0.0.0.0', description: 'Interface the HTTP server listens on' }),
+  PORT: intVar({ default: 3000, min: 1, max: 65535, description: 'HTTP port' }),
+  API_KEYS_REQUIRED: boolVar({
+    default: true,
+    description: 'Refuse to start without API keys (set false only for local development)',
+  }),
+  ...httpEnv,
   ...databaseEnv,
   ...redisEnv,
   ...kafkaEnv('recsys-api'),
@@ -43,14 +101,40 @@ export type ApiConfig = Readonly<z.infer<typeof apiEnvSchema>>;
 
 /** Parses the api's environment once at start-up; throws listing every bad variable. */
 export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
-  return parseEnv(apiEnvSchema, env);
+  const config = parseEnv(apiEnvSchema, env);
+  assertKeysConfigured(config);
+  return config;
 }
 
-/** The HTTP behaviour part of the config. */
-export function apiSettingsFrom(config: ApiConfig) {
+/** The HTTP part of a config (the embedded app reads the same variables). */
+export function apiSettingsFrom(
+  config: z.infer<z.ZodObject<typeof httpEnv>>,
+  options: { keysRequired: boolean },
+): ApiSettings {
   return {
     recommendDefaultLimit: config.RECOMMEND_DEFAULT_LIMIT,
     recommendMaxLimit: config.RECOMMEND_MAX_LIMIT,
+    recommendMaxOffset: config.RECOMMEND_MAX_OFFSET,
     modelPollIntervalMs: config.MODEL_POLL_INTERVAL_MS,
+    catalogueRefreshMs: config.CATALOGUE_REFRESH_MS,
+    popularRefreshMs: config.POPULAR_REFRESH_MS,
+    realtimeWeight: config.REALTIME_WEIGHT,
+    recentInteractionsPerRequest: config.RECENT_INTERACTIONS_PER_REQUEST,
+    access: {
+      readKeys: new Set(config.API_READ_KEYS),
+      writeKeys: new Set(config.API_WRITE_KEYS),
+      keysRequired: options.keysRequired,
+      ratePerSecond: config.RATE_LIMIT_PER_SECOND,
+      rateBurst: config.RATE_LIMIT_BURST,
+    },
   };
+}
+
+// Production refuses to start open: a forgotten variable must not expose the write endpoints.
+function assertKeysConfigured(config: ApiConfig): void {
+  if (config.API_KEYS_REQUIRED && config.API_WRITE_KEYS.length === 0) {
+    throw new ConfigError([
+      'API_WRITE_KEYS: no API keys configured; set API_WRITE_KEYS (and API_READ_KEYS), or API_KEYS_REQUIRED=false for local development',
+    ]);
+  }
 }

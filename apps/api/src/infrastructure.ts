@@ -1,6 +1,6 @@
 import { KafkaEventSink } from '@recsys/kafka-adapters';
 import { openPostgresStorage } from '@recsys/postgres-adapters';
-import { RedisEmbeddingStore } from '@recsys/redis-adapters';
+import { RedisEmbeddingStore, RedisRealtimeStore } from '@recsys/redis-adapters';
 import type { ApiDependencies } from './api-dependencies';
 import type { ApiConfig } from './config';
 
@@ -13,10 +13,9 @@ export async function openApiInfrastructure(
     url: config.DATABASE_URL,
     applicationName: 'recsys-api',
   });
-  const embeddingStore = new RedisEmbeddingStore({
-    url: config.REDIS_URL,
-    keyPrefix: config.REDIS_KEY_PREFIX,
-  });
+  const redis = { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX };
+  const embeddingStore = new RedisEmbeddingStore(redis);
+  const realtimeStore = new RedisRealtimeStore(redis);
   const eventSink = new KafkaEventSink({
     brokers: config.KAFKA_BROKERS,
     clientId: config.KAFKA_CLIENT_ID,
@@ -28,6 +27,8 @@ export async function openApiInfrastructure(
       eventSink,
       jobQueue: storage.jobQueue,
       embeddingStore,
+      realtimeStore,
+      catalogueStore: storage.catalogueStore,
       clock: () => new Date(),
       readinessChecks: [
         { name: 'postgres', check: () => storage.ping() },
@@ -36,7 +37,12 @@ export async function openApiInfrastructure(
       ],
     },
     async close() {
-      await Promise.allSettled([eventSink.close(), embeddingStore.close(), storage.close()]);
+      await Promise.allSettled([
+        eventSink.close(),
+        embeddingStore.close(),
+        realtimeStore.close(),
+        storage.close(),
+      ]);
     },
   };
 }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const app = await createApiApp({
     dependencies: infrastructure.dependencies,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
-    settings: apiSettingsFrom(config),
+    settings: apiSettingsFrom(config, { keysRequired: config.API_KEYS_REQUIRED }),
   });
   closeOnSignals([() => app.close(), () => infrastructure.close()], {
     timeoutMs: 10_000,

@@ -7,6 +7,10 @@ import {
   stringVar,
   trainingEnv,
 } from '@recsys/service-config';
+import { httpEnv } from '../../api/src/config';
+
+/** API keys of the demo when none are configured; printed at start, never used in production. */
+export const DEMO_API_KEYS = { read: 'demo-read-key', write: 'demo-write-key' } as const;
 
 /**
  * Every variable the all-in-one embedded process reads: no Kafka, Redis or PostgreSQL server; the event
@@ -15,23 +19,7 @@ import {
 export const embeddedEnvSchema = z.object({
   HOST: stringVar({ default: '127.0.0.1', description: 'Interface the HTTP server listens on' }),
   PORT: intVar({ default: 3000, min: 0, max: 65535, description: 'HTTP port (0 = any free port)' }),
-  BODY_LIMIT_BYTES: intVar({
-    default: 1_048_576,
-    min: 1024,
-    description: 'Largest accepted request body',
-  }),
-  RECOMMEND_DEFAULT_LIMIT: intVar({
-    default: 10,
-    min: 1,
-    max: 1000,
-    description: 'Items per answer when ?limit is absent',
-  }),
-  RECOMMEND_MAX_LIMIT: intVar({
-    default: 100,
-    min: 1,
-    max: 1000,
-    description: 'Largest accepted ?limit',
-  }),
+  ...httpEnv,
   DATA_DIR: stringVar({
     default: '.data',
     description: 'Where the embedded database keeps its files',
@@ -59,5 +47,14 @@ export type EmbeddedConfig = Readonly<z.infer<typeof embeddedEnvSchema>>;
 
 /** Parses the environment once at start-up; throws listing every bad variable. */
 export function loadEmbeddedConfig(env: Record<string, string | undefined>): EmbeddedConfig {
-  return parseEnv(embeddedEnvSchema, env);
+  const config = parseEnv(embeddedEnvSchema, env);
+  // Without configured keys the demo uses well-known ones, so the printed curl examples just work.
+  if (config.API_READ_KEYS.length === 0 && config.API_WRITE_KEYS.length === 0) {
+    return Object.freeze({
+      ...config,
+      API_READ_KEYS: [DEMO_API_KEYS.read],
+      API_WRITE_KEYS: [DEMO_API_KEYS.write],
+    });
+  }
+  return config;
 }

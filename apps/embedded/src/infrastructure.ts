@@ -1,6 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { InMemoryEmbeddingStore, InProcessEventChannel } from '@recsys/embedded-adapters';
+import {
+  InMemoryEmbeddingStore,
+  InMemoryRealtimeStore,
+  InProcessEventChannel,
+} from '@recsys/embedded-adapters';
 import { openPostgresStorage, type PostgresStorage } from '@recsys/postgres-adapters';
 import type { EmbeddedConfig } from './config';
 
@@ -9,6 +13,7 @@ export interface EmbeddedInfrastructure {
   channel: InProcessEventChannel;
   storage: PostgresStorage;
   embeddingStore: InMemoryEmbeddingStore;
+  realtimeStore: InMemoryRealtimeStore;
   close(): Promise<void>;
 }
 
@@ -21,13 +26,15 @@ export async function openEmbeddedInfrastructure(
   const storage = await openPostgresStorage({ kind: 'pglite', dataDir });
   const channel = new InProcessEventChannel();
   const embeddingStore = new InMemoryEmbeddingStore();
+  const realtimeStore = new InMemoryRealtimeStore();
   return {
     channel,
     storage,
     embeddingStore,
+    realtimeStore,
     async close() {
       await channel.stop().catch(() => undefined);
-      await Promise.allSettled([embeddingStore.close(), storage.close()]);
+      await Promise.allSettled([embeddingStore.close(), realtimeStore.close(), storage.close()]);
     },
   };
 }

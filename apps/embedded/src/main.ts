@@ -4,10 +4,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeOnSignals } from '@recsys/process-lifecycle';
-import { ingestorSettingsFrom } from '../../ingestor/src/config';
-import { trainerSettingsFrom } from '../../trainer/src/config';
 import { loadEmbeddedConfig } from './config';
 import { DemoSeeder } from './demo/demo-seeder';
+import { wireEmbedded } from './embedded-wiring';
 import { EmbeddedModule } from './embedded.module';
 import { openEmbeddedInfrastructure } from './infrastructure';
 
@@ -16,43 +15,10 @@ async function main(): Promise<void> {
   const logger = new Logger('recsys');
   const infra = await openEmbeddedInfrastructure(config);
   const clock = () => new Date();
-  const { storage, channel, embeddingStore } = infra;
   const app = await NestFactory.create<NestFastifyApplication>(
-    EmbeddedModule.register({
-      api: {
-        dependencies: {
-          eventSink: channel,
-          jobQueue: storage.jobQueue,
-          embeddingStore,
-          clock,
-          readinessChecks: [{ name: 'database', check: () => storage.ping() }],
-        },
-        settings: {
-          recommendDefaultLimit: config.RECOMMEND_DEFAULT_LIMIT,
-          recommendMaxLimit: config.RECOMMEND_MAX_LIMIT,
-          modelPollIntervalMs: 5000,
-        },
-      },
-      ingestor: {
-        dependencies: {
-          eventSource: channel,
-          deadLetterSink: channel,
-          eventLog: storage.eventLog,
-          clock,
-        },
-        settings: ingestorSettingsFrom(config),
-      },
-      trainer: {
-        dependencies: {
-          jobQueue: storage.jobQueue,
-          tripletStore: storage.tripletStore,
-          embeddingStore,
-          clock,
-        },
-        settings: trainerSettingsFrom(config, process.pid),
-      },
-    }),
+    EmbeddedModule.register(wireEmbedded(config, infra, clock)),
     new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
+    { logger: ['log', 'warn', 'error'] },
   );
   closeOnSignals([() => app.close(), () => infra.close()], {
     timeoutMs: 30_000,
@@ -60,12 +26,16 @@ async function main(): Promise<void> {
   });
   await app.listen({ host: config.HOST, port: config.PORT });
   const baseUrl = (await app.getUrl()).replace('[::1]', 'localhost');
+  const readKey = config.API_READ_KEYS[0];
   logger.log(`recsys (embedded) listening on ${baseUrl}`);
+  logger.log(
+    `API keys: read ${config.API_READ_KEYS.join(',')} | write ${config.API_WRITE_KEYS.join(',')}`,
+  );
   const seeder = new DemoSeeder({
-    eventSink: channel,
-    eventLog: storage.eventLog,
-    jobQueue: storage.jobQueue,
-    embeddingStore,
+    eventSink: infra.channel,
+    eventLog: infra.storage.eventLog,
+    jobQueue: infra.storage.jobQueue,
+    embeddingStore: infra.embeddingStore,
     seedDemoData: config.DEMO_DATA,
     demo: {
       seed: config.DEMO_SEED,
@@ -78,7 +48,7 @@ async function main(): Promise<void> {
   });
   const job = await seeder.prepare();
   if (job?.status === 'failed') logger.warn(`training failed: ${job.error}`);
-  logger.log(`ready. Try: curl ${baseUrl}/recommend/user-1`);
+  logger.log(`ready. Try: curl -H 'x-api-key: ${readKey}' ${baseUrl}/recommend/user-1`);
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { InteractionSignals } from '@recsys/triplets';
-import { databaseEnv, kafkaEnv, parseEnv, signalsEnv } from '@recsys/service-config';
+import { databaseEnv, kafkaEnv, parseEnv, redisEnv, signalsEnv } from '@recsys/service-config';
 import type { IngestorSettings } from './ingestor-dependencies';
 
 /** Every variable the ingestor reads, with its default. */
 export const ingestorEnvSchema = z.object({
   ...databaseEnv,
+  ...redisEnv,
   ...kafkaEnv('recsys-ingestor'),
   ...signalsEnv,
 });

@@ -1,5 +1,6 @@
 import { KafkaDeadLetterSink, KafkaEventSource } from '@recsys/kafka-adapters';
 import { openPostgresStorage } from '@recsys/postgres-adapters';
+import { RedisRealtimeStore } from '@recsys/redis-adapters';
 import type { IngestorConfig } from './config';
 import type { IngestorDependencies } from './ingestor-dependencies';
 
@@ -22,16 +23,21 @@ export async function openIngestorInfrastructure(
   };
   const eventSource = new KafkaEventSource(kafka);
   const deadLetterSink = new KafkaDeadLetterSink(kafka);
+  const realtimeStore = new RedisRealtimeStore({
+    url: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+  });
   return {
     dependencies: {
       eventSource,
       deadLetterSink,
       eventLog: storage.eventLog,
+      realtimeStore,
       clock: () => new Date(),
     },
     async close() {
       await eventSource.stop().catch(() => undefined);
-      await Promise.allSettled([deadLetterSink.close(), storage.close()]);
+      await Promise.allSettled([deadLetterSink.close(), realtimeStore.close(), storage.close()]);
     },
   };
 }

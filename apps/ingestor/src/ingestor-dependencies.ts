@@ -1,4 +1,4 @@
-import type { DeadLetterSink, EventLog, EventSource } from '@recsys/domain';
+import type { DeadLetterSink, EventLog, EventSource, RealtimeStore } from '@recsys/domain';
 import type { InteractionSignals } from '@recsys/triplets';
 
 /** The ports the ingestor uses, built by the composition root (real adapters, or embedded ones). */
@@ -6,6 +6,8 @@ export interface IngestorDependencies {
   eventSource: EventSource;
   deadLetterSink: DeadLetterSink;
   eventLog: EventLog;
+  /** Fed after the event log write, so the api reacts to clicks before the next training. */
+  realtimeStore: RealtimeStore;
   clock: () => Date;
 }
 

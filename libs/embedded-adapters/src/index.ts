@@ -5,3 +5,7 @@ export {
   type InProcessEventChannelOptions,
   type InProcessRedeliveryNotice,
 } from './in-process-event-channel';
+export {
+  InMemoryRealtimeStore,
+  type InMemoryRealtimeStoreOptions,
+} from './in-memory-realtime-store';

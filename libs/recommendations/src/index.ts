@@ -1,4 +1,13 @@
-export { buildServingModel } from './serving-model';
-export type { ServingModel } from './serving-model';
+export { buildServingModel, rowOf } from './serving-model';
+export type { ServingModel, ItemSearch } from './serving-model';
+export { CatalogueSnapshot } from './catalogue-view';
+export type { CatalogueView } from './catalogue-view';
+export type { ServingContext } from './serving-context';
+export type {
+  Recommendations,
+  RecommendedItem,
+  RecommendationSource,
+  RecommendationFilters,
+} from './recommendation-types';
 export { recommendForUser } from './recommend-for-user';
-export type { Recommendations, RecommendedItem, RecommendationSource } from './recommend-for-user';
+export { similarItems, recommendForSession } from './recommend-for-items';

@@ -1,46 +1,204 @@
-import type { ModelSnapshot } from '@recsys/domain';
+import type { CatalogueItem, ModelSnapshot, RecentInteraction } from '@recsys/domain';
+import { CatalogueSnapshot } from './catalogue-view';
+import { recommendForSession, similarItems } from './recommend-for-items';
 import { recommendForUser } from './recommend-for-user';
+import type { RecommendationFilters } from './recommendation-types';
+import type { ServingContext } from './serving-context';
 import { buildServingModel } from './serving-model';
 
-// 1-d embeddings: items at 0, 1, 2, 10; user "near" at 0.9 has seen item b (at 1).
+// 1-d embeddings: items a=0 b=1 c=2 d=3 far=10; user "near" at 0.9 trained on b; user "other" at 9.
 const snapshot: ModelSnapshot = {
   metadata: {
     version: 'v1',
     createdAt: '2026-01-01T00:00:00Z',
     dim: 1,
     metric: 'neg-l2',
-    itemCount: 4,
+    itemCount: 5,
     userCount: 2,
     metrics: {},
     trainingParams: {},
   },
-  itemIds: ['a', 'b', 'c', 'far'],
-  itemVectors: new Float32Array([0, 1, 2, 10]),
+  itemIds: ['a', 'b', 'c', 'd', 'far'],
+  itemVectors: new Float32Array([0, 1, 2, 3, 10]),
   userIds: ['near', 'other'],
   userVectors: new Float32Array([0.9, 9]),
   seenItems: { offsets: new Int32Array([0, 1, 1]), items: new Int32Array([1]) },
-  popularItems: new Int32Array([3, 0]),
+  popularItems: new Int32Array([4, 0]),
 };
 const model = buildServingModel(snapshot);
+const filters: RecommendationFilters = {
+  limit: 2,
+  offset: 0,
+  excludeItemIds: new Set(),
+  excludeSeen: true,
+};
+
+function context(overrides: Partial<ServingContext> = {}): ServingContext {
+  return {
+    model,
+    catalogue: new CatalogueSnapshot(),
+    popular: [],
+    realtimeWeight: 0.5,
+    maxRecentLiked: 10,
+    ...overrides,
+  };
+}
+function liked(itemId: string, at = '2026-02-01T00:00:00Z'): RecentInteraction {
+  return { itemId, polarity: 1, weight: 1, at };
+}
+function catalogueItem(itemId: string, fields: Partial<CatalogueItem>): CatalogueItem {
+  return {
+    itemId,
+    category: null,
+    available: true,
+    properties: {},
+    revision: 1,
+    updatedAt: '',
+    deleted: false,
+    ...fields,
+  };
+}
+const ids = (answer: { items: { itemId: string }[] }) => answer.items.map((i) => i.itemId);
 
 describe('recommendForUser', () => {
   it('returns the nearest unseen items with -distance scores and the model version', () => {
-    const answer = recommendForUser(model, 'near', { limit: 2 });
+    const answer = recommendForUser(context(), { userId: 'near', recent: [] }, filters);
     expect(answer.modelVersion).toBe('v1');
-    expect(answer.items.map((i) => i.itemId)).toEqual(['a', 'c']);
+    expect(ids(answer)).toEqual(['a', 'c']);
     expect(answer.items[0].score).toBeCloseTo(-0.9, 5);
     expect(answer.items.every((i) => i.source === 'model')).toBe(true);
   });
 
-  it('does not hide items from users who have not seen them', () => {
-    expect(recommendForUser(model, 'other', { limit: 1 }).items[0].itemId).toBe('far');
+  it('pages with offset and keeps seen items when excludeSeen is false', () => {
+    expect(
+      ids(recommendForUser(context(), { userId: 'near', recent: [] }, { ...filters, offset: 1 })),
+    ).toEqual(['c', 'd']);
+    expect(
+      ids(
+        recommendForUser(
+          context(),
+          { userId: 'near', recent: [] },
+          { ...filters, excludeSeen: false },
+        ),
+      ),
+    ).toEqual(['b', 'a']);
   });
 
-  it('gives unknown users popular items in order', () => {
-    const answer = recommendForUser(model, 'stranger', { limit: 5 });
-    expect(answer.items).toEqual([
-      { itemId: 'far', score: 1, source: 'popular' },
-      { itemId: 'a', score: 0.5, source: 'popular' },
+  it('applies explicit exclusions, availability, deletions and categories', () => {
+    const catalogue = new CatalogueSnapshot();
+    catalogue.apply([
+      catalogueItem('a', { available: false }),
+      catalogueItem('c', { category: 'shoes', revision: 2 }),
+      catalogueItem('d', { category: 'shoes', revision: 3 }),
     ]);
+    const user = { userId: 'near', recent: [] };
+    expect(ids(recommendForUser(context({ catalogue }), user, filters))).toEqual(['c', 'd']);
+    expect(
+      ids(
+        recommendForUser(context({ catalogue }), user, {
+          ...filters,
+          excludeItemIds: new Set(['c']),
+        }),
+      ),
+    ).toEqual(['d', 'far']);
+    expect(
+      ids(
+        recommendForUser(context({ catalogue }), user, { ...filters, limit: 5, category: 'shoes' }),
+      ),
+    ).toEqual(['c', 'd']);
+    catalogue.apply([catalogueItem('c', { category: 'shoes', deleted: true, revision: 4 })]);
+    expect(
+      ids(recommendForUser(context({ catalogue }), user, { ...filters, category: 'shoes' })),
+    ).toEqual(['d']);
+  });
+
+  it('moves a known user toward items liked after training, and hides recent items', () => {
+    const answer = recommendForUser(
+      context(),
+      { userId: 'other', recent: [liked('a')] },
+      { ...filters, limit: 1 },
+    );
+    // 0.5 * 9 + 0.5 * 0 = 4.5: nearest is d (3), not far (10); a is seen
+    expect(answer.items).toEqual([{ itemId: 'd', score: -1.5, source: 'realtime' }]);
+  });
+
+  it('ignores likes older than the model for a known user (they are in its vector)', () => {
+    const old = liked('a', '2025-12-01T00:00:00Z');
+    const answer = recommendForUser(
+      context(),
+      { userId: 'other', recent: [old] },
+      { ...filters, limit: 1 },
+    );
+    expect(answer.items[0]).toMatchObject({ itemId: 'far', source: 'model' });
+  });
+
+  it('serves an unknown user with recent likes from those items', () => {
+    const answer = recommendForUser(context(), { userId: 'new', recent: [liked('d')] }, filters);
+    expect(ids(answer)).toEqual(['c', 'b']);
+    expect(answer.items[0].source).toBe('realtime');
+  });
+
+  it('falls back to decayed popularity, then to the model list, with scores relative to the top', () => {
+    const popular = [
+      { itemId: 'c', score: 8 },
+      { itemId: 'a', score: 2 },
+    ];
+    const answer = recommendForUser(
+      context({ popular }),
+      { userId: 'stranger', recent: [] },
+      filters,
+    );
+    expect(answer.items).toEqual([
+      { itemId: 'c', score: 1, source: 'popular' },
+      { itemId: 'a', score: 0.25, source: 'popular' },
+    ]);
+    expect(ids(recommendForUser(context(), { userId: 'stranger', recent: [] }, filters))).toEqual([
+      'far',
+      'a',
+    ]);
+  });
+
+  it('serves popular items without any model', () => {
+    const popular = [{ itemId: 'x', score: 3 }];
+    const answer = recommendForUser(
+      context({ model: null, popular }),
+      { userId: 'u', recent: [] },
+      filters,
+    );
+    expect(answer).toEqual({
+      userId: 'u',
+      modelVersion: null,
+      items: [{ itemId: 'x', score: 1, source: 'popular' }],
+    });
+  });
+
+  it('tops up with popular items when filters leave too few nearest items', () => {
+    const popular = [{ itemId: 'zz', score: 1 }];
+    const answer = recommendForUser(
+      context({ popular }),
+      { userId: 'near', recent: [] },
+      { ...filters, limit: 5 },
+    );
+    expect(ids(answer)).toEqual(['a', 'c', 'd', 'far', 'zz']);
+    expect(answer.items[4].source).toBe('popular');
+  });
+});
+
+describe('similarItems and recommendForSession', () => {
+  it('finds the nearest other items of an item', () => {
+    expect(ids(similarItems(context(), 'c', filters))).toEqual(['b', 'd']);
+    let error: unknown;
+    try {
+      similarItems(context(), 'nope', filters);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'ITEM_NOT_FOUND' });
+  });
+
+  it('recommends for an anonymous session from its items, never returning them', () => {
+    const answer = recommendForSession(context(), ['c', 'd', 'unknown'], filters);
+    expect(ids(answer)).toEqual(['b', 'a']);
+    expect(ids(recommendForSession(context(), ['unknown'], filters))).toEqual(['far', 'a']);
   });
 });

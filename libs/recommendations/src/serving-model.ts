@@ -1,5 +1,10 @@
 import type { ModelSnapshot } from '@recsys/domain';
-import { ExactVectorIndex } from '@recsys/vector-index';
+import { ExactVectorIndex, type SearchHit } from '@recsys/vector-index';
+
+/** Nearest-neighbour search over the item table: exact, or approximate for big catalogues. */
+export interface ItemSearch {
+  search(query: Float32Array, k: number, exclude?: (index: number) => boolean): SearchHit[];
+}
 
 /** A model version prepared for answering requests: id lookups and a nearest-neighbour index. */
 export interface ServingModel {
@@ -7,17 +12,22 @@ export interface ServingModel {
   version: string;
   userIndexById: ReadonlyMap<string, number>;
   itemIndexById: ReadonlyMap<string, number>;
-  index: ExactVectorIndex;
+  index: ItemSearch;
 }
 
-/** Builds the lookups and the index of a snapshot (done off the request path, once per version). */
-export function buildServingModel(snapshot: ModelSnapshot): ServingModel {
+/** Builds the lookups of a snapshot and wraps an index (exact search unless one is given). */
+export function buildServingModel(snapshot: ModelSnapshot, index?: ItemSearch): ServingModel {
   const { metadata } = snapshot;
   return {
     snapshot,
     version: metadata.version,
     userIndexById: new Map(snapshot.userIds.map((id, i) => [id, i])),
     itemIndexById: new Map(snapshot.itemIds.map((id, i) => [id, i])),
-    index: new ExactVectorIndex(snapshot.itemVectors, metadata.dim, metadata.metric),
+    index: index ?? new ExactVectorIndex(snapshot.itemVectors, metadata.dim, metadata.metric),
   };
+}
+
+/** The row of a user or item table: a view, not a copy. [dim] */
+export function rowOf(table: Float32Array, index: number, dim: number): Float32Array {
+  return table.subarray(index * dim, (index + 1) * dim);
 }

@@ -4,3 +4,7 @@ export type { RedisEmbeddingStoreOptions } from './embedding-store/redis-embeddi
 export type { StoreSettings as RedisEmbeddingStoreSettings } from './embedding-store/store-settings';
 export { openRedisConnection } from './open-redis-connection';
 export type { RedisConnectionOptions } from './open-redis-connection';
+export {
+  RedisRealtimeStore,
+  type RedisRealtimeStoreOptions,
+} from './realtime-store/redis-realtime-store';

@@ -45,8 +45,8 @@ export function stringVar(options: { default: string; description: string }) {
   return z.string().min(1).default(options.default).describe(options.description);
 }
 
-/** A comma-separated list, e.g. KAFKA_BROKERS=host1:9092,host2:9092. */
-export function listVar(options: { default: string; description: string }) {
+/** A comma-separated list, e.g. KAFKA_BROKERS=host1:9092,host2:9092 (empty only with `allowEmpty`). */
+export function listVar(options: { default: string; description: string; allowEmpty?: boolean }) {
   return z
     .string()
     .default(options.default)
@@ -56,7 +56,11 @@ export function listVar(options: { default: string; description: string }) {
         .map((s) => s.trim())
         .filter((s) => s.length > 0),
     )
-    .pipe(z.array(z.string()).min(1, { error: 'must list at least one value' }))
+    .pipe(
+      z
+        .array(z.string())
+        .min(options.allowEmpty ? 0 : 1, { error: 'must list at least one value' }),
+    )
     .describe(options.description);
 }
 

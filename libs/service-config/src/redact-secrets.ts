@@ -1,4 +1,4 @@
-const SECRET_KEY = /(PASSWORD|SECRET|TOKEN|API_KEYS?|KEY)$/i;
+const SECRET_KEY = /(PASSWORD|SECRET|TOKEN|KEYS?)$/i;
 
 /** A copy of a config fit for logs: secret values and passwords inside URLs are replaced by `***`. */
 export function redactSecrets(config: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -12,6 +12,6 @@ export function renderEnvTable(schema: z.ZodObject): string {
 
 function formatDefault(value: unknown): string {
   if (value === undefined) return '(required)';
-  const text = Array.isArray(value) ? value.join(',') : String(value);
+  const text = Array.isArray(value) ? value.join(',') : JSON.stringify(value).replace(/^"|"$/g, '');
   return `\`${text}\``;
 }

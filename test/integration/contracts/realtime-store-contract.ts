@@ -90,18 +90,27 @@ function describeRecentInteractions(open: Open): void {
     expect(itemIdsOf(await store.recentInteractions('u1', 10))).toEqual(['c', 'b', 'a', 'd']);
   });
 
-  it('keeps one entry per item: a newer event replaces it, a late older one does not', async () => {
+  it('keeps one entry per item: a newer event replaces it, a late older or equally old one does not', async () => {
     const store = await open();
     await store.record([
       realtimeEvent({ itemId: 'a', minute: 1, polarity: 0, type: 'view' }),
       realtimeEvent({ itemId: 'b', minute: 2 }),
       realtimeEvent({ itemId: 'a', minute: 3, weight: 3, type: 'purchase' }),
     ]);
-    await store.record([realtimeEvent({ itemId: 'b', minute: 0, polarity: -1 })]);
+    await store.record([
+      realtimeEvent({ itemId: 'b', minute: 0, polarity: -1 }),
+      realtimeEvent({ itemId: 'a', minute: 3, polarity: -1 }),
+    ]);
     expect(await store.recentInteractions('u1', 10)).toEqual([
       { itemId: 'a', polarity: 1, weight: 3, at: timeAt(3) },
       { itemId: 'b', polarity: 1, weight: 1, at: timeAt(2) },
     ]);
+  });
+
+  it('orders interactions of the same time by item id, descending in UTF-8 bytes', async () => {
+    const store = await open();
+    await store.record(['b', 'é', 'z'].map((itemId) => realtimeEvent({ itemId, minute: 7 })));
+    expect(itemIdsOf(await store.recentInteractions('u1', 10))).toEqual(['é', 'z', 'b']);
   });
 
   it('is unchanged by a replayed batch', async () => {

@@ -6,7 +6,13 @@ import { describeRealtimeStoreContract } from './realtime-store-contract';
 
 describeRealtimeStoreContract('redis', (options) => {
   const keyPrefix = uniqueKeyPrefix('realtime_store_contract');
-  const store = new RedisRealtimeStore({ url: serviceUrls().redisUrl, keyPrefix, ...options });
+  // Reads get 2 s, not the 50 ms default: these tests check behaviour on a shared, busy server.
+  const store = new RedisRealtimeStore({
+    url: serviceUrls().redisUrl,
+    keyPrefix,
+    readTimeoutMs: 2_000,
+    ...options,
+  });
   return Promise.resolve({
     store,
     dispose: async () => {

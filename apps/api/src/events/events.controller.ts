@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { DomainError } from '@recsys/domain';
 import { validateEventBatch } from '@recsys/interaction-events';
+import { Access } from '../access/access-level.decorator';
 import { API_DEPENDENCIES, type ApiDependencies } from '../api-dependencies';
 
 /** Accepts interaction events over HTTP and puts them on the event stream. */
@@ -11,6 +12,7 @@ export class EventsController {
   /** One event or an array; 202 only once the stream acknowledged every event. */
   @Post()
   @HttpCode(202)
+  @Access('write')
   async publish(@Body() body: unknown): Promise<{ accepted: number }> {
     const result = validateEventBatch(body, { now: this.deps.clock() });
     if (!result.ok) {

@@ -1,10 +1,22 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { DomainError } from '@recsys/domain';
+import { Access } from '../access/access-level.decorator';
 import { API_DEPENDENCIES, type ApiDependencies } from '../api-dependencies';
 import { ModelHolder } from '../recommendations/model-holder.service';
 
-/** Liveness (the process answers) and readiness (dependencies answer and the model state is known). */
+type Readiness = {
+  status: 'ready';
+  modelVersion: string | null;
+  dependencies: Record<string, string>;
+};
+
+/**
+ * Liveness (the process answers) and readiness. Ready means recommendations can be served: the current
+ * model is loaded (or known not to exist yet). Dependencies are reported but do not make the api
+ * unready, because it keeps serving from memory while Redis, Kafka or PostgreSQL are away.
+ */
 @Controller('health')
+@Access('public')
 export class HealthController {
   constructor(
     @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
@@ -17,24 +29,28 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(): Promise<{
-    status: 'ready';
-    modelVersion: string | null;
-    checks: Record<string, string>;
-  }> {
-    const checks: Record<string, string> = {};
+  async ready(): Promise<Readiness> {
+    const dependencies: Record<string, string> = {};
     await Promise.all(
       this.deps.readinessChecks.map(async (readiness) => {
-        checks[readiness.name] = await readiness.check().then(
+        dependencies[readiness.name] = await withTimeout(readiness.check(), 2000).then(
           () => 'ok',
           (error: Error) => `failing: ${error.message}`,
         );
       }),
     );
-    checks.model = this.models.initialised ? 'ok' : 'failing: still loading';
-    if (Object.values(checks).some((state) => state !== 'ok')) {
-      throw new DomainError('NOT_READY', 'not ready', { checks });
+    if (!this.models.initialised) {
+      throw new DomainError('NOT_READY', 'the current model is still loading', { dependencies });
     }
-    return { status: 'ready', modelVersion: this.models.current()?.version ?? null, checks };
+    return { status: 'ready', modelVersion: this.models.current()?.version ?? null, dependencies };
   }
+}
+
+function withTimeout(promise: Promise<void>, timeoutMs: number): Promise<void> {
+  return Promise.race([
+    promise,
+    new Promise<void>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref(),
+    ),
+  ]);
 }

@@ -1,45 +1,29 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { DomainError } from '@recsys/domain';
-import { recommendForUser, type Recommendations } from '@recsys/recommendations';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import type { Recommendations } from '@recsys/recommendations';
+import { Access } from '../access/access-level.decorator';
 import { API_SETTINGS, type ApiSettings } from '../api-dependencies';
-import { ModelHolder } from './model-holder.service';
+import { RecommendationService } from './recommendation.service';
+import { parseRecommendQuery, parseSessionRequest } from './recommend-request';
 
-/** `GET /recommend/:userId`: the nearest unseen items, or popular items for users the model lacks. */
+/** Recommendations for a user (`GET /recommend/:userId`) or an anonymous session (`POST /recommend`). */
 @Controller('recommend')
 export class RecommendationsController {
   constructor(
-    private readonly models: ModelHolder,
+    private readonly recommendations: RecommendationService,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
   @Get(':userId')
-  recommend(@Param('userId') userId: string, @Query('limit') limit?: string): Recommendations {
-    const model = this.models.current();
-    if (!model)
-      throw new DomainError(
-        'MODEL_NOT_READY',
-        'no model has been published yet; run a training job',
-      );
-    return recommendForUser(model, userId, { limit: this.parseLimit(limit) });
+  @Access('read')
+  recommend(@Param('userId') userId: string, @Query() query: unknown): Promise<Recommendations> {
+    return this.recommendations.forUser(userId, parseRecommendQuery(query, this.settings));
   }
 
-  private parseLimit(raw: string | undefined): number {
-    if (raw === undefined) return this.settings.recommendDefaultLimit;
-    const limit = Number(raw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > this.settings.recommendMaxLimit) {
-      throw new DomainError(
-        'INVALID_REQUEST',
-        `limit must be an integer from 1 to ${this.settings.recommendMaxLimit}`,
-        {
-          errors: [
-            {
-              field: 'limit',
-              message: `must be an integer from 1 to ${this.settings.recommendMaxLimit}`,
-            },
-          ],
-        },
-      );
-    }
-    return limit;
+  @Post()
+  @HttpCode(200)
+  @Access('read')
+  recommendForSession(@Body() body: unknown) {
+    const { itemIds, filters } = parseSessionRequest(body, this.settings);
+    return this.recommendations.forSession(itemIds, filters);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { DomainError, trainingJobParamsSchema, type TrainingJob } from '@recsys/domain';
+import { Access } from '../access/access-level.decorator';
 import { API_DEPENDENCIES, type ApiDependencies } from '../api-dependencies';
 
 /** Creates training jobs and reports their status; the trainer claims and runs them. */
@@ -10,6 +11,7 @@ export class TrainingJobsController {
   /** Queues a job; the body is optional and may override hyper-parameters (see TrainingJobParams). */
   @Post()
   @HttpCode(201)
+  @Access('write')
   async create(@Body() body: unknown): Promise<TrainingJob> {
     const parsed = trainingJobParamsSchema.safeParse(body ?? {});
     if (!parsed.success) {
@@ -23,6 +25,7 @@ export class TrainingJobsController {
   }
 
   @Get(':id')
+  @Access('read')
   async get(@Param('id') id: string): Promise<TrainingJob> {
     const job = isUuid(id) ? await this.deps.jobQueue.get(id) : null;
     if (!job) throw new DomainError('JOB_NOT_FOUND', `no training job with id ${id}`);

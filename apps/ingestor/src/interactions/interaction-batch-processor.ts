@@ -14,8 +14,8 @@ export interface IngestionCounts {
 
 /**
  * Handles one batch from the stream: bad messages go to the dead-letter sink with the reason, good ones
- * are classified and appended to the event log with their triplets in one transaction. It resolves only
- * when both writes are durable, so the source commits offsets after them; a failure rejects and the
+ * are classified and appended to the event log with their triplets in one transaction, then recorded in
+ * the realtime store (recent items, popularity). It resolves only when all writes are done, so the source commits offsets after them; a failure rejects and the
  * batch is redelivered (the log's idempotency on eventId makes the replay harmless).
  */
 export class InteractionBatchProcessor {
@@ -28,7 +28,10 @@ export class InteractionBatchProcessor {
   };
 
   constructor(
-    private readonly deps: Pick<IngestorDependencies, 'eventLog' | 'deadLetterSink' | 'clock'>,
+    private readonly deps: Pick<
+      IngestorDependencies,
+      'eventLog' | 'realtimeStore' | 'deadLetterSink' | 'clock'
+    >,
     private readonly settings: IngestorSettings,
   ) {}
 
@@ -50,6 +53,7 @@ export class InteractionBatchProcessor {
       this.counts.inserted += result.inserted;
       this.counts.duplicates += result.duplicates;
       this.counts.triplets += result.triplets;
+      await this.deps.realtimeStore.record(events);
     }
     if (deadLetters.length > 0) await this.deps.deadLetterSink.send(deadLetters);
     this.counts.deadLetters += deadLetters.length;

@@ -2,8 +2,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { pgliteDriverModule } from '../pglite/pglite-driver-module';
+import { CatalogueItemEntity } from '../schema/catalogue-item.entity';
 import { InteractionEventEntity } from '../schema/interaction-event.entity';
 import { CreateRecsysSchema1767225600000 } from '../schema/migrations/1767225600000-create-recsys-schema';
+import { CreateCatalogueItems1767312000000 } from '../schema/migrations/1767312000000-create-catalogue-items';
 import { TrainingJobEntity } from '../schema/training-job.entity';
 import { TripletEntity } from '../schema/triplet.entity';
 import { UserItemSignalEntity } from '../schema/user-item-signal.entity';
@@ -14,8 +16,14 @@ const DEFAULT_POOL_SIZE = 10;
 
 const COMMON_OPTIONS = {
   type: 'postgres',
-  entities: [InteractionEventEntity, UserItemSignalEntity, TripletEntity, TrainingJobEntity],
-  migrations: [CreateRecsysSchema1767225600000],
+  entities: [
+    InteractionEventEntity,
+    UserItemSignalEntity,
+    TripletEntity,
+    TrainingJobEntity,
+    CatalogueItemEntity,
+  ],
+  migrations: [CreateRecsysSchema1767225600000, CreateCatalogueItems1767312000000],
   synchronize: false,
   migrationsRun: false,
   // The schema needs no extension: gen_random_uuid(), which TypeORM attributes to pgcrypto, is built into

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { PostgresCatalogueStore } from '../catalogue-store/postgres-catalogue-store';
 import { PostgresEventLog } from '../event-log/postgres-event-log';
 import { PostgresJobQueue } from '../job-queue/postgres-job-queue';
 import { PostgresTripletStore } from '../triplet-store/postgres-triplet-store';
@@ -9,7 +10,7 @@ import { queryRows } from './query-rows';
 
 /**
  * Opens the storage on a PostgreSQL server or an embedded PGlite, runs pending migrations and returns the
- * event log, triplet store and job queue sharing one connection pool.
+ * event log, triplet store, job queue and catalogue store sharing one connection pool.
  */
 export async function openPostgresStorage(target: StorageTarget): Promise<PostgresStorage> {
   const dataSource = await openDataSource(target);
@@ -18,6 +19,7 @@ export async function openPostgresStorage(target: StorageTarget): Promise<Postgr
     eventLog: new PostgresEventLog(dataSource, close),
     tripletStore: new PostgresTripletStore(dataSource),
     jobQueue: new PostgresJobQueue(dataSource),
+    catalogueStore: new PostgresCatalogueStore(dataSource),
     ping: async () => {
       await queryRows(dataSource.manager, 'SELECT 1');
     },

@@ -1,10 +1,11 @@
-import type { EventLog, JobQueue, TripletStore } from '@recsys/domain';
+import type { CatalogueStore, EventLog, JobQueue, TripletStore } from '@recsys/domain';
 
-/** The three PostgreSQL-backed ports over one connection pool, plus readiness and shutdown. */
+/** The PostgreSQL-backed ports over one connection pool, plus readiness and shutdown. */
 export interface PostgresStorage {
   eventLog: EventLog;
   tripletStore: TripletStore;
   jobQueue: JobQueue;
+  catalogueStore: CatalogueStore;
   /** Resolves when the database answers a trivial query; rejects otherwise (for readiness probes). */
   ping(): Promise<void>;
   /** Closes the pool (and an embedded PGlite). Safe to call more than once. */

@@ -1,0 +1,64 @@
+import { ConfigError } from '@recsys/service-config';
+import { loadTrainerConfig, trainerEnvSchema, trainerSettingsFrom } from './config';
+
+/** The variables a ConfigError names, sorted; fails when the environment is accepted. */
+function badVariablesOf(env: Record<string, string>): string[] {
+  try {
+    loadTrainerConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.problems.map((problem) => problem.split(':')[0]).sort();
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('trainer config', () => {
+  it('parses an empty environment: every variable has a default', () => {
+    const config = loadTrainerConfig({});
+    expect(Object.keys(config).sort()).toEqual(Object.keys(trainerEnvSchema.shape).sort());
+    expect(config).toMatchObject({
+      DATABASE_URL: 'postgres://recsys:recsys@127.0.0.1:5432/recsys',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: 'recsys:',
+      TRAIN_DIM: 64,
+      TRAIN_MARGIN: 0.5,
+      TRAIN_SEED: 42,
+      TRAIN_THREADS: 1,
+    });
+  });
+
+  it('rejects bad values, naming every bad variable at once', () => {
+    const bad = {
+      REDIS_URL: 'http://127.0.0.1:6379',
+      TRAIN_DIM: '1',
+      TRAIN_EPOCHS: 'many',
+      TRAIN_HOLDOUT_RATIO: '0.9',
+      TRAIN_MIN_RECALL: '2',
+      TRAINER_POLL_INTERVAL_MS: '5',
+    };
+    expect(badVariablesOf({ ...bad, TRAIN_SEED: '7' })).toEqual(Object.keys(bad).sort());
+  });
+
+  it('turns the training variables into trainer settings', () => {
+    const config = loadTrainerConfig({
+      TRAINER_WORKER_ID: 'gpu-box',
+      TRAIN_DIM: '32',
+      TRAIN_EPOCHS: '5',
+      TRAIN_LEARNING_RATE: '0.01',
+      TRAIN_MARGIN: '0.2',
+      TRAIN_SEED: '9',
+      TRAIN_THREADS: '4',
+    });
+    const settings = trainerSettingsFrom(config, 1234);
+    expect(settings.workerId).toBe('gpu-box-1234');
+    expect(settings.train).toMatchObject({
+      dim: 32,
+      epochs: 5,
+      learningRate: 0.01,
+      margin: 0.2,
+      seed: 9,
+      threads: 4,
+    });
+    expect(settings.evaluationThreads).toBe(2);
+  });
+});
