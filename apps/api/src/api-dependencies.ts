@@ -48,6 +48,8 @@ export interface ApiSettings {
   /** Recent interactions read per request. */
   recentInteractionsPerRequest: number;
   access: AccessSettings;
+  /** Nearest-neighbour index: exact below `exactBelow` items, the approximate `algorithm` above. */
+  index: { exactBelow: number; algorithm: 'hnsw' | 'ivf' };
 }
 
 export const API_DEPENDENCIES = Symbol('API_DEPENDENCIES');

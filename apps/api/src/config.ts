@@ -71,6 +71,16 @@ export const httpEnv = {
     description:
       'Comma-separated API keys that may also send events, change the catalogue, train and activate models',
   }),
+  INDEX_EXACT_BELOW: intVar({
+    default: 20_000,
+    min: 0,
+    description:
+      'Catalogues with fewer items are searched exactly; bigger ones with an approximate index',
+  }),
+  INDEX_ALGORITHM: z
+    .enum(['hnsw', 'ivf'])
+    .default('hnsw')
+    .describe('Approximate index for big catalogues: hnsw (best recall) or ivf (fastest build)'),
   RATE_LIMIT_PER_SECOND: numberVar({
     default: 2000,
     min: 1,
@@ -120,6 +130,7 @@ export function apiSettingsFrom(
     popularRefreshMs: config.POPULAR_REFRESH_MS,
     realtimeWeight: config.REALTIME_WEIGHT,
     recentInteractionsPerRequest: config.RECENT_INTERACTIONS_PER_REQUEST,
+    index: { exactBelow: config.INDEX_EXACT_BELOW, algorithm: config.INDEX_ALGORITHM },
     access: {
       readKeys: new Set(config.API_READ_KEYS),
       writeKeys: new Set(config.API_WRITE_KEYS),

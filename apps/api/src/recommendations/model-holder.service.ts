@@ -6,6 +6,7 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { buildServingModel, type ServingModel } from '@recsys/recommendations';
+import { buildVectorIndex } from '@recsys/vector-index';
 import {
   API_DEPENDENCIES,
   API_SETTINGS,
@@ -71,7 +72,14 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
       if (version !== null && version !== this.serving?.version) {
         const snapshot = await this.deps.embeddingStore.load(version);
         if (!snapshot) throw new Error(`model ${version} is current but could not be loaded`);
-        this.serving = buildServingModel(snapshot);
+        const { dim, metric } = snapshot.metadata;
+        const index = await buildVectorIndex(
+          snapshot.itemVectors,
+          dim,
+          metric,
+          this.settings.index,
+        );
+        this.serving = buildServingModel(snapshot, index);
         this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
       }
       this.initialised = true;
