@@ -30,7 +30,11 @@ describe('postgres storage schema', () => {
         );
         await Promise.all(storages.map((storage) => storage.ping()));
         await Promise.all(storages.map((storage) => storage.close()));
-        expect(await appliedMigrations(database.url)).toEqual(['CreateRecsysSchema1767225600000']);
+        expect(await appliedMigrations(database.url)).toEqual([
+          'CreateRecsysSchema1767225600000',
+          'CreateCatalogueItems1767312000000',
+          'AddTrainingJobQueuePosition1767398400000',
+        ]);
       } finally {
         await database.drop();
       }

@@ -1,7 +1,7 @@
 // Throughput of RedisRealtimeStore.record (batches of 500, awaited one after another as one ingestor
-// partition does) and latency of the request-path reads, on the real server. Logged as figures, never
-// asserted (speed belongs to benchmarks; these machines are shared); the assertions check that Redis ends
-// up with exactly what the in-memory store computes from the same events.
+// partition does, then two in flight) and latency of the request-path reads, on the real server. Logged
+// as figures, never asserted (speed belongs to benchmarks; these machines are shared); the assertions
+// check that Redis ends up with exactly what the in-memory store computes from the same events.
 // Size: REALTIME_THROUGHPUT_EVENTS (default 50,000) over 5,000 users and 20,000 items (skewed).
 import type { ClassifiedEvent, RealtimeStore } from '@recsys/domain';
 import { InMemoryRealtimeStore } from '@recsys/embedded-adapters';
@@ -66,6 +66,25 @@ describe(`RedisRealtimeStore with ${EVENT_COUNT} events`, () => {
       );
     }
     await expectSamePopularity(redisStore, memoryStore);
+  });
+
+  it('records with two batches in flight, as an ingestor consuming two partitions does', async () => {
+    const parallel = new RedisRealtimeStore({
+      url: serviceUrls().redisUrl,
+      keyPrefix: `${keyPrefix}parallel:`,
+    });
+    try {
+      const halves = [0, 1].map((half) => batches.filter((_, index) => index % 2 === half));
+      const startedMs = performance.now();
+      await Promise.all(halves.map((half) => recordAll(parallel, half)));
+      const elapsedMs = performance.now() - startedMs;
+      console.log(
+        `realtime record, 2 batches in flight: ${perSecond(EVENT_COUNT, elapsedMs)} events/s`,
+      );
+      expect(await parallel.popularItems(100, NOW)).toHaveLength(100);
+    } finally {
+      await parallel.close();
+    }
   });
 
   it('answers recentInteractions and popularItems in one round trip each', async () => {

@@ -18,7 +18,7 @@ const CLAIM_OLDEST_SQL = `
   WHERE id = (
     SELECT id FROM training_jobs
     WHERE status = 'queued'
-    ORDER BY created_at, id
+    ORDER BY queue_position
     LIMIT 1
     FOR UPDATE SKIP LOCKED
   )

@@ -1,9 +1,9 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A row of `training_jobs`: one requested training run and what became of it. */
 @Entity({ name: 'training_jobs' })
 @Check('training_jobs_status_check', "status IN ('queued', 'running', 'succeeded', 'failed')")
-@Index('training_jobs_queued_idx', ['createdAt'], { where: "status = 'queued'" })
+@Index('training_jobs_queued_idx', ['queuePosition'], { where: "status = 'queued'" })
 // At most one running job, enforced by the database as well as by the claim lock.
 @Index('training_jobs_one_running_idx', ['status'], { unique: true, where: "status = 'running'" })
 export class TrainingJobEntity {
@@ -20,6 +20,11 @@ export class TrainingJobEntity {
   // clock_timestamp(), not now(): jobs enqueued in one transaction still get a first-come order.
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt!: Date;
+
+  // First come, first served, even for jobs enqueued within one clock tick.
+  @Column({ name: 'queue_position', type: 'bigint' })
+  @Generated('increment')
+  queuePosition!: string;
 
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
   startedAt!: Date | null;

@@ -6,6 +6,7 @@ import { CatalogueItemEntity } from '../schema/catalogue-item.entity';
 import { InteractionEventEntity } from '../schema/interaction-event.entity';
 import { CreateRecsysSchema1767225600000 } from '../schema/migrations/1767225600000-create-recsys-schema';
 import { CreateCatalogueItems1767312000000 } from '../schema/migrations/1767312000000-create-catalogue-items';
+import { AddTrainingJobQueuePosition1767398400000 } from '../schema/migrations/1767398400000-add-training-job-queue-position';
 import { TrainingJobEntity } from '../schema/training-job.entity';
 import { TripletEntity } from '../schema/triplet.entity';
 import { UserItemSignalEntity } from '../schema/user-item-signal.entity';
@@ -23,7 +24,11 @@ const COMMON_OPTIONS = {
     TrainingJobEntity,
     CatalogueItemEntity,
   ],
-  migrations: [CreateRecsysSchema1767225600000, CreateCatalogueItems1767312000000],
+  migrations: [
+    CreateRecsysSchema1767225600000,
+    CreateCatalogueItems1767312000000,
+    AddTrainingJobQueuePosition1767398400000,
+  ],
   synchronize: false,
   migrationsRun: false,
   // The schema needs no extension: gen_random_uuid(), which TypeORM attributes to pgcrypto, is built into
