@@ -17,6 +17,7 @@ function liked(userId: string, itemId: string, timeMs: number, weight = 1): Clas
 describe('InMemoryRealtimeStore', () => {
   it('refuses settings it cannot work with', () => {
     expect(() => new InMemoryRealtimeStore({ maxRecentPerUser: 0 })).toThrow(DomainError);
+    expect(() => new InMemoryRealtimeStore({ maxRecentPerUser: 1_001 })).toThrow('at most 1000');
     expect(() => new InMemoryRealtimeStore({ popularityHalfLifeMs: 1.5 })).toThrow(
       'popularityHalfLifeMs must be a positive integer',
     );

@@ -17,6 +17,9 @@ export interface InMemoryRealtimeStoreOptions {
   maxPopularItems?: number;
 }
 
+// The Redis store's limit, kept here so a setting the embedded mode accepts is one production accepts.
+const MAX_RECENT_PER_USER = 1_000;
+
 const DEFAULTS = {
   maxRecentPerUser: 50,
   popularityHalfLifeMs: 7 * 24 * 60 * 60 * 1000,
@@ -94,14 +97,17 @@ function resolveSettings(options: InMemoryRealtimeStoreOptions): typeof DEFAULTS
   for (const name of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     const value = options[name];
     if (value === undefined) continue;
-    if (!Number.isInteger(value) || value <= 0) {
-      throw new DomainError('INVALID_OPTIONS', `${name} must be a positive integer`, {
-        [name]: value,
-      });
-    }
+    if (!Number.isInteger(value) || value <= 0) invalidOption(name, value, 'a positive integer');
     settings[name] = value;
   }
+  if (settings.maxRecentPerUser > MAX_RECENT_PER_USER) {
+    invalidOption('maxRecentPerUser', settings.maxRecentPerUser, `at most ${MAX_RECENT_PER_USER}`);
+  }
   return settings;
+}
+
+function invalidOption(name: string, value: number, expected: string): never {
+  throw new DomainError('INVALID_OPTIONS', `${name} must be ${expected}`, { [name]: value });
 }
 
 function checkLimit(limit: number): number {

@@ -26,6 +26,13 @@ describe('resolveRealtimeSettings', () => {
     });
   });
 
+  it('caps maxRecentPerUser at 1,000 (a list goes to Redis as one command)', () => {
+    expect(() => resolveRealtimeSettings({ maxRecentPerUser: 1_001 })).toThrow(
+      'maxRecentPerUser must be at most 1000',
+    );
+    expect(resolveRealtimeSettings({ maxRecentPerUser: 1_000 }).maxRecentPerUser).toBe(1_000);
+  });
+
   it('names every bad value at once', () => {
     let thrown: unknown;
     try {

@@ -4,7 +4,7 @@ import { DomainError } from '@recsys/domain';
 export interface RealtimeSettings {
   /** Prepended to every key. */
   keyPrefix: string;
-  /** Entries kept per user (one per item, the newest by event time). */
+  /** Entries kept per user (one per item, the newest by event time), at most MAX_RECENT_PER_USER. */
   maxRecentPerUser: number;
   /** A user's recent list expires this long after its last write. */
   recentTtlSeconds: number;
@@ -17,6 +17,8 @@ export interface RealtimeSettings {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// The scripts pass a user's whole list to one Redis command (Lua unpack), which holds a few thousand values.
+const MAX_RECENT_PER_USER = 1_000;
 
 /** The defaults of every setting. */
 export const DEFAULT_REALTIME_SETTINGS: RealtimeSettings = {
@@ -45,6 +47,9 @@ export function resolveRealtimeSettings(options: Partial<RealtimeSettings>): Rea
   const problems = POSITIVE_INTEGERS.filter((name) => !isPositiveInteger(settings[name])).map(
     (name) => `${name} must be a positive integer`,
   );
+  if (settings.maxRecentPerUser > MAX_RECENT_PER_USER) {
+    problems.push(`maxRecentPerUser must be at most ${MAX_RECENT_PER_USER}`);
+  }
   if (problems.length > 0) {
     throw new DomainError('INVALID_OPTIONS', problems.join('; '), { problems });
   }
