@@ -27,3 +27,11 @@ export { trainingJobParamsSchema } from './training-job-params';
 export type { TrainingJobParams } from './training-job-params';
 export type { RealtimeStore, RecentInteraction, PopularItem } from './ports/realtime-store';
 export type { CatalogueStore, CatalogueItem, CatalogueItemInput } from './ports/catalogue-store';
+export { checkModelSnapshot } from './check-model-snapshot';
+export {
+  POPULARITY_EPOCH_MS,
+  logPopularityIncrement,
+  addLogScores,
+  decayedPopularity,
+} from './log-popularity';
+export { eventTimeMs } from './event-time-ms';

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
 import {
+  checkModelSnapshot,
   DomainError,
   type EmbeddingStore,
   type ModelMetadata,
   type ModelSnapshot,
 } from '@recsys/domain';
-import { checkModelSnapshot } from './in-memory-embedding-store-checks';
 
 const PUBLISHED = 'published';
 const DEFAULT_KEEP_VERSIONS = 5;

@@ -1,9 +1,12 @@
-import type { PopularItem } from '@recsys/domain';
+import {
+  addLogScores,
+  decayedPopularity,
+  logPopularityIncrement,
+  type PopularItem,
+} from '@recsys/domain';
 import { compareUtf8 } from './in-memory-realtime-store-order';
 
-// The same log-space scores as the Redis store (libs/redis-adapters/src/realtime-store/log-popularity.ts):
-// an event at t adds weight * 2^((t - epoch) / halfLife), kept as a natural log so it never overflows.
-const POPULARITY_EPOCH_MS = Date.UTC(2026, 0, 1);
+// The same log-space scores as the Redis store (see libs/domain/src/log-popularity.ts).
 
 /**
  * Decayed popularity of items in process memory. Trimmed back to `maxItems` (the least popular go) once it
@@ -16,8 +19,7 @@ export class InMemoryPopularity {
 
   /** Adds `weight` (> 0), decayed from `eventTimeMs`, to the item's popularity. */
   add(itemId: string, options: { weight: number; eventTimeMs: number }): void {
-    const halfLives = (options.eventTimeMs - POPULARITY_EPOCH_MS) / this.settings.halfLifeMs;
-    const added = Math.log(options.weight) + halfLives * Math.LN2;
+    const added = logPopularityIncrement({ ...options, halfLifeMs: this.settings.halfLifeMs });
     const stored = this.logScores.get(itemId);
     this.logScores.set(itemId, stored === undefined ? added : addLogScores(stored, added));
     const slack = Math.max(1, Math.floor(this.settings.maxItems / 10));
@@ -26,10 +28,10 @@ export class InMemoryPopularity {
 
   /** Most popular first (equal scores: item id descending, as Redis orders them), decayed to `nowMs`. */
   top(limit: number, nowMs: number): PopularItem[] {
-    const halfLives = (nowMs - POPULARITY_EPOCH_MS) / this.settings.halfLifeMs;
+    const decay = { nowMs, halfLifeMs: this.settings.halfLifeMs };
     return this.ranked()
       .slice(0, limit)
-      .map(([itemId, logScore]) => ({ itemId, score: Math.exp(logScore - halfLives * Math.LN2) }));
+      .map(([itemId, logScore]) => ({ itemId, score: decayedPopularity(logScore, decay) }));
   }
 
   /** Number of items tracked (at most maxItems plus the trimming slack). */
@@ -48,9 +50,4 @@ export class InMemoryPopularity {
       ([itemA, scoreA], [itemB, scoreB]) => scoreB - scoreA || compareUtf8(itemB, itemA),
     );
   }
-}
-
-function addLogScores(a: number, b: number): number {
-  const high = Math.max(a, b);
-  return high + Math.log1p(Math.exp(Math.min(a, b) - high));
 }

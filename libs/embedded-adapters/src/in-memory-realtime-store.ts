@@ -1,5 +1,6 @@
 import {
   DomainError,
+  eventTimeMs,
   type ClassifiedEvent,
   type PopularItem,
   type RealtimeStore,
@@ -71,7 +72,10 @@ export class InMemoryRealtimeStore implements RealtimeStore {
 
   private recordNow(events: readonly ClassifiedEvent[]): void {
     // Parsed first, so an invalid timestamp rejects the batch before anything changes.
-    const timed = events.map((classified) => ({ classified, timeMs: eventTimeMs(classified) }));
+    const timed = events.map((classified) => ({
+      classified,
+      timeMs: eventTimeMs(classified.event),
+    }));
     const byUser = new Map<string, InMemoryRecentEntry[]>();
     for (const { classified, timeMs } of timed) {
       const { event, polarity, weight } = classified;
@@ -115,17 +119,6 @@ function checkLimit(limit: number): number {
     throw new DomainError('INVALID_LIMIT', 'limit must be a non-negative integer', { limit });
   }
   return limit;
-}
-
-function eventTimeMs({ event }: ClassifiedEvent): number {
-  const timeMs = Date.parse(event.timestamp);
-  if (Number.isNaN(timeMs)) {
-    throw new DomainError('INVALID_EVENT', `Event ${event.eventId} has an invalid timestamp`, {
-      eventId: event.eventId,
-      timestamp: event.timestamp,
-    });
-  }
-  return timeMs;
 }
 
 /** Runs `work` now and turns a throw into a rejected promise, as an async method of the Redis store would. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  checkModelSnapshot,
   DomainError,
   type EmbeddingStore,
   type ModelMetadata,
@@ -7,7 +8,7 @@ import {
 } from '@recsys/domain';
 import type Redis from 'ioredis';
 import { openRedisConnection, type RedisConnectionOptions } from '../open-redis-connection';
-import { checkModelSnapshot } from './check-model-snapshot';
+
 import { encodeModelSections, type EncodedModel } from './encode-model-sections';
 import { ModelKeys } from './model-keys';
 import { MODEL_SECTIONS, parseModelManifest, type ModelManifest } from './model-manifest';

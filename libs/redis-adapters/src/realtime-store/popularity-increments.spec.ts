@@ -1,5 +1,5 @@
 import { DomainError, type ClassifiedEvent } from '@recsys/domain';
-import { POPULARITY_EPOCH_MS } from './log-popularity';
+import { POPULARITY_EPOCH_MS } from '@recsys/domain';
 import { popularityIncrements } from './popularity-increments';
 
 const HOUR_MS = 60 * 60 * 1000;

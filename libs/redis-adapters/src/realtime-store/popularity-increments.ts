@@ -1,6 +1,6 @@
 import type { ClassifiedEvent } from '@recsys/domain';
-import { addLogScores, logPopularityIncrement } from './log-popularity';
-import { eventTimeMs } from './event-time';
+import { addLogScores, logPopularityIncrement } from '@recsys/domain';
+import { eventTimeMs } from '@recsys/domain';
 
 /**
  * What a batch adds to each item's popularity, as ln values summed per item (see log-popularity.ts).

@@ -1,5 +1,5 @@
 import type { ClassifiedEvent, RecentInteraction } from '@recsys/domain';
-import { eventTimeMs } from './event-time';
+import { eventTimeMs } from '@recsys/domain';
 
 /** One item of a user's recent list, with the event time it is ordered by. */
 export interface RecentEntry {

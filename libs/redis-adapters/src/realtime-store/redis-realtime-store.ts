@@ -7,7 +7,7 @@ import {
 } from '@recsys/domain';
 import type { RedisConnectionOptions } from '../open-redis-connection';
 import { FailFastConnection } from './fail-fast-connection';
-import { decayedPopularity } from './log-popularity';
+import { decayedPopularity } from '@recsys/domain';
 import { popularityIncrements } from './popularity-increments';
 import { RealtimeKeys } from './realtime-keys';
 import { resolveRealtimeSettings, type RealtimeSettings } from './realtime-settings';

@@ -1,4 +1,4 @@
-import { DomainError } from '@recsys/domain';
+import { DomainError } from './domain-error';
 import type { InteractionEventV1 } from '@recsys/interaction-events';
 
 /** The event's time in epoch milliseconds; INVALID_EVENT when its timestamp does not parse. */

@@ -1,7 +1,10 @@
-import { DomainError, type ModelSnapshot } from '@recsys/domain';
-import { ID_SEPARATOR } from './id-chunks';
+import { DomainError } from './domain-error';
+import type { ModelSnapshot } from './ports/embedding-store';
 
-/** Throws INVALID_MODEL unless the snapshot's arrays agree with its metadata (what storing it relies on). */
+/**
+ * Throws INVALID_MODEL unless the snapshot's arrays agree with its metadata and its ids have no newline
+ * (ids are stored newline-separated). Both model stores apply it, so embedded and production accept the same.
+ */
 export function checkModelSnapshot(model: ModelSnapshot): void {
   const { version, dim, itemCount, userCount } = model.metadata;
   if (typeof version !== 'string' || version.length === 0) {
@@ -26,7 +29,7 @@ function checkIds(field: string, ids: readonly string[], expectedCount: number):
   if (ids.length !== expectedCount) {
     invalid(`${field} has ${ids.length} ids, metadata says ${expectedCount}`, { field });
   }
-  const bad = ids.findIndex((id) => typeof id !== 'string' || id.includes(ID_SEPARATOR));
+  const bad = ids.findIndex((id) => typeof id !== 'string' || id.includes('\n'));
   if (bad >= 0)
     invalid(`${field}[${bad}] must be a string without a newline`, { field, index: bad });
 }

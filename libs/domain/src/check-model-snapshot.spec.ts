@@ -1,5 +1,6 @@
-import { DomainError, type ModelSnapshot } from '@recsys/domain';
 import { checkModelSnapshot } from './check-model-snapshot';
+import { DomainError } from './domain-error';
+import type { ModelSnapshot } from './ports/embedding-store';
 
 function tinyModel(): ModelSnapshot {
   return {
