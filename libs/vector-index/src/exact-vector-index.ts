@@ -1,16 +1,15 @@
+import { dotProduct, squaredRowNorms } from './dot-product';
+import { scoreRows } from './metric-score';
 import { TopKHeap } from './top-k-heap';
+import type { SearchHit, VectorIndex, VectorMetric } from './vector-index';
 
-export type VectorMetric = 'neg-l2' | 'dot' | 'cosine';
-
-export interface SearchHit {
-  index: number;
-  /** Higher is better: minus the Euclidean distance for neg-l2, the dot product or cosine otherwise. */
-  score: number;
-}
+export type { SearchHit, VectorMetric } from './vector-index';
 
 /** Brute-force nearest neighbours over a row-major table: exact, and fast enough for small catalogues. */
-export class ExactVectorIndex {
-  private readonly squaredNorms: Float32Array;
+export class ExactVectorIndex implements VectorIndex {
+  /** Ranking key per row = q·x * dotWeight[row] − bias[row]: one multiply-add ranks every metric. */
+  private readonly dotWeight: Float32Array;
+  private readonly bias: Float32Array;
   readonly size: number;
 
   /** `vectors`: [size, dim] row-major. */
@@ -20,32 +19,26 @@ export class ExactVectorIndex {
     readonly metric: VectorMetric,
   ) {
     this.size = Math.floor(vectors.length / dim);
-    this.squaredNorms = new Float32Array(this.size);
+    const squaredNorms = squaredRowNorms(vectors, dim);
+    this.dotWeight = new Float32Array(this.size);
+    this.bias = new Float32Array(this.size);
     for (let row = 0; row < this.size; row++) {
-      let sum = 0;
-      for (let d = 0, o = row * dim; d < dim; d++) sum += vectors[o + d] * vectors[o + d];
-      this.squaredNorms[row] = sum;
+      // neg-l2 ranks by 2·q·x − |x|² (|q|² is the same for every row); cosine by q·x / |x|.
+      const norm = Math.sqrt(squaredNorms[row]) || 1;
+      this.dotWeight[row] = metric === 'neg-l2' ? 2 : metric === 'cosine' ? 1 / norm : 1;
+      this.bias[row] = metric === 'neg-l2' ? squaredNorms[row] : 0;
     }
   }
 
   /** The k rows that score highest for `query` ([dim]), skipping rows for which `exclude` is true. */
   search(query: Float32Array, k: number, exclude?: (index: number) => boolean): SearchHit[] {
-    const { vectors, dim, squaredNorms } = this;
-    let queryNormSquared = 0;
-    for (let d = 0; d < dim; d++) queryNormSquared += query[d] * query[d];
-    const heap = new TopKHeap(Math.min(k, this.size));
+    const { vectors, dim, dotWeight, bias } = this;
+    const heap = new TopKHeap(Math.max(0, Math.min(k, this.size)));
     for (let row = 0; row < this.size; row++) {
-      let dot = 0;
-      for (let d = 0, o = row * dim; d < dim; d++) dot += query[d] * vectors[o + d];
-      const score = this.score(dot, queryNormSquared, squaredNorms[row]);
-      if (score > heap.threshold && !(exclude && exclude(row))) heap.push(row, score);
+      const key = dotProduct(query, 0, vectors, row * dim, dim) * dotWeight[row] - bias[row];
+      if (key > heap.threshold && !(exclude && exclude(row))) heap.push(row, key);
     }
-    return heap.sorted().map(({ id, score }) => ({ index: id, score }));
-  }
-
-  private score(dot: number, queryNormSquared: number, rowNormSquared: number): number {
-    if (this.metric === 'dot') return dot;
-    if (this.metric === 'cosine') return dot / (Math.sqrt(queryNormSquared * rowNormSquared) || 1);
-    return -Math.sqrt(Math.max(queryNormSquared - 2 * dot + rowNormSquared, 0));
+    const rows = heap.sorted().map((hit) => hit.id);
+    return scoreRows({ vectors, dim, metric: this.metric }, query, rows);
   }
 }
