@@ -1,5 +1,5 @@
 import { DomainError, type PositiveInteraction, type TrainingSet } from '@recsys/domain';
-import { buildServingModel, recommendForUser } from '@recsys/recommendations';
+import { buildServingModel, CatalogueSnapshot, recommendForUser } from '@recsys/recommendations';
 import { generateTasteClusters } from '@recsys/synthetic-data';
 import { classifyInteraction, DEFAULT_INTERACTION_SIGNALS, deriveTriplets } from '@recsys/triplets';
 import { indexTrainingSet } from './index-training-set';
@@ -54,12 +54,20 @@ describe('trainModel', () => {
       createdAt: '2026-01-01T00:00:00Z',
       popularLimit: 50,
     });
-    const serving = buildServingModel(snapshot);
+    const context = {
+      model: buildServingModel(snapshot),
+      catalogue: new CatalogueSnapshot(),
+      popular: [],
+      realtimeWeight: 0,
+      maxRecentLiked: 0,
+    };
+    const filters = { limit: 10, offset: 0, excludeItemIds: new Set<string>(), excludeSeen: true };
     const clusterOf = new Map(data.items.map((i) => [i.itemId, i.cluster]));
     let inCluster = 0;
     let total = 0;
     for (const user of data.users) {
-      for (const item of recommendForUser(serving, user.userId, { limit: 10 }).items) {
+      for (const item of recommendForUser(context, { userId: user.userId, recent: [] }, filters)
+        .items) {
         total++;
         if (clusterOf.get(item.itemId) === user.cluster) inCluster++;
       }
