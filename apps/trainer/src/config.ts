@@ -30,6 +30,7 @@ export function trainerSettingsFrom(
       seed: config.TRAIN_SEED,
       threads: config.TRAIN_THREADS,
     },
+    negatives: config.TRAIN_NEGATIVES,
     holdoutRatio: config.TRAIN_HOLDOUT_RATIO,
     evaluationK: config.TRAIN_EVALUATION_K,
     minRecall: config.TRAIN_MIN_RECALL,

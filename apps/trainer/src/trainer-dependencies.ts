@@ -1,5 +1,6 @@
 import type { EmbeddingStore, JobQueue, TripletStore } from '@recsys/domain';
 import type { TrainOptions } from '@recsys/embedding-training';
+import type { NegativeStrategy } from '@recsys/model-building';
 
 /** The ports the trainer uses, built by the composition root (real adapters, or embedded ones). */
 export interface TrainerDependencies {
@@ -17,6 +18,7 @@ export interface TrainerSettings {
   staleJobAfterMs: number;
   /** Hyper-parameters; a job's params override dim, epochs, learningRate, margin and seed. */
   train: Partial<TrainOptions>;
+  negatives: NegativeStrategy;
   holdoutRatio: number;
   evaluationK: number;
   minRecall: number;

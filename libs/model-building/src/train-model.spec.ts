@@ -35,6 +35,7 @@ function trainingSetOf(): TrainingSet {
 
 const options: ModelTrainingOptions = {
   train: { dim: 16, epochs: 15, seed: 1, threads: 1 },
+  negatives: 'auto',
   holdoutRatio: 0.2,
   evaluationK: 10,
   splitSeed: 5,

@@ -13,10 +13,13 @@ import {
   splitStratified,
   type RowSplit,
 } from '@recsys/ranking-metrics';
+import { chooseNegativeMix, type NegativeStrategy } from './choose-negative-mix';
 import { indexTrainingSet, type IndexedTrainingSet } from './index-training-set';
 
 export interface ModelTrainingOptions {
   train: Partial<TrainOptions>;
+  /** Sampled negatives; `auto` picks by catalogue size (see chooseNegativeMix). */
+  negatives: NegativeStrategy;
   /** Share of each user's liked items held out to measure the model; 0 skips evaluation. */
   holdoutRatio: number;
   evaluationK: number;
@@ -51,7 +54,10 @@ export async function trainModel(
     );
   }
   const indexed = indexTrainingSet(set);
-  const trainOptions = resolveTrainOptions(options.train);
+  const trainOptions = resolveTrainOptions({
+    negativeMix: chooseNegativeMix(options.negatives, indexed.itemIds.length),
+    ...options.train,
+  });
   const split =
     options.holdoutRatio > 0
       ? splitStratified(

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { intVar, numberVar, stringVar } from './env-fields';
 
 /** How the trainer polls for jobs and what it trains (read by the trainer and the embedded app). */
@@ -30,6 +31,10 @@ export const trainingEnv = {
     min: 0,
     description: 'Seed of initialisation, sampling and the held-out split',
   }),
+  TRAIN_NEGATIVES: z
+    .enum(['auto', 'uniform', 'popularity', 'hardest', 'semi-hard', 'explicit'])
+    .default('auto')
+    .describe('Sampled negatives: auto = hardest-of-W from 10,000 items up, uniform below'),
   TRAIN_THREADS: intVar({
     default: 1,
     min: 1,

@@ -56,6 +56,7 @@ export class TrainingJobRunner {
     const params = job.params as TrainingJobParams;
     const model = await trainModel(set, {
       train: { ...this.settings.train, ...params },
+      negatives: this.settings.negatives,
       holdoutRatio: this.settings.holdoutRatio,
       evaluationK: this.settings.evaluationK,
       splitSeed: params.seed ?? this.settings.train.seed ?? 42,

@@ -1,0 +1,96 @@
+import { DatasetFormat, InteractionTable } from '@recsys/datasets';
+import { resolveTrainOptions } from '@recsys/embedding-training';
+import { metricsRecord } from '@recsys/ranking-metrics';
+import { OptionValues } from '../args/option-spec';
+import { parseOptions } from '../args/parse-options';
+import { usage } from '../args/usage';
+import { CliIo } from '../cli-io';
+import { ModelMetadataFile, writeModelExport } from '../io/model-export';
+import { MODEL_EXPORT_FORMAT, MODEL_FILES } from '../io/model-files';
+import { readDatasetFile } from '../io/read-input-file';
+import { renderTable } from '../io/render-table';
+import { PipelineOptions, PipelineResult, trainFromTable } from '../training/train-pipeline';
+import { toPipelineOptions } from './pipeline-options';
+import { TRAIN_OPTION_SPECS } from './train-option-specs';
+import { trainingProgress } from './training-progress';
+
+const SUMMARY = 'Trains user and item embeddings and writes a framework-neutral export to --out.';
+
+/** `recsys train`: reads interactions, trains, writes DIR/model.json, id files and vector files. */
+export async function runTrainCommand(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('--help')) {
+    io.stdout.write(`${usage('train', SUMMARY, TRAIN_OPTION_SPECS)}\n`);
+    return 0;
+  }
+  const values = parseOptions(args, TRAIN_OPTION_SPECS);
+  const pipeline = { ...toPipelineOptions(values, io), nowMs: io.nowMs };
+  const epochs = resolveTrainOptions(pipeline.engine).epochs; // also rejects bad options before reading
+  const format = values.format as DatasetFormat;
+  const table = await readDatasetFile({ path: values.input as string, option: 'input', format });
+  const progress = trainingProgress(io, values.quiet === true, epochs);
+  const result = await trainFromTable(table, { ...pipeline, ...progress });
+  progress.finish();
+  const metadata = describeModel(values, { table, pipeline, result });
+  await writeModelExport(values.out as string, {
+    userIds: table.userIds,
+    itemIds: table.itemIds,
+    model: result.model,
+    metadata,
+  });
+  io.stdout.write(`${renderTable(summaryRows(values.out as string, metadata))}\n`);
+  return 0;
+}
+
+interface TrainedRun {
+  table: InteractionTable;
+  pipeline: PipelineOptions;
+  result: PipelineResult;
+}
+
+function describeModel(values: OptionValues, run: TrainedRun): ModelMetadataFile {
+  const { table, pipeline, result } = run;
+  const { model, options, validation } = result;
+  return {
+    format: MODEL_EXPORT_FORMAT,
+    dim: model.dim,
+    metric: model.metric,
+    userCount: table.userIds.length,
+    itemCount: table.itemIds.length,
+    vectors: {
+      dtype: 'float32',
+      byteOrder: 'little-endian',
+      userFile: MODEL_FILES.userVectors,
+      itemFile: MODEL_FILES.itemVectors,
+    },
+    trainingParams: {
+      ...options,
+      neutralWeight: pipeline.neutralWeight,
+      unlikedWeight: pipeline.unlikedWeight,
+    },
+    input: { file: values.input, format: values.format, rows: table.users.length },
+    validation: validation
+      ? {
+          ...pipeline.validation,
+          bestEpoch: validation.bestEpoch,
+          metrics: metricsRecord(validation.metrics),
+        }
+      : null,
+    epochs: model.epochs,
+    trainSeconds: result.trainSeconds,
+  };
+}
+
+function summaryRows(out: string, metadata: ModelMetadataFile): [string, string][] {
+  const validation = metadata.validation as { metrics: Record<string, number> } | null;
+  return [
+    ['model', out],
+    ['users x items', `${metadata.userCount} x ${metadata.itemCount}`],
+    ['dim / metric', `${metadata.dim} / ${metadata.metric}`],
+    ['epochs run', String((metadata.epochs as unknown[]).length)],
+    ['train seconds', (metadata.trainSeconds as number).toFixed(1)],
+    ...Object.entries(validation?.metrics ?? {}).map(([name, value]): [string, string] => [
+      `validation ${name}`,
+      Number.isInteger(value) ? String(value) : value.toFixed(4),
+    ]),
+  ];
+}

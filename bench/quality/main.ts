@@ -1,0 +1,74 @@
+// bench:quality — `npm run bench:quality -- movielens-100k|gowalla [recsys train options]`.
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { DomainError } from '@recsys/domain';
+import { resolveTrainOptions } from '@recsys/embedding-training';
+import { parseOptions } from '../../apps/cli/src/args/parse-options';
+import { toPipelineOptions } from '../../apps/cli/src/commands/pipeline-options';
+import { ENGINE_OPTION_SPECS } from '../../apps/cli/src/commands/train-option-specs';
+import { trainingProgress } from '../../apps/cli/src/commands/training-progress';
+import { datasetsDir, findDatasetFile } from './datasets-dir';
+import { runGowalla } from './gowalla-protocol';
+import { runMovieLens } from './movielens-protocol';
+import { reportRun } from './report';
+
+/**
+ * MovieLens relevance is "every rated item", so every rating is a positive (as for the published BPR
+ * and BiVAE anchors); anything given on the command line comes later and wins.
+ */
+const MOVIELENS_DEFAULTS = ['--neutral-weight', '1', '--unliked-weight', '1'];
+
+const PROTOCOLS = {
+  'movielens-100k': {
+    file: 'movielens-100k/u.data',
+    run: runMovieLens,
+    defaults: MOVIELENS_DEFAULTS,
+  },
+  gowalla: { file: 'gowalla-lightgcn/train.txt', run: runGowalla, defaults: [] as string[] },
+} as const;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const protocol = PROTOCOLS[name as keyof typeof PROTOCOLS];
+  if (!protocol) {
+    process.stderr.write(
+      `usage: npm run bench:quality -- ${Object.keys(PROTOCOLS).join('|')} [train options]\n`,
+    );
+    return 2;
+  }
+  const path = findDatasetFile(protocol.file);
+  if (!path) {
+    process.stdout.write(
+      `bench:quality ${name}: skipped, ${protocol.file} not found under ${datasetsDir()} (set RECSYS_DATASETS_DIR)\n`,
+    );
+    return 0;
+  }
+  const io = { stdout: process.stdout, stderr: process.stderr, nowMs: () => performance.now(), cpuCount: availableParallelism() }; // prettier-ignore
+  const values = parseOptions([...protocol.defaults, ...rest], {
+    ...ENGINE_OPTION_SPECS,
+    'split-seed': {
+      kind: 'number',
+      integer: true,
+      description: 'seed of the evaluation split (default 42)',
+    },
+  });
+  const pipeline = toPipelineOptions(values, io);
+  const epochs = resolveTrainOptions(pipeline.engine).epochs;
+  const progress = trainingProgress(io, values.quiet === true, epochs);
+  const splitSeed = (values['split-seed'] as number | undefined) ?? 42;
+  const run = await protocol.run(path, { ...pipeline, nowMs: io.nowMs, ...progress }, splitSeed);
+  progress.finish();
+  reportRun(run);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (status) => (process.exitCode = status),
+  (error: unknown) => {
+    const usageError = error instanceof DomainError && /^INVALID_/.test(error.code);
+    process.stderr.write(
+      `bench:quality: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = usageError ? 2 : 1;
+  },
+);

@@ -1,0 +1,135 @@
+// bench:serving — `npm run bench:serving -- [--items 100000] [--users N] [--runs 3] [--seconds 15]
+// [--connections 20] [--algorithm hnsw|ivf] [--build 0]`: req/s and p50/p99 latency of GET /recommend/:userId
+// on a running api serving a synthetic model, against GET /health/live of the same process, plus Recall@10
+// of the api's index against exact search on the same vectors.
+import { randomUUID } from 'node:crypto';
+import { createSeededRandom } from '@recsys/synthetic-data';
+import { measureAnnRecall } from './ann-recall';
+import { parseBenchOptions } from './bench-options';
+import { runLoad, type LoadOptions, type LoadResult } from './http-load';
+import { createIsolatedServices } from './isolated-services';
+import { median, round } from './latency-stats';
+import { reportBenchRun } from './report';
+import { runBench } from './run-bench';
+import { BENCH_API_KEY, buildApps, startApi, type RunningApi } from './running-apps';
+import { indexSettings } from './index-settings';
+import { syntheticModel, userIdOf } from './synthetic-model';
+
+const DEFAULTS = {
+  items: 100_000,
+  users: 100_000,
+  dim: 64,
+  clusters: 0,
+  spread: 1,
+  seenPerUser: 5,
+  seed: 7,
+  runs: 3,
+  seconds: 15,
+  warmupSeconds: 3,
+  connections: 20,
+  recallQueries: 1000,
+  algorithm: '',
+  exactBelow: -1,
+  startTimeoutSeconds: 1800,
+  build: 1,
+};
+type ServingOptions = typeof DEFAULTS;
+const USAGE = `npm run bench:serving -- ${Object.entries(DEFAULTS).map(([name, value]) => `[--${name} ${String(value)}]`).join(' ')}`; // prettier-ignore
+
+runBench(async (cleanup) => {
+  const options = parseBenchOptions(process.argv.slice(2), DEFAULTS, USAGE);
+  const index = indexSettings(options);
+  if (options.build) buildApps();
+  const services = await createIsolatedServices('bench_serving', cleanup);
+  const model = syntheticModel({ ...options, version: `synthetic-${options.items}-${randomUUID().slice(0, 8)}`, popularCount: 1000 }); // prettier-ignore
+  const publishStartMs = performance.now();
+  await services.embeddingStore.publish(model.snapshot);
+  const publishSeconds = (performance.now() - publishStartMs) / 1000;
+  process.stderr.write(`published ${options.items} items in ${publishSeconds.toFixed(1)} s; starting the api and building the same index here for Recall@10...\n`); // prettier-ignore
+  const [api, recall] = await Promise.all([
+    (async () => {
+      const started = await startApi({ env: { ...services.env, ...index.env }, cleanup, startTimeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
+      await started.waitUntilServing(model.snapshot.metadata.version, { timeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
+      return { started, readySeconds: (performance.now() - publishStartMs) / 1000 };
+    })(),
+    measureAnnRecall(model.snapshot, { queries: options.recallQueries, k: 10, seed: options.seed + 1, ...index.recall }), // prettier-ignore
+  ]);
+  await expectModelAnswer(api.started, userIdOf(0));
+  const loads = await measureLoads(api.started, options);
+  report(options, { loads, recall, publishSeconds, apiReadySeconds: api.readySeconds });
+});
+
+/** Warm-up, then `runs` rounds of recommend and health loads, interleaved so both see the same noise. */
+async function measureLoads(api: RunningApi, options: ServingOptions) {
+  const random = createSeededRandom(options.seed + 2);
+  const load = (label: string, pathOf: () => string, seconds: number): LoadOptions => ({
+    label,
+    baseUrl: api.baseUrl,
+    pathOf,
+    apiKey: BENCH_API_KEY,
+    connections: options.connections,
+    durationSeconds: seconds,
+  });
+  const recommendPath = () => `/recommend/${userIdOf(Math.floor(random() * options.users))}`;
+  const healthPath = () => '/health/live';
+  await runLoad(load('warm-up', recommendPath, options.warmupSeconds));
+  const recommend: LoadResult[] = [];
+  const health: LoadResult[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    process.stderr.write(`run ${run}/${options.runs}...\n`);
+    recommend.push(await runLoad(load('recommend', recommendPath, options.seconds)));
+    health.push(await runLoad(load('health/live', healthPath, options.seconds)));
+  }
+  return { recommend, health };
+}
+
+/** Fails early, with the answer, unless the api recommends from the model for a known user. */
+async function expectModelAnswer(api: RunningApi, userId: string): Promise<void> {
+  const response = await fetch(`${api.baseUrl}/recommend/${userId}`, { headers: { 'x-api-key': BENCH_API_KEY } }); // prettier-ignore
+  const body = (await response.json()) as { items?: { source: string }[] };
+  if (response.status !== 200 || body.items?.[0]?.source !== 'model') {
+    throw new Error(`GET /recommend/${userId} answered ${response.status} ${JSON.stringify(body)}`);
+  }
+}
+
+function report(
+  options: ServingOptions,
+  measured: {
+    loads: { recommend: LoadResult[]; health: LoadResult[] };
+    recall: { recallAtK: number; filteredRecallAtK: number; buildSeconds: number };
+    publishSeconds: number;
+    apiReadySeconds: number;
+  },
+): void {
+  const { recommend, health } = measured.loads;
+  const all = [...recommend, ...health];
+  const reqPerSec = median(recommend.map((r) => r.reqPerSec));
+  const healthReqPerSec = median(health.map((r) => r.reqPerSec));
+  reportBenchRun({
+    bench: 'serving',
+    title: `bench:serving ${options.items} items x ${options.dim} dims, ${options.users} users, ${options.connections} connections, ${options.runs} x ${options.seconds} s per endpoint (medians below)`, // prettier-ignore
+    columns: ['endpoint', 'run', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
+    rows: all.map((r, i) => [r.label, (i % options.runs) + 1, round(r.reqPerSec, 0), r.p50Ms, r.p99Ms, r.errors, r.non2xx]), // prettier-ignore
+    summary: {
+      items: options.items,
+      users: options.users,
+      dim: options.dim,
+      connections: options.connections,
+      reqPerSec: round(reqPerSec, 0),
+      p50Ms: round(median(recommend.map((r) => r.p50Ms)), 3),
+      p99Ms: round(median(recommend.map((r) => r.p99Ms)), 3),
+      healthReqPerSec: round(healthReqPerSec, 0),
+      healthP50Ms: round(median(health.map((r) => r.p50Ms)), 3),
+      healthP99Ms: round(median(health.map((r) => r.p99Ms)), 3),
+      ratio: round(reqPerSec / healthReqPerSec, 3),
+      annRecallAt10: round(measured.recall.recallAtK, 4),
+      annFilteredRecallAt10: round(measured.recall.filteredRecallAtK, 4),
+      errors: all.reduce((sum, r) => sum + r.errors, 0),
+      non2xx: all.reduce((sum, r) => sum + r.non2xx, 0),
+      publishSeconds: round(measured.publishSeconds, 2),
+      apiReadySeconds: round(measured.apiReadySeconds, 2),
+      benchIndexBuildSeconds: round(measured.recall.buildSeconds, 2),
+    },
+    details: { options, recommend, health, recall: measured.recall },
+  });
+}

@@ -1,0 +1,88 @@
+// npm run bench:train [-- --runs 3 --epochs 3]: training throughput (triplets/s) at dim 64 for the
+// typed-array kernel with 1 and 2 threads, the TensorFlow.js engine, and the plain-loop reference.
+import type { TrainingData, TrainOptions } from '@recsys/embedding-training';
+import { gowallaShapedData, subset } from './bench-data';
+import { measureTraining, type Measurement } from './measure';
+import { plainTripletLoop } from './plain-triplet-loop';
+import { reportTrainBench, type BenchRow } from './report';
+
+const DIM = 64;
+
+/** The headline configuration: sampled negatives, many per positive (the kernel's intended use). */
+const HEADLINE: Partial<TrainOptions> = { negativeMix: { uniform: 1 }, negativesPerPositive: 16 };
+const CONFIGS: { name: string; threads: number; options: Partial<TrainOptions> }[] = [
+  { name: 'kernel, 16 uniform negatives/pair', threads: 1, options: HEADLINE },
+  { name: 'kernel, 16 uniform negatives/pair', threads: 2, options: HEADLINE },
+  {
+    name: 'kernel, 4 uniform negatives/pair',
+    threads: 1,
+    options: { ...HEADLINE, negativesPerPositive: 4 },
+  },
+  {
+    name: 'kernel, 1 uniform negative/pair',
+    threads: 1,
+    options: { ...HEADLINE, negativesPerPositive: 1 },
+  },
+  { name: 'kernel, defaults (hardest of 16, 4/pair)', threads: 1, options: {} },
+];
+
+function parseArgs(argv: string[]): { runs: number; epochs: number } {
+  const value = (name: string, fallback: number) => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 ? Number(argv[index + 1]) : fallback;
+  };
+  return { runs: value('runs', 3), epochs: value('epochs', 3) };
+}
+
+function measurePlainLoop(data: TrainingData): Measurement {
+  const options = { dim: DIM, seed: 1, margin: 0.5, learningRate: 0.05 };
+  plainTripletLoop(subset(data, 50000), options);
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const { triplets } = plainTripletLoop(data, options);
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    tripletsPerSecond: triplets / seconds,
+    tripletsPerCpuSecond: triplets / cpuSeconds,
+    cpuShare: cpuSeconds / seconds,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const data = gowallaShapedData();
+  const rows: BenchRow[] = [
+    ...CONFIGS.map((config) => ({
+      name: config.name,
+      threads: config.threads,
+      runs: [] as Measurement[],
+    })),
+    { name: 'tfjs engine, 16 uniform negatives/pair (20k pairs)', threads: 1, runs: [] },
+    { name: 'plain typed-array loop (reference)', threads: 1, runs: [] },
+  ];
+  const tfjsData = subset(data, 20000);
+  // Interleaved, so a burst of load from other processes hits every configuration alike.
+  for (let run = 0; run < args.runs; run++) {
+    for (const [index, config] of CONFIGS.entries()) {
+      const options = { dim: DIM, seed: run + 1, epochs: args.epochs, threads: config.threads };
+      rows[index].runs.push(await measureTraining(data, { ...options, ...config.options }));
+    }
+    const tfjsOptions = {
+      ...HEADLINE,
+      dim: DIM,
+      seed: run + 1,
+      epochs: 2,
+      engine: 'tfjs' as const,
+    };
+    rows[CONFIGS.length].runs.push(await measureTraining(tfjsData, tfjsOptions));
+    rows[CONFIGS.length + 1].runs.push(measurePlainLoop(data));
+  }
+  reportTrainBench({ rows, headline: { one: 0, two: 1, reference: CONFIGS.length + 1 } });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Runs the training benchmark from TypeScript sources without a build: compiles .ts with @swc/core (a dev
+// dependency) and maps @recsys/<lib> to libs/<lib>/src as tsconfig.json does.
+// Usage: node bench/train/run.js [FILE.ts] [--runs N --epochs E]   (default FILE: bench/train/main.ts)
+'use strict';
+const Module = require('node:module');
+const fs = require('node:fs');
+const path = require('node:path');
+const swc = require('@swc/core');
+
+const libsDir = path.resolve(__dirname, '..', '..', 'libs');
+Module._extensions['.ts'] = function compileTypeScript(module, filename) {
+  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
+    filename,
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  });
+  module._compile(code, filename);
+};
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function resolveAlias(request, ...rest) {
+  const alias = /^@recsys\/([^/]+)(\/.*)?$/.exec(request);
+  const target = alias ? path.join(libsDir, alias[1], 'src', alias[2] || '') : request;
+  return resolveFilename.call(this, target, ...rest);
+};
+
+const explicit = process.argv[2] && process.argv[2].endsWith('.ts');
+const entry = explicit ? path.resolve(process.argv[2]) : path.join(__dirname, 'main.ts');
+if (explicit) process.argv.splice(2, 1);
+require(entry);

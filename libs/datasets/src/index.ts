@@ -1,0 +1,12 @@
+export { IdIndex } from './id-index';
+export type { InteractionTable, Signal } from './interaction-table';
+export { tableSize } from './interaction-table';
+export type { IdIndices } from './table-builder';
+export { parseMovieLens } from './parse-movielens';
+export type { RatingThresholds } from './parse-movielens';
+export { parseLightGcn } from './parse-lightgcn';
+export { parseEventsCsv } from './parse-events-csv';
+export { DATASET_FORMATS, isDatasetFormat, parseDataset } from './dataset-format';
+export type { DatasetFormat } from './dataset-format';
+export { toTrainingData } from './to-training-data';
+export type { TrainingDataOptions } from './to-training-data';

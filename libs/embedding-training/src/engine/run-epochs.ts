@@ -1,0 +1,43 @@
+import type { SimilarityMetric } from '@recsys/domain';
+import { deriveSeed, SeededRandom } from '../random/seeded-random';
+import type { EpochReport, TrainedEmbeddings, TrainHooks } from '../trained-embeddings';
+import type { TrainOptions } from '../train-options';
+import type { EpochExecutor } from './epoch-executor';
+
+/** The epoch loop shared by every executor: shuffle, train, report, ask the caller whether to go on. */
+export async function runEpochs(
+  executor: EpochExecutor,
+  setup: { options: TrainOptions; metric: SimilarityMetric; hooks: TrainHooks },
+): Promise<TrainedEmbeddings> {
+  const { options, metric, hooks } = setup;
+  const nowMs = hooks.nowMs ?? (() => 0);
+  const order = executor.order;
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const random = new SeededRandom(deriveSeed(options.seed, 2));
+  const epochs: EpochReport[] = [];
+  const { users, items } = executor.tables;
+  const live: TrainedEmbeddings = {
+    dim: options.dim,
+    metric,
+    userVectors: users,
+    itemVectors: items,
+    epochs,
+  };
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    random.shuffle(order);
+    const startMs = nowMs();
+    const tally = await executor.runEpoch(epoch);
+    const report: EpochReport = {
+      epoch: epoch + 1,
+      meanLoss: tally.tripletCount > 0 ? tally.lossSum / tally.tripletCount : 0,
+      triplets: tally.tripletCount,
+      seconds: (nowMs() - startMs) / 1000,
+    };
+    epochs.push(report);
+    if (hooks.onEpochEnd && (await hooks.onEpochEnd(report, live)) === 'stop') break;
+  }
+  // Copies leave shared memory behind, so the result is ordinary, transferable arrays.
+  const own = (table: Float32Array) =>
+    table.buffer instanceof SharedArrayBuffer ? new Float32Array(table) : table;
+  return { ...live, userVectors: own(users), itemVectors: own(items), epochs: [...epochs] };
+}

@@ -1,0 +1,25 @@
+// The training engine: triplet-loss embeddings with sparse optimisers, Hogwild workers and tfjs parity.
+export type { TrainingData } from './training-data';
+export type {
+  TrainOptions,
+  LossName,
+  OptimizerName,
+  NegativeSource,
+  InBatchMode,
+  NegativeReduction,
+} from './train-options';
+export { defaultTrainOptions } from './train-options';
+export { resolveTrainOptions } from './resolve-train-options';
+export type {
+  EpochReport,
+  TrainedEmbeddings,
+  TrainHooks,
+  EpochDecision,
+} from './trained-embeddings';
+export { trainEmbeddings } from './train-embeddings';
+export { tripletLossBatch } from './losses/triplet-loss-batch';
+export type { TripletBatch, TripletBatchResult } from './losses/triplet-loss-batch';
+export { SeededRandom, deriveSeed } from './random/seeded-random';
+export { plantedClusters } from './testing/planted-clusters';
+export type { PlantedClusters } from './testing/planted-clusters';
+export { hitRateAtK } from './testing/hit-rate-at-k';

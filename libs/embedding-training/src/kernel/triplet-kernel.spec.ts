@@ -1,0 +1,120 @@
+import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
+import { createRowGeometry } from '../geometry/create-row-geometry';
+import { createTripletLoss } from '../losses/create-triplet-loss';
+import { createSparseOptimizer } from '../optim/create-sparse-optimizer';
+import { SeededRandom } from '../random/seeded-random';
+import { loadTensorFlow, type TensorFlow } from '../tfjs/load-tensorflow';
+import { tfjsTripletLoss } from '../tfjs/tfjs-triplet-loss';
+import type { LossName } from '../train-options';
+import { TrainingExample } from './training-example';
+import { TripletKernel } from './triplet-kernel';
+
+const DIM = 8;
+const LEARNING_RATE = 0.1;
+const WEIGHT = 0.7;
+const NEGATIVES = [0, 4, 5];
+const parameters = { margin: 0.4, negativeWeight: 1.5 };
+
+let tf: TensorFlow;
+beforeAll(async () => {
+  ({ tf } = await loadTensorFlow());
+});
+
+function kernelStep(loss: LossName, tables: { users: Float32Array; items: Float32Array }) {
+  const tripletLoss = createTripletLoss(loss, parameters);
+  const geometryTables = { anchors: tables.users, others: tables.items, dim: DIM };
+  const sgd = { optimizer: 'sgd' as const, learningRate: LEARNING_RATE, maxNorm: 0, l2: 0 };
+  const optimizer = (values: Float32Array) =>
+    createSparseOptimizer(
+      { values, state: [], dim: DIM },
+      { ...sgd, epsilon: 1e-8, adamBeta1: 0.9, adamBeta2: 0.999 },
+    );
+  const kernel = new TripletKernel({
+    dim: DIM,
+    loss: tripletLoss,
+    geometry: createRowGeometry(tripletLoss.geometry, geometryTables),
+    maxNegatives: 4,
+    reduction: 'mean',
+    itemCount: 6,
+    users: optimizer(tables.users),
+    items: optimizer(tables.items),
+  });
+  const example = new TrainingExample(4);
+  Object.assign(example, { user: 1, positive: 2, weight: WEIGHT });
+  NEGATIVES.forEach((item) => example.addNegative(item));
+  kernel.train(example);
+  return kernel;
+}
+
+/** The same step by tfjs autodiff: rows - lr * d/drows [weight * mean_k loss(u, p, n_k)]. */
+function referenceStep(loss: LossName, tables: { users: Float32Array; items: Float32Array }) {
+  const row = (table: Float32Array, index: number) => table.slice(index * DIM, (index + 1) * DIM);
+  return tf.tidy(() => {
+    const user = tf.tensor2d(row(tables.users, 1), [1, DIM]);
+    const positive = tf.tensor2d(row(tables.items, 2), [1, DIM]);
+    const negatives = tf.tensor2d(
+      NEGATIVES.flatMap((n) => [...row(tables.items, n)]),
+      [3, DIM],
+    );
+    const objective = (u: Tensor, p: Tensor, n: Tensor) => {
+      const anchor = tf.tile(u, [3, 1]) as Tensor2D;
+      const positives = tf.tile(p, [3, 1]) as Tensor2D;
+      const losses = tfjsTripletLoss(tf, {
+        ...parameters,
+        loss,
+        anchor,
+        positive: positives,
+        negative: n as Tensor2D,
+      });
+      return tf.mul(WEIGHT, tf.mean(losses));
+    };
+    const grads = tf.grads(objective)([user, positive, negatives]);
+    return [user, positive, negatives].map((rows, i) =>
+      tf.sub(rows, tf.mul(LEARNING_RATE, grads[i])).dataSync(),
+    );
+  });
+}
+
+function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
+  expect(actual).toHaveLength(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    expect(Math.abs(actual[i] - expected[i])).toBeLessThanOrEqual(
+      1e-4 * Math.abs(expected[i]) + 1e-6,
+    );
+  }
+}
+
+describe.each<LossName>([
+  'triplet',
+  'squared-triplet',
+  'cosine-triplet',
+  'soft-margin',
+  'bpr',
+  'cosine-contrastive',
+])('TripletKernel with %s', (loss) => {
+  it('takes the SGD step that tfjs autodiff gives and touches no other row', () => {
+    const random = new SeededRandom(99);
+    const fresh = () => ({
+      users: Float32Array.from({ length: 3 * DIM }, () => random.nextNormal() * 0.3),
+      items: Float32Array.from({ length: 6 * DIM }, () => random.nextNormal() * 0.3),
+    });
+    const before = fresh();
+    const after = { users: before.users.slice(), items: before.items.slice() };
+    const kernel = kernelStep(loss, after);
+    const [user, positive, negatives] = referenceStep(loss, before);
+
+    expect(kernel.tripletCount).toBe(3);
+    expectClose(after.users.subarray(DIM, 2 * DIM), user);
+    expectClose(after.items.subarray(2 * DIM, 3 * DIM), positive);
+    NEGATIVES.forEach((item, k) =>
+      expectClose(
+        after.items.subarray(item * DIM, (item + 1) * DIM),
+        negatives.subarray(k * DIM, (k + 1) * DIM),
+      ),
+    );
+    expect(after.users.subarray(0, DIM)).toEqual(before.users.subarray(0, DIM));
+    expect(after.items.subarray(DIM, 2 * DIM)).toEqual(before.items.subarray(DIM, 2 * DIM));
+    expect(after.items.subarray(3 * DIM, 4 * DIM)).toEqual(before.items.subarray(3 * DIM, 4 * DIM));
+    expect(after.users.subarray(DIM, 2 * DIM)).not.toEqual(before.users.subarray(DIM, 2 * DIM));
+  });
+});

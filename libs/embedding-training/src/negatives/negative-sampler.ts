@@ -1,0 +1,150 @@
+import type { UserItemSet } from '../data/user-item-set';
+import type { RowGeometry } from '../geometry/row-geometry';
+import type { TrainingExample } from '../kernel/training-example';
+import type { AliasTable } from '../random/alias-table';
+import type { SeededRandom } from '../random/seeded-random';
+import type { NegativeSource } from '../train-options';
+import { negativeMixAt } from './negative-mix-schedule';
+
+/** Draws before giving up on a user who likes (almost) every item. */
+const MAX_REJECTIONS = 64;
+const UNIFORM = 0;
+const POPULARITY = 1;
+const EXPLICIT = 2;
+const HARDEST = 3;
+
+/** What a sampler draws from; `geometry` is its own instance (scoring candidates must not clobber the kernel's). */
+export interface NegativeSamplerParts {
+  random: SeededRandom;
+  itemCount: number;
+  dim: number;
+  positives: UserItemSet;
+  explicitNegatives: UserItemSet;
+  /** Null when no popularity sampling is asked for. */
+  popularity: AliasTable | null;
+  geometry: RowGeometry;
+  negativesPerPositive: number;
+  candidates: number;
+  mix: Partial<Record<NegativeSource, number>>;
+  warmupEpochs: number;
+}
+
+/**
+ * Fills an example with negatives from the mixed sources. A known positive of the user is never returned:
+ * every draw is checked against the user's sorted positives and redrawn.
+ */
+export class NegativeSampler {
+  private cumulative: Float64Array = new Float64Array(0);
+  /** The source that has all the probability, or -1 when sources are mixed (saves a draw each). */
+  private onlySource = -1;
+  private readonly closerSign: number;
+  /** Row offsets of a hard pick: the positive, then the candidates. */
+  private readonly candidateOffsets: Int32Array;
+
+  constructor(private readonly parts: NegativeSamplerParts) {
+    this.closerSign = parts.geometry.isDistance ? -1 : 1;
+    this.candidateOffsets = new Int32Array(parts.candidates + 1);
+    this.setEpoch(0);
+  }
+
+  /** Moves the warm-up schedule to `epoch` (0-based). */
+  setEpoch(epoch: number): void {
+    const { mix, warmupEpochs } = this.parts;
+    this.cumulative = negativeMixAt({ mix, warmupEpochs, epoch });
+    const first = this.cumulative.findIndex((value) => value > 0);
+    this.onlySource = this.cumulative[first] === 1 ? first : -1;
+  }
+
+  /** Appends `negativesPerPositive` negatives (fewer if a user has no eligible item). */
+  fill(example: TrainingExample): void {
+    const random = this.parts.random;
+    const cumulative = this.cumulative;
+    for (let k = 0; k < this.parts.negativesPerPositive; k++) {
+      let source = this.onlySource;
+      if (source < 0) {
+        const r = random.nextFloat();
+        source = 0;
+        while (r >= cumulative[source]) source++;
+      }
+      const item = this.draw(source, example);
+      if (item >= 0) example.addNegative(item);
+    }
+  }
+
+  private draw(source: number, example: TrainingExample): number {
+    if (source === UNIFORM) return this.uniform(example.user);
+    if (source === POPULARITY) return this.popular(example.user);
+    if (source === EXPLICIT) return this.explicit(example.user);
+    return this.hard(example, source === HARDEST);
+  }
+
+  /** A uniform item the user does not like, or -1. */
+  uniform(user: number): number {
+    const { random, itemCount, positives } = this.parts;
+    for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
+      const item = random.nextInt(itemCount);
+      if (!positives.has(user, item)) return item;
+    }
+    return -1;
+  }
+
+  private popular(user: number): number {
+    const { random, positives, popularity } = this.parts;
+    if (popularity === null) return this.uniform(user);
+    for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
+      const item = popularity.sample(random);
+      if (!positives.has(user, item)) return item;
+    }
+    return this.uniform(user);
+  }
+
+  private explicit(user: number): number {
+    const { random, explicitNegatives } = this.parts;
+    const count = explicitNegatives.countOf(user);
+    if (count === 0) return this.uniform(user);
+    return explicitNegatives.itemAt(user, random.nextInt(count));
+  }
+
+  /**
+   * Hardest-of-W (CML): the closest of W uniform candidates. Semi-hard (FaceNet): the closest candidate that
+   * is still farther than the positive; when every candidate is closer, the least close one. The positive
+   * (row 0) and the candidates are scored in one batched pass.
+   */
+  private hard(example: TrainingExample, hardest: boolean): number {
+    const { geometry, dim } = this.parts;
+    const drawn = this.drawCandidates(example);
+    if (drawn === 0) return -1;
+    geometry.setAnchor(example.user * dim);
+    const scores = geometry.scoreRows(this.candidateOffsets, drawn + 1);
+    const sign = this.closerSign;
+    const positiveCloseness = hardest ? Infinity : sign * scores[0];
+    let best = -1;
+    let bestCloseness = -Infinity;
+    let fallback = -1;
+    let fallbackCloseness = Infinity;
+    for (let c = 1; c <= drawn; c++) {
+      const closeness = sign * scores[c];
+      if (closeness < positiveCloseness && closeness > bestCloseness) {
+        best = c;
+        bestCloseness = closeness;
+      } else if (closeness < fallbackCloseness) {
+        fallback = c;
+        fallbackCloseness = closeness;
+      }
+    }
+    return this.candidateOffsets[best >= 0 ? best : fallback] / dim;
+  }
+
+  /** Fills candidateOffsets: the positive at 0, then up to W uniform candidates; returns how many. */
+  private drawCandidates(example: TrainingExample): number {
+    const { dim, candidates } = this.parts;
+    const offsets = this.candidateOffsets;
+    offsets[0] = example.positive * dim;
+    let drawn = 0;
+    for (let c = 0; c < candidates; c++) {
+      const item = this.uniform(example.user);
+      if (item >= 0) offsets[++drawn] = item * dim;
+    }
+    return drawn;
+  }
+}

@@ -1,0 +1,83 @@
+import { DomainError } from '@recsys/domain';
+import { defaultTrainOptions, type TrainOptions } from './train-options';
+
+const LOSSES = [
+  'triplet',
+  'squared-triplet',
+  'cosine-triplet',
+  'soft-margin',
+  'bpr',
+  'cosine-contrastive',
+];
+const OPTIMIZERS = ['sgd', 'adagrad', 'row-adagrad', 'lazy-adam'];
+const SOURCES = ['uniform', 'popularity', 'explicit', 'hardest', 'semi-hard'];
+const IN_BATCH = ['none', 'batch-all', 'batch-hard'];
+const REDUCTIONS = ['mean', 'sum', 'rank-weighted'];
+
+/** Fills omitted options with the defaults and throws INVALID_TRAIN_OPTIONS listing every bad one. */
+export function resolveTrainOptions(partial: Partial<TrainOptions>): TrainOptions {
+  const options: TrainOptions = { ...defaultTrainOptions(), ...stripUndefined(partial) };
+  const problems = [...numberProblems(options), ...choiceProblems(options)];
+  if (problems.length > 0) {
+    throw new DomainError('INVALID_TRAIN_OPTIONS', `Bad training options: ${problems.join('; ')}`, {
+      problems,
+    });
+  }
+  return options;
+}
+
+function stripUndefined(partial: Partial<TrainOptions>): Partial<TrainOptions> {
+  const defined: Partial<TrainOptions> = Object.fromEntries(
+    Object.entries(partial).filter(([, value]) => value !== undefined),
+  );
+  return defined;
+}
+
+function numberProblems(o: TrainOptions): string[] {
+  const checks: [string, number, boolean][] = [
+    ['dim', o.dim, Number.isInteger(o.dim) && o.dim >= 1 && o.dim <= 4096],
+    ['epochs', o.epochs, Number.isInteger(o.epochs) && o.epochs >= 0],
+    ['learningRate', o.learningRate, o.learningRate > 0],
+    ['margin', o.margin, Number.isFinite(o.margin)],
+    ['seed', o.seed, Number.isInteger(o.seed)],
+    ['negativesPerPositive', o.negativesPerPositive, Number.isInteger(o.negativesPerPositive)],
+    ['hardNegativeCandidates', o.hardNegativeCandidates, o.hardNegativeCandidates >= 1],
+    ['hardNegativeWarmupEpochs', o.hardNegativeWarmupEpochs, o.hardNegativeWarmupEpochs >= 0],
+    ['batchSize', o.batchSize, Number.isInteger(o.batchSize) && o.batchSize >= 1],
+    ['threads', o.threads, Number.isInteger(o.threads) && o.threads >= 1 && o.threads <= 64],
+    ['maxNorm', o.maxNorm, o.maxNorm >= 0],
+    ['l2', o.l2, o.l2 >= 0],
+    ['initStd', o.initStd, o.initStd >= 0],
+    ['explicitTripletWeight', o.explicitTripletWeight, o.explicitTripletWeight >= 0],
+    ['negativeWeight', o.negativeWeight, o.negativeWeight >= 0],
+    ['epsilon', o.epsilon, o.epsilon > 0],
+  ];
+  const bad = checks.filter(([, value, ok]) => typeof value !== 'number' || !ok);
+  const problems = bad.map(([name, value]) => `${name}=${String(value)}`);
+  if (
+    o.negativesPerPositive < 0 ||
+    (o.negativesPerPositive === 0 && o.inBatchNegatives === 'none')
+  ) {
+    problems.push('negativesPerPositive must be >= 1 unless in-batch negatives are on');
+  }
+  return problems;
+}
+
+function choiceProblems(o: TrainOptions): string[] {
+  const choices: [string, string, string[]][] = [
+    ['loss', o.loss, LOSSES],
+    ['optimizer', o.optimizer, OPTIMIZERS],
+    ['inBatchNegatives', o.inBatchNegatives, IN_BATCH],
+    ['negativeReduction', o.negativeReduction, REDUCTIONS],
+    ['engine', o.engine, ['kernel', 'tfjs']],
+  ];
+  const problems = choices
+    .filter(([, value, allowed]) => !allowed.includes(value))
+    .map(([name, value, allowed]) => `${name}=${String(value)} (one of ${allowed.join(', ')})`);
+  const mix = Object.entries(o.negativeMix ?? {});
+  if (mix.some(([source, weight]) => !SOURCES.includes(source) || !(weight >= 0))) {
+    problems.push(`negativeMix=${JSON.stringify(o.negativeMix)}`);
+  }
+  if (!mix.some(([, weight]) => weight > 0)) problems.push('negativeMix needs a positive weight');
+  return problems;
+}

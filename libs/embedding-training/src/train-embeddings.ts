@@ -1,0 +1,40 @@
+import { InProcessExecutor } from './engine/in-process-executor';
+import { runEpochs } from './engine/run-epochs';
+import { WorkerExecutor } from './engine/worker-executor';
+import { allocateTables, initializeTables } from './kernel/training-tables';
+import { createTripletLoss } from './losses/create-triplet-loss';
+import { deriveSeed, SeededRandom } from './random/seeded-random';
+import { resolveTrainOptions } from './resolve-train-options';
+import { trainWithTfjs } from './tfjs/train-with-tfjs';
+import type { TrainedEmbeddings, TrainHooks } from './trained-embeddings';
+import type { TrainingData } from './training-data';
+import type { TrainOptions } from './train-options';
+import { validateTrainingData } from './validate-training-data';
+
+/**
+ * Learns one vector per user and per item from liked pairs and explicit triplets. `threads: 1` trains in
+ * the calling thread and is bit-reproducible; more threads train Hogwild in workers.
+ */
+export async function trainEmbeddings(
+  data: TrainingData,
+  options: Partial<TrainOptions>,
+  hooks: TrainHooks = {},
+): Promise<TrainedEmbeddings> {
+  const resolved = resolveTrainOptions(options);
+  validateTrainingData(data);
+  const metric = createTripletLoss(resolved.loss, resolved).metric;
+  if (resolved.engine === 'tfjs') return trainWithTfjs(data, { options: resolved, metric, hooks });
+  const shared = resolved.threads > 1;
+  const tables = allocateTables({ ...data, options: resolved, shared });
+  initializeTables(tables, { ...resolved, random: new SeededRandom(deriveSeed(resolved.seed, 3)) });
+  const workCount = data.positives.users.length + data.explicitTriplets.users.length;
+  const setup = { data, options: resolved, workCount, seed: deriveSeed(resolved.seed, 1, 0) };
+  const executor = shared
+    ? await WorkerExecutor.start(tables, setup)
+    : new InProcessExecutor(tables, setup);
+  try {
+    return await runEpochs(executor, { options: resolved, metric, hooks });
+  } finally {
+    await executor.close();
+  }
+}

@@ -1,0 +1,95 @@
+/** Per-triplet losses; each has an analytic gradient (see `losses/`). */
+export type LossName =
+  'triplet' | 'squared-triplet' | 'cosine-triplet' | 'soft-margin' | 'bpr' | 'cosine-contrastive';
+
+/** Sparse optimisers: they touch only the rows of the current example. */
+export type OptimizerName = 'sgd' | 'adagrad' | 'row-adagrad' | 'lazy-adam';
+
+/** Where the sampled negatives of a (user, liked item) pair come from. */
+export type NegativeSource = 'uniform' | 'popularity' | 'explicit' | 'hardest' | 'semi-hard';
+
+/**
+ * How an example's K triplet losses combine: 'mean' (each weighs 1/K), 'sum', or 'rank-weighted'
+ * (WARP / CML: log(1 + estimated rank of the positive) spread over the triplets that violate the margin,
+ * so badly ranked positives push harder).
+ */
+export type NegativeReduction = 'mean' | 'sum' | 'rank-weighted';
+
+/** In-batch negatives: the liked items of the other pairs of the batch. */
+export type InBatchMode = 'none' | 'batch-all' | 'batch-hard';
+
+/** Everything that shapes a training run; see `defaultTrainOptions()` for the values used when omitted. */
+export interface TrainOptions {
+  /** Embedding dimension. */
+  dim: number;
+  epochs: number;
+  learningRate: number;
+  /** Margin of the hinge losses (for 'cosine-contrastive': the similarity above which a negative costs). */
+  margin: number;
+  /** Same seed, same data, `threads: 1` -> bit-identical embeddings. */
+  seed: number;
+  loss: LossName;
+  optimizer: OptimizerName;
+  /** Sampled negatives per (user, liked item) pair. */
+  negativesPerPositive: number;
+  negativeReduction: NegativeReduction;
+  /** Relative weights of the negative sources (missing = 0); normalised. */
+  negativeMix: Partial<Record<NegativeSource, number>>;
+  /** Candidates scored per 'hardest' / 'semi-hard' negative (W of CML's hardest-of-W). */
+  hardNegativeCandidates: number;
+  /** Hard sources ramp linearly from 0 to their weight over this many epochs (uniform takes the rest). */
+  hardNegativeWarmupEpochs: number;
+  /** Popularity sampling draws item i with probability proportional to count(i)^exponent. */
+  popularityExponent: number;
+  inBatchNegatives: InBatchMode;
+  /** Pairs per batch (matters for in-batch negatives and the tfjs engine). */
+  batchSize: number;
+  /** Loss weight of an explicit (user, liked, unliked) triplet relative to a positive pair of weight 1. */
+  explicitTripletWeight: number;
+  /** 'cosine-contrastive' only: weight of the negative term against the positive term. */
+  negativeWeight: number;
+  /** Rows are projected back into the ball of this radius after every update (0 = no clipping). */
+  maxNorm: number;
+  /** L2 penalty added to the gradient of every updated row. */
+  l2: number;
+  /** Standard deviation of the normal initialisation. */
+  initStd: number;
+  adamBeta1: number;
+  adamBeta2: number;
+  epsilon: number;
+  /** Worker threads (Hogwild over shared tables). 1 trains in the calling thread, deterministically. */
+  threads: number;
+  /** 'kernel' = typed-array kernel; 'tfjs' = the same model through TensorFlow.js (slow reference). */
+  engine: 'kernel' | 'tfjs';
+}
+
+/** Defaults that train a good model without per-run tuning. */
+export function defaultTrainOptions(): TrainOptions {
+  return {
+    dim: 64,
+    epochs: 30,
+    learningRate: 0.05,
+    margin: 0.5,
+    seed: 42,
+    loss: 'triplet',
+    optimizer: 'row-adagrad',
+    negativesPerPositive: 4,
+    negativeReduction: 'mean',
+    negativeMix: { hardest: 1 },
+    hardNegativeCandidates: 16,
+    hardNegativeWarmupEpochs: 6,
+    popularityExponent: 0.75,
+    inBatchNegatives: 'none',
+    batchSize: 256,
+    explicitTripletWeight: 1,
+    negativeWeight: 1,
+    maxNorm: 1,
+    l2: 0,
+    initStd: 0.1,
+    adamBeta1: 0.9,
+    adamBeta2: 0.999,
+    epsilon: 1e-8,
+    threads: 1,
+    engine: 'kernel',
+  };
+}
