@@ -13,6 +13,9 @@ const PURE_LIBS = [
   'ranking-metrics',
   'vector-index',
   'synthetic-data',
+  'datasets',
+  'model-building',
+  'recommendations',
 ];
 const DRIVERS = [
   '@nestjs/*',
