@@ -7,6 +7,7 @@ export type {
   NegativeSource,
   InBatchMode,
   NegativeReduction,
+  ExampleOrder,
 } from './train-options';
 export { defaultTrainOptions } from './train-options';
 export { resolveTrainOptions } from './resolve-train-options';

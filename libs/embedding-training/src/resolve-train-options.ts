@@ -17,6 +17,8 @@ const REDUCTIONS = ['mean', 'sum', 'rank-weighted'];
 /** Fills omitted options with the defaults and throws INVALID_TRAIN_OPTIONS listing every bad one. */
 export function resolveTrainOptions(partial: Partial<TrainOptions>): TrainOptions {
   const options: TrainOptions = { ...defaultTrainOptions(), ...stripUndefined(partial) };
+  // In-batch negatives need batches that mix users.
+  if (options.inBatchNegatives !== 'none') options.exampleOrder = 'shuffled';
   const problems = [...numberProblems(options), ...choiceProblems(options)];
   if (problems.length > 0) {
     throw new DomainError('INVALID_TRAIN_OPTIONS', `Bad training options: ${problems.join('; ')}`, {
@@ -70,6 +72,7 @@ function choiceProblems(o: TrainOptions): string[] {
     ['inBatchNegatives', o.inBatchNegatives, IN_BATCH],
     ['negativeReduction', o.negativeReduction, REDUCTIONS],
     ['engine', o.engine, ['kernel', 'tfjs']],
+    ['exampleOrder', o.exampleOrder, ['by-user', 'shuffled']],
   ];
   const problems = choices
     .filter(([, value, allowed]) => !allowed.includes(value))

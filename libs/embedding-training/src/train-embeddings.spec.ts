@@ -38,7 +38,8 @@ describe('trainEmbeddings', () => {
 
   it('reports every epoch and lowers the loss', async () => {
     const clock = { ms: 0 };
-    const model = await trainEmbeddings(planted.data, small, { nowMs: () => (clock.ms += 250) });
+    const uniform = { ...small, negativeMix: { uniform: 1 } };
+    const model = await trainEmbeddings(planted.data, uniform, { nowMs: () => (clock.ms += 250) });
     expect(model.epochs.map((report) => report.epoch)).toEqual(
       Array.from({ length: 15 }, (_, index) => index + 1),
     );

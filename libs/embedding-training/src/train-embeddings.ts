@@ -33,7 +33,7 @@ export async function trainEmbeddings(
     ? await WorkerExecutor.start(tables, setup)
     : new InProcessExecutor(tables, setup);
   try {
-    return await runEpochs(executor, { options: resolved, metric, hooks });
+    return await runEpochs(executor, { data, options: resolved, metric, hooks });
   } finally {
     await executor.close();
   }

@@ -15,6 +15,13 @@ export type NegativeSource = 'uniform' | 'popularity' | 'explicit' | 'hardest' |
  */
 export type NegativeReduction = 'mean' | 'sum' | 'rank-weighted';
 
+/**
+ * The order of an epoch's examples: 'by-user' visits users in random order and each user's examples in
+ * random order (cache-friendly: about twice the throughput on large tables); 'shuffled' is a uniform
+ * permutation (used whenever in-batch negatives are on, since they need mixed batches).
+ */
+export type ExampleOrder = 'by-user' | 'shuffled';
+
 /** In-batch negatives: the liked items of the other pairs of the batch. */
 export type InBatchMode = 'none' | 'batch-all' | 'batch-hard';
 
@@ -42,6 +49,7 @@ export interface TrainOptions {
   /** Popularity sampling draws item i with probability proportional to count(i)^exponent. */
   popularityExponent: number;
   inBatchNegatives: InBatchMode;
+  exampleOrder: ExampleOrder;
   /** Pairs per batch (matters for in-batch negatives and the tfjs engine). */
   batchSize: number;
   /** Loss weight of an explicit (user, liked, unliked) triplet relative to a positive pair of weight 1. */
@@ -80,6 +88,7 @@ export function defaultTrainOptions(): TrainOptions {
     hardNegativeWarmupEpochs: 6,
     popularityExponent: 0.75,
     inBatchNegatives: 'none',
+    exampleOrder: 'by-user',
     batchSize: 256,
     explicitTripletWeight: 1,
     negativeWeight: 1,

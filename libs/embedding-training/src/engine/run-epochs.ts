@@ -1,19 +1,23 @@
 import type { SimilarityMetric } from '@recsys/domain';
-import { deriveSeed, SeededRandom } from '../random/seeded-random';
+import { deriveSeed } from '../random/seeded-random';
+import type { TrainingData } from '../training-data';
 import type { EpochReport, TrainedEmbeddings, TrainHooks } from '../trained-embeddings';
 import type { TrainOptions } from '../train-options';
 import type { EpochExecutor } from './epoch-executor';
+import { WorkOrder } from './work-order';
 
-/** The epoch loop shared by every executor: shuffle, train, report, ask the caller whether to go on. */
+/** The epoch loop shared by every executor: order the work, train, report, ask whether to go on. */
 export async function runEpochs(
   executor: EpochExecutor,
-  setup: { options: TrainOptions; metric: SimilarityMetric; hooks: TrainHooks },
+  setup: { data: TrainingData; options: TrainOptions; metric: SimilarityMetric; hooks: TrainHooks },
 ): Promise<TrainedEmbeddings> {
   const { options, metric, hooks } = setup;
   const nowMs = hooks.nowMs ?? (() => 0);
-  const order = executor.order;
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  const random = new SeededRandom(deriveSeed(options.seed, 2));
+  const workOrder = new WorkOrder({
+    data: setup.data,
+    mode: options.exampleOrder,
+    seed: deriveSeed(options.seed, 2),
+  });
   const epochs: EpochReport[] = [];
   const { users, items } = executor.tables;
   const live: TrainedEmbeddings = {
@@ -24,7 +28,7 @@ export async function runEpochs(
     epochs,
   };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    random.shuffle(order);
+    workOrder.next(executor.order);
     const startMs = nowMs();
     const tally = await executor.runEpoch(epoch);
     const report: EpochReport = {

@@ -1,13 +1,11 @@
 import type { UserItemSet } from '../data/user-item-set';
 import type { RowGeometry } from '../geometry/row-geometry';
 import type { NegativeSampler } from '../negatives/negative-sampler';
-import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
 import { ExampleBuilder } from './example-builder';
 
 /** The example builder of one thread, configured from the training options. */
 export function createExampleBuilder(setup: {
-  data: TrainingData;
   options: TrainOptions;
   sampler: NegativeSampler;
   positives: UserItemSet;
@@ -16,13 +14,11 @@ export function createExampleBuilder(setup: {
 }): ExampleBuilder {
   const { options } = setup;
   return new ExampleBuilder({
-    data: setup.data,
     sampler: setup.sampler,
     positives: setup.positives,
     inBatchGeometry: setup.geometry,
     inBatch: options.inBatchNegatives,
     dim: options.dim,
-    explicitTripletWeight: options.explicitTripletWeight,
     batchSize: options.batchSize,
   });
 }

@@ -1,5 +1,6 @@
 import { EpochRunner } from './epoch-runner';
 import type { ExampleBuilder } from './example-builder';
+import { GatheredBatch } from './gathered-batch';
 import type { RowPrefetcher } from './row-prefetcher';
 import type { TrainingExample } from './training-example';
 import type { TripletKernel } from './triplet-kernel';
@@ -8,11 +9,11 @@ describe('EpochRunner', () => {
   it('builds and trains every work item once, in order, batch by batch', () => {
     const events: string[] = [];
     const builder = {
-      build: (example: TrainingExample, batch: Int32Array, index: number) => {
-        example.user = batch[index];
+      build: (example: TrainingExample, batch: GatheredBatch, index: number) => {
+        example.user = batch.users[index];
         example.negativeCount = 0;
-        example.addNegative(batch[index] + 100);
-        events.push(`build ${batch[index]}`);
+        example.addNegative(batch.users[index] + 100);
+        events.push(`build ${batch.users[index]}`);
       },
     } as unknown as ExampleBuilder;
     const kernel = {
@@ -20,10 +21,29 @@ describe('EpochRunner', () => {
         events.push(`train ${example.user}:${example.negatives[0]}`),
     } as unknown as TripletKernel;
     const prefetcher = {
-      touchWork: (work: number) => events.push(`touch ${work}`),
+      touchPair: (batch: GatheredBatch, index: number) =>
+        events.push(`touch ${batch.users[index]}`),
       touchNegatives: () => undefined,
     } as unknown as RowPrefetcher;
-    const runner = new EpochRunner({ builder, kernel, prefetcher, batchSize: 4, maxNegatives: 2 });
+    // Pair w is (user w, item w), so user ids show which work item is where.
+    const identity = Int32Array.from({ length: 10 }, (_, i) => i);
+    const data = {
+      positives: { users: identity, items: identity, weights: new Float32Array(10).fill(1) },
+      explicitTriplets: {
+        users: new Int32Array(),
+        positives: new Int32Array(),
+        negatives: new Int32Array(),
+      },
+    };
+    const gathered = new GatheredBatch({ data, explicitTripletWeight: 1, batchSize: 4 });
+    const runner = new EpochRunner({
+      gathered,
+      builder,
+      kernel,
+      prefetcher,
+      batchSize: 4,
+      maxNegatives: 2,
+    });
     runner.run(Int32Array.from([7, 3, 9, 1, 4, 8]));
     const trained = events.filter((event) => event.startsWith('train'));
     expect(trained).toEqual(

@@ -1,4 +1,5 @@
 import type { ExampleBuilder } from './example-builder';
+import type { GatheredBatch } from './gathered-batch';
 import type { RowPrefetcher } from './row-prefetcher';
 import { TrainingExample } from './training-example';
 import type { TripletKernel } from './triplet-kernel';
@@ -9,6 +10,7 @@ const RING = LOOK_AHEAD + 1;
 
 /** What one thread needs to run its share of an epoch. */
 export interface EpochRunnerParts {
+  gathered: GatheredBatch;
   builder: ExampleBuilder;
   kernel: TripletKernel;
   prefetcher: RowPrefetcher;
@@ -18,9 +20,9 @@ export interface EpochRunnerParts {
 }
 
 /**
- * Walks a slice of the epoch's shuffled work order in batches, as a three-stage software pipeline: the
- * rows of item i + 2L are pulled into the cache, item i + L is built (negatives sampled) and its negative
- * rows pulled, item i is trained. Building ahead only reorders random draws, so runs stay deterministic.
+ * Walks a slice of the epoch's shuffled work order in batches. Each batch is first gathered out of the
+ * data arrays, then run as a three-stage software pipeline: the rows of item i + 2L are pulled into the
+ * cache, item i + L is built (negatives sampled) and its negative rows pulled, item i is trained. Building ahead only reorders random draws, so runs stay deterministic.
  */
 export class EpochRunner {
   private readonly ring: TrainingExample[];
@@ -37,15 +39,16 @@ export class EpochRunner {
     }
   }
 
-  private runBatch(batch: Int32Array): void {
-    const { builder, kernel, prefetcher } = this.parts;
-    const count = batch.length;
+  private runBatch(work: Int32Array): void {
+    const { gathered, builder, kernel, prefetcher } = this.parts;
+    gathered.gather(work);
+    const count = work.length;
     for (let step = 0; step < count + 2 * LOOK_AHEAD; step++) {
-      if (step < count) prefetcher.touchWork(batch[step]);
+      if (step < count) prefetcher.touchPair(gathered, step);
       const next = step - LOOK_AHEAD;
       if (next >= 0 && next < count) {
         const example = this.ring[next % RING];
-        builder.build(example, batch, next);
+        builder.build(example, gathered, next);
         prefetcher.touchNegatives(example);
       }
       const current = next - LOOK_AHEAD;

@@ -5,6 +5,7 @@ import { SeededRandom } from '../random/seeded-random';
 import type { TrainingData } from '../training-data';
 import type { InBatchMode } from '../train-options';
 import { ExampleBuilder } from './example-builder';
+import { GatheredBatch } from './gathered-batch';
 import { TrainingExample } from './training-example';
 
 // Pairs (user, item): (0, 0), (1, 1), (2, 2), (3, 3), and user 0 also likes item 2. In 1-D every row sits
@@ -49,13 +50,11 @@ function builderFor(inBatch: InBatchMode): ExampleBuilder {
     warmupEpochs: 0,
   });
   return new ExampleBuilder({
-    data,
     sampler,
     positives,
     inBatchGeometry: new EuclideanGeometry(tables),
     inBatch,
     dim: 1,
-    explicitTripletWeight: 0.5,
     batchSize: 4,
   });
 }
@@ -63,7 +62,8 @@ function builderFor(inBatch: InBatchMode): ExampleBuilder {
 /** Builds every item of `batch` and returns what the kernel would see. */
 function runOnce(inBatch: InBatchMode, order: number[]) {
   const builder = builderFor(inBatch);
-  const batch = Int32Array.from(order);
+  const batch = new GatheredBatch({ data, explicitTripletWeight: 0.5, batchSize: 8 });
+  batch.gather(Int32Array.from(order));
   const example = new TrainingExample(8);
   return order.map((_, index) => {
     builder.build(example, batch, index);

@@ -1,76 +1,63 @@
 import type { UserItemSet } from '../data/user-item-set';
 import type { RowGeometry } from '../geometry/row-geometry';
 import type { NegativeSampler } from '../negatives/negative-sampler';
-import type { TrainingData } from '../training-data';
 import type { InBatchMode } from '../train-options';
+import type { GatheredBatch } from './gathered-batch';
 import type { TrainingExample } from './training-example';
 
 /** What turns work items into examples. */
 export interface ExampleBuilderParts {
-  data: Pick<TrainingData, 'positives' | 'explicitTriplets'>;
   sampler: NegativeSampler;
   positives: UserItemSet;
   /** Own geometry instance for picking batch-hard negatives. */
   inBatchGeometry: RowGeometry;
   inBatch: InBatchMode;
   dim: number;
-  explicitTripletWeight: number;
   /** Largest batch, for the batch-hard scratch. */
   batchSize: number;
 }
 
 /**
- * Builds the example of a work item: w < positives is the positive pair w (sampled negatives, plus
- * in-batch ones); larger w is the explicit triplet w - positives. An example left with no negative
- * (e.g. an explicit negative the user likes) is skipped by the kernel.
+ * Builds the example of a gathered work item: a positive pair gets sampled negatives (plus in-batch
+ * ones); an explicit triplet gets its own negative. An example left with no negative (e.g. an explicit
+ * negative the user likes, or a zero weight) is skipped by the kernel.
  */
 export class ExampleBuilder {
-  private readonly positiveCount: number;
   private readonly inBatchOffsets: Int32Array;
 
   constructor(private readonly parts: ExampleBuilderParts) {
-    this.positiveCount = parts.data.positives.users.length;
     this.inBatchOffsets = new Int32Array(parts.batchSize);
   }
 
-  /** Fills `example` for the work item batch[index]. */
-  build(example: TrainingExample, batch: Int32Array, index: number): void {
-    const { data, sampler, inBatch } = this.parts;
-    const work = batch[index];
+  /** Fills `example` for item `index` of the gathered batch. */
+  build(example: TrainingExample, batch: GatheredBatch, index: number): void {
+    const { sampler, inBatch, positives } = this.parts;
     example.negativeCount = 0;
-    if (work >= this.positiveCount) {
-      this.setExplicit(example, work - this.positiveCount);
+    example.user = batch.users[index];
+    example.positive = batch.positives[index];
+    example.weight = batch.weights[index];
+    if (example.weight === 0) return;
+    const explicit = batch.explicitNegatives[index];
+    if (explicit >= 0) {
+      // A liked item is never a negative, even when an explicit event says otherwise.
+      if (!positives.has(example.user, explicit)) example.addNegative(explicit);
       return;
     }
-    example.user = data.positives.users[work];
-    example.positive = data.positives.items[work];
-    example.weight = data.positives.weights[work];
     sampler.fill(example);
     if (inBatch !== 'none') this.addInBatchNegatives(example, { batch, self: index });
-  }
-
-  private setExplicit(example: TrainingExample, triplet: number): void {
-    const { explicitTriplets } = this.parts.data;
-    example.user = explicitTriplets.users[triplet];
-    example.positive = explicitTriplets.positives[triplet];
-    example.weight = this.parts.explicitTripletWeight;
-    const negative = explicitTriplets.negatives[triplet];
-    // A liked item is never a negative, even when an explicit event says otherwise.
-    if (example.weight === 0 || this.parts.positives.has(example.user, negative)) return;
-    example.addNegative(negative);
   }
 
   /** batch-all: every other liked item of the batch that the user does not like; batch-hard: the closest. */
   private addInBatchNegatives(
     example: TrainingExample,
-    at: { batch: Int32Array; self: number },
+    at: { batch: GatheredBatch; self: number },
   ): void {
     const { positives } = this.parts;
-    const items = this.parts.data.positives.items;
+    const { batch } = at;
     const first = example.negativeCount;
-    for (let j = 0; j < at.batch.length; j++) {
-      if (j === at.self || at.batch[j] >= this.positiveCount) continue;
-      const item = items[at.batch[j]];
+    for (let j = 0; j < batch.size; j++) {
+      if (j === at.self || batch.explicitNegatives[j] >= 0) continue;
+      const item = batch.positives[j];
       if (!positives.has(example.user, item)) example.addNegative(item);
     }
     if (this.parts.inBatch === 'batch-hard' && example.negativeCount > first) {

@@ -1,5 +1,5 @@
 import type { UserItemSet } from '../data/user-item-set';
-import type { TrainingData } from '../training-data';
+import type { GatheredBatch } from './gathered-batch';
 import type { TrainingExample } from './training-example';
 
 /** Floats per 64-byte cache line. */
@@ -13,27 +13,24 @@ const FLOATS_PER_LINE = 16;
 export class RowPrefetcher {
   /** Sum of everything read; meaningless, it only keeps the reads alive. */
   sink = 0;
-  private readonly positiveCount: number;
 
   constructor(
     private readonly parts: {
-      data: Pick<TrainingData, 'positives'>;
       positives: UserItemSet;
       tables: { users: Float32Array; items: Float32Array };
       dim: number;
     },
-  ) {
-    this.positiveCount = parts.data.positives.users.length;
-  }
+  ) {}
 
-  /** A work item's entries, its user's list of liked items, its user row and its positive row. */
-  touchWork(work: number): void {
-    if (work >= this.positiveCount) return;
-    const { data, positives, tables, dim } = this.parts;
-    const user = data.positives.users[work];
+  /** The user row, the positive row and the user's list of liked items of a gathered item. */
+  touchPair(batch: GatheredBatch, index: number): void {
+    const { positives, tables, dim } = this.parts;
+    const user = batch.users[index];
     const userOffset = user * dim;
-    const itemOffset = data.positives.items[work] * dim;
-    let sum = positives.items[positives.offsets[user]] + data.positives.weights[work];
+    const itemOffset = batch.positives[index] * dim;
+    const firstLiked = positives.offsets[user];
+    // A user with no liked item (explicit triplets only) has no list to read.
+    let sum = firstLiked < positives.items.length ? positives.items[firstLiked] : 0;
     for (let k = 0; k < dim; k += FLOATS_PER_LINE) {
       sum += tables.users[userOffset + k] + tables.items[itemOffset + k];
     }

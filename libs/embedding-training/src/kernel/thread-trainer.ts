@@ -8,6 +8,7 @@ import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
 import { EpochRunner } from './epoch-runner';
 import { createExampleBuilder } from './create-example-builder';
+import { GatheredBatch } from './gathered-batch';
 import { RowPrefetcher } from './row-prefetcher';
 import type { TrainingTables } from './training-tables';
 import { TripletKernel } from './triplet-kernel';
@@ -52,7 +53,12 @@ export class ThreadTrainer {
     this.runner = new EpochRunner({
       builder: createExampleBuilder({ ...setup, sampler, positives, geometry: geometry() }),
       kernel: this.kernel,
-      prefetcher: new RowPrefetcher({ data, positives, tables, dim }),
+      gathered: new GatheredBatch({
+        data,
+        explicitTripletWeight: options.explicitTripletWeight,
+        batchSize: options.batchSize,
+      }),
+      prefetcher: new RowPrefetcher({ positives, tables, dim }),
       batchSize: options.batchSize,
       maxNegatives: maxNegatives(options),
     });

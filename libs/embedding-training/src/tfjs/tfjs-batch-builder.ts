@@ -1,4 +1,5 @@
 import type { ExampleBuilder } from '../kernel/example-builder';
+import type { GatheredBatch } from '../kernel/gathered-batch';
 import { reductionScale } from '../kernel/reduction-scale';
 import type { TrainingExample } from '../kernel/training-example';
 import type { NegativeReduction } from '../train-options';
@@ -23,6 +24,7 @@ export class TfjsBatchBuilder {
 
   constructor(
     private readonly parts: {
+      gathered: GatheredBatch;
       builder: ExampleBuilder;
       example: TrainingExample;
       reduction: NegativeReduction;
@@ -36,9 +38,11 @@ export class TfjsBatchBuilder {
 
   /** Fills the batch from the work items of `work`. Reuses its arrays. */
   build(work: Int32Array): TripletIndexBatch {
+    const { gathered, builder, example } = this.parts;
     this.batch.size = 0;
+    gathered.gather(work);
     for (let index = 0; index < work.length; index++) {
-      this.parts.builder.build(this.parts.example, work, index);
+      builder.build(example, gathered, index);
       this.append();
     }
     return this.batch;

@@ -4,6 +4,7 @@ import type { EpochExecutor } from '../engine/epoch-executor';
 import { createRowGeometry } from '../geometry/create-row-geometry';
 import type { EpochTally } from '../kernel/thread-trainer';
 import { createExampleBuilder } from '../kernel/create-example-builder';
+import { GatheredBatch } from '../kernel/gathered-batch';
 import { maxNegatives } from '../kernel/thread-trainer';
 import { TrainingExample } from '../kernel/training-example';
 import type { TrainingTables } from '../kernel/training-tables';
@@ -56,6 +57,11 @@ export class TfjsExecutor implements EpochExecutor {
       geometry: geometry(),
     });
     this.builder = new TfjsBatchBuilder({
+      gathered: new GatheredBatch({
+        data,
+        explicitTripletWeight: options.explicitTripletWeight,
+        batchSize: options.batchSize,
+      }),
       builder,
       example: new TrainingExample(maxNegatives(options)),
       reduction: options.negativeReduction,

@@ -16,6 +16,7 @@ const options: Partial<TrainOptions> = {
   seed: 8,
   batchSize: 128,
   negativesPerPositive: 4,
+  negativeMix: { uniform: 1 },
 };
 
 describe("engine: 'tfjs'", () => {

@@ -27,7 +27,7 @@ export async function trainWithTfjs(
     seed: deriveSeed(options.seed, 1, 0),
   });
   try {
-    return await runEpochs(executor, setup);
+    return await runEpochs(executor, { ...setup, data });
   } finally {
     await executor.close();
   }
