@@ -1,18 +1,22 @@
 #!/usr/bin/env node
-// Runs the training benchmark from TypeScript sources without a build: compiles .ts with @swc/core (a dev
-// dependency) and maps @recsys/<lib> to libs/<lib>/src as tsconfig.json does.
-// Usage: node bench/train/run.js [FILE.ts] [--runs N --epochs E]   (default FILE: bench/train/main.ts)
+// Runs a TypeScript entry from sources without a build: compiles .ts with @swc/core (a dev dependency)
+// and maps @recsys/<lib> to libs/<lib>/src as tsconfig.json does.
+// Usage: node bench/run.js ENTRY.ts [args]   (the package.json bench:* scripts name their entries)
 'use strict';
 const Module = require('node:module');
 const fs = require('node:fs');
 const path = require('node:path');
 const swc = require('@swc/core');
 
-const libsDir = path.resolve(__dirname, '..', '..', 'libs');
+const libsDir = path.resolve(__dirname, '..', 'libs');
 Module._extensions['.ts'] = function compileTypeScript(module, filename) {
   const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
     filename,
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
     module: { type: 'commonjs' },
   });
   module._compile(code, filename);
@@ -24,7 +28,10 @@ Module._resolveFilename = function resolveAlias(request, ...rest) {
   return resolveFilename.call(this, target, ...rest);
 };
 
-const explicit = process.argv[2] && process.argv[2].endsWith('.ts');
-const entry = explicit ? path.resolve(process.argv[2]) : path.join(__dirname, 'main.ts');
-if (explicit) process.argv.splice(2, 1);
-require(entry);
+const given = process.argv[2];
+if (given === undefined || !given.endsWith('.ts')) {
+  console.error('usage: node bench/run.js ENTRY.ts [args]');
+  process.exit(2);
+}
+process.argv.splice(2, 1);
+require(path.resolve(given));
