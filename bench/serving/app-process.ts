@@ -16,11 +16,17 @@ export class AppProcess {
     readonly name: 'api' | 'ingestor',
     env: Record<string, string>,
   ) {
-    this.child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${name}/src/main.js`)], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // BENCH_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the app under load.
+    const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(
+      process.execPath,
+      [...nodeArgs, path.join(ROOT, `dist/apps/${name}/src/main.js`)],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-MAX_LOG_CHARS);
     };

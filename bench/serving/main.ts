@@ -1,7 +1,9 @@
 // bench:serving — `npm run bench:serving -- [--items 100000] [--users N] [--runs 3] [--seconds 15]
-// [--connections 20] [--algorithm hnsw|ivf] [--build 0]`: req/s and p50/p99 latency of GET /recommend/:userId
-// on a running api serving a synthetic model, against GET /health/live of the same process, plus Recall@10
-// of the api's index against exact search on the same vectors.
+// [--connections 20] [--algorithm hnsw|ivf] [--build 0] [--shortlists 0]`: req/s and p50/p99 latency of
+// GET /recommend/:userId on a running api serving a synthetic model, against GET /health/live of the same
+// process, plus Recall@10 of the api's index against exact search on the same vectors. By default the load
+// starts once the api has computed every user's list (RECOMMEND_SHORTLIST_SIZE), as a deployment serves
+// after a swap settles; `--shortlists 0` turns the lists off to measure a search per request.
 import { randomUUID } from 'node:crypto';
 import { createSeededRandom } from '@recsys/synthetic-data';
 import { measureAnnRecall } from './ann-recall';
@@ -32,6 +34,7 @@ const DEFAULTS = {
   exactBelow: -1,
   startTimeoutSeconds: 1800,
   build: 1,
+  shortlists: 1,
 };
 type ServingOptions = typeof DEFAULTS;
 const USAGE = `npm run bench:serving -- ${Object.entries(DEFAULTS).map(([name, value]) => `[--${name} ${String(value)}]`).join(' ')}`; // prettier-ignore
@@ -48,15 +51,19 @@ runBench(async (cleanup) => {
   process.stderr.write(`published ${options.items} items in ${publishSeconds.toFixed(1)} s; starting the api and building the same index here for Recall@10...\n`); // prettier-ignore
   const [api, recall] = await Promise.all([
     (async () => {
-      const started = await startApi({ env: { ...services.env, ...index.env }, cleanup, startTimeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
-      await started.waitUntilServing(model.snapshot.metadata.version, { timeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
-      return { started, readySeconds: (performance.now() - publishStartMs) / 1000 };
+      const shortlistEnv: Record<string, string> = options.shortlists
+        ? {}
+        : { RECOMMEND_SHORTLIST_SIZE: '0' };
+      const started = await startApi({ env: { ...services.env, ...index.env, ...shortlistEnv }, cleanup, startTimeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
+      const servingMs = await started.waitUntilServing(model.snapshot.metadata.version, { timeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
+      const listedMs = options.shortlists ? await started.waitUntilShortlisted({ timeoutMs: options.startTimeoutSeconds * 1000 }) : servingMs; // prettier-ignore
+      return { started, readySeconds: (servingMs - publishStartMs) / 1000, shortlistSeconds: (listedMs - servingMs) / 1000 }; // prettier-ignore
     })(),
     measureAnnRecall(model.snapshot, { queries: options.recallQueries, k: 10, seed: options.seed + 1, ...index.recall }), // prettier-ignore
   ]);
   await expectModelAnswer(api.started, userIdOf(0));
   const loads = await measureLoads(api.started, options);
-  report(options, { loads, recall, publishSeconds, apiReadySeconds: api.readySeconds });
+  report(options, { loads, recall, publishSeconds, apiReadySeconds: api.readySeconds, shortlistSeconds: api.shortlistSeconds }); // prettier-ignore
 });
 
 /** Warm-up, then `runs` rounds of recommend and health loads, interleaved so both see the same noise. */
@@ -99,6 +106,7 @@ function report(
     recall: { recallAtK: number; filteredRecallAtK: number; buildSeconds: number };
     publishSeconds: number;
     apiReadySeconds: number;
+    shortlistSeconds: number;
   },
 ): void {
   const { recommend, health } = measured.loads;
@@ -107,7 +115,7 @@ function report(
   const healthReqPerSec = median(health.map((r) => r.reqPerSec));
   reportBenchRun({
     bench: 'serving',
-    title: `bench:serving ${options.items} items x ${options.dim} dims, ${options.users} users, ${options.connections} connections, ${options.runs} x ${options.seconds} s per endpoint (medians below)`, // prettier-ignore
+    title: `bench:serving ${options.items} items x ${options.dim} dims, ${options.users} users, ${options.connections} connections, ${options.runs} x ${options.seconds} s per endpoint, per-user lists ${options.shortlists ? 'on' : 'off'} (medians below)`, // prettier-ignore
     columns: ['endpoint', 'run', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
     rows: all.map((r, i) => [r.label, (i % options.runs) + 1, round(r.reqPerSec, 0), r.p50Ms, r.p99Ms, r.errors, r.non2xx]), // prettier-ignore
     summary: {
@@ -128,6 +136,8 @@ function report(
       non2xx: all.reduce((sum, r) => sum + r.non2xx, 0),
       publishSeconds: round(measured.publishSeconds, 2),
       apiReadySeconds: round(measured.apiReadySeconds, 2),
+      shortlists: options.shortlists === 1,
+      shortlistSeconds: round(measured.shortlistSeconds, 2),
       benchIndexBuildSeconds: round(measured.recall.buildSeconds, 2),
     },
     details: { options, recommend, health, recall: measured.recall },

@@ -34,6 +34,8 @@ export interface RunningApi {
   process: AppProcess;
   /** The version the api answers from (`GET /models` field `serving`). */
   servingVersion(): Promise<string | null>;
+  /** Polls `/models` until every user of the serving model has its precomputed list; returns when it did. */
+  waitUntilShortlisted(options: { timeoutMs: number }): Promise<number>;
   /** Polls `/models` every `intervalMs` until the api serves `version`; returns when it first did. */
   waitUntilServing(version: string, options: { timeoutMs: number; intervalMs?: number }): Promise<number>; // prettier-ignore
 }
@@ -61,10 +63,25 @@ export async function startApi(options: {
     if (!response.ok) throw new Error(`GET /models answered ${response.status}`);
     return ((await response.json()) as { serving: string | null }).serving;
   };
+  const shortlistProgress = async () => {
+    const response = await fetch(`${baseUrl}/models`, { headers: { 'x-api-key': BENCH_API_KEY } });
+    if (!response.ok) throw new Error(`GET /models answered ${response.status}`);
+    return ((await response.json()) as { shortlists: { computed: number; users: number } | null }).shortlists; // prettier-ignore
+  };
   return {
     baseUrl,
     process: app,
     servingVersion,
+    async waitUntilShortlisted(wait) {
+      await waitUntil(
+        async () => {
+          const progress = await shortlistProgress();
+          return progress !== null && progress.computed === progress.users;
+        },
+        { timeoutMs: wait.timeoutMs, intervalMs: 500, what: 'the per-user lists', details: () => app.logs }, // prettier-ignore
+      );
+      return performance.now();
+    },
     async waitUntilServing(version, wait) {
       await waitUntil(async () => (await servingVersion()) === version, {
         timeoutMs: wait.timeoutMs,

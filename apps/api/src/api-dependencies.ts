@@ -48,6 +48,8 @@ export interface ApiSettings {
   /** Recent interactions read per request. */
   recentInteractionsPerRequest: number;
   access: AccessSettings;
+  /** Per-user lists computed after each swap: `size` items each, for the first `maxUsers` users (0: off). */
+  shortlists: { size: number; maxUsers: number };
   /** Nearest-neighbour index: exact below `exactBelow` items, the approximate `algorithm` above. */
   index: { exactBelow: number; algorithm: 'hnsw' | 'ivf' };
 }

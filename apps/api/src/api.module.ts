@@ -17,6 +17,7 @@ import { ModelHolder } from './recommendations/model-holder.service';
 import { PopularityCache } from './recommendations/popularity-cache.service';
 import { RecommendationService } from './recommendations/recommendation.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
+import { ShortlistPrecomputer } from './recommendations/shortlist-precomputer.service';
 import { TrainingJobsController } from './training-jobs/training-jobs.controller';
 
 /** The HTTP api; the composition root hands it its ports (real or embedded) and settings. */
@@ -45,6 +46,7 @@ export class ApiModule {
         CatalogueFollower,
         PopularityCache,
         RecommendationService,
+        ShortlistPrecomputer,
       ],
     };
   }

@@ -45,6 +45,19 @@ export const httpEnv = {
     max: 200,
     description: 'Recent interactions of the user read per request',
   }),
+  RECOMMEND_SHORTLIST_SIZE: intVar({
+    default: 50,
+    min: 0,
+    max: 1000,
+    description:
+      "Items in each user's list precomputed after a model swap (0: search the index per request)",
+  }),
+  RECOMMEND_SHORTLIST_MAX_USERS: intVar({
+    default: 500_000,
+    min: 0,
+    description:
+      'Users whose lists are precomputed (the first ones of the model); others are searched per request',
+  }),
   MODEL_POLL_INTERVAL_MS: intVar({
     default: 5000,
     min: 100,
@@ -130,6 +143,10 @@ export function apiSettingsFrom(
     popularRefreshMs: config.POPULAR_REFRESH_MS,
     realtimeWeight: config.REALTIME_WEIGHT,
     recentInteractionsPerRequest: config.RECENT_INTERACTIONS_PER_REQUEST,
+    shortlists: {
+      size: config.RECOMMEND_SHORTLIST_SIZE,
+      maxUsers: config.RECOMMEND_SHORTLIST_MAX_USERS,
+    },
     index: { exactBelow: config.INDEX_EXACT_BELOW, algorithm: config.INDEX_ALGORITHM },
     access: {
       readKeys: new Set(config.API_READ_KEYS),

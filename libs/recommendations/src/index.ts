@@ -11,3 +11,4 @@ export type {
 } from './recommendation-types';
 export { recommendForUser } from './recommend-for-user';
 export { similarItems, recommendForSession } from './recommend-for-items';
+export { UserShortlists, computeUserShortlists } from './user-shortlists';

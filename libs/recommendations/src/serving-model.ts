@@ -1,5 +1,6 @@
 import type { ModelSnapshot } from '@recsys/domain';
 import { ExactVectorIndex, type SearchHit } from '@recsys/vector-index';
+import type { UserShortlists } from './user-shortlists';
 
 /** Nearest-neighbour search over the item table: exact, or approximate for big catalogues. */
 export interface ItemSearch {
@@ -13,6 +14,10 @@ export interface ServingModel {
   userIndexById: ReadonlyMap<string, number>;
   itemIndexById: ReadonlyMap<string, number>;
   index: ItemSearch;
+  /** When the model was trained (ms since the epoch): likes after it are not in the user vectors. */
+  trainedAtMs: number;
+  /** Per-user lists computed after the swap (see UserShortlists); null until they are. */
+  shortlists: UserShortlists | null;
 }
 
 /** Builds the lookups of a snapshot and wraps an index (exact search unless one is given). */
@@ -24,6 +29,8 @@ export function buildServingModel(snapshot: ModelSnapshot, index?: ItemSearch): 
     userIndexById: new Map(snapshot.userIds.map((id, i) => [id, i])),
     itemIndexById: new Map(snapshot.itemIds.map((id, i) => [id, i])),
     index: index ?? new ExactVectorIndex(snapshot.itemVectors, metadata.dim, metadata.metric),
+    trainedAtMs: Date.parse(metadata.createdAt),
+    shortlists: null,
   };
 }
 

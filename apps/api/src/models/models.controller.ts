@@ -17,13 +17,18 @@ export class ModelsController {
   async list(): Promise<{
     current: string | null;
     serving: string | null;
+    /** How many users of the serving model have their list computed yet, of how many. */
+    shortlists: { computed: number; users: number } | null;
     versions: ModelMetadata[];
   }> {
     const [current, versions] = await Promise.all([
       this.deps.embeddingStore.currentVersion(),
       this.deps.embeddingStore.listVersions(),
     ]);
-    return { current, serving: this.models.current()?.version ?? null, versions };
+    const serving = this.models.current();
+    const lists = serving?.shortlists;
+    const shortlists = lists ? { computed: lists.computed, users: lists.userCount } : null;
+    return { current, serving: serving?.version ?? null, shortlists, versions };
   }
 
   /** Makes a version current everywhere; answers once this replica serves it. */

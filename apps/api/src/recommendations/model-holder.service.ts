@@ -27,6 +27,7 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
   private refreshPending = false;
   private unsubscribe: (() => Promise<void>) | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
+  private readonly swapListeners: ((model: ServingModel) => void)[] = [];
   /** True once the current version is known (loaded, or known not to exist). */
   initialised = false;
 
@@ -37,6 +38,11 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
 
   current(): ServingModel | null {
     return this.serving;
+  }
+
+  /** Calls `listener` with each model right after it is swapped in. */
+  onSwap(listener: (model: ServingModel) => void): void {
+    this.swapListeners.push(listener);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -79,8 +85,10 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
           metric,
           this.settings.index,
         );
-        this.serving = buildServingModel(snapshot, index);
+        const model = buildServingModel(snapshot, index);
+        this.serving = model;
         this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
+        for (const listener of this.swapListeners) listener(model);
       }
       this.initialised = true;
     } catch (error) {
