@@ -15,7 +15,12 @@ import { waitFor } from './support/wait-for';
 
 jest.setTimeout(300_000);
 
-type ModelList = { current: string | null; serving: string | null; versions: ModelMetadata[] };
+type ModelList = {
+  current: string | null;
+  serving: string | null;
+  shortlists: { computed: number; users: number } | null;
+  versions: ModelMetadata[];
+};
 
 describe('model lifecycle', () => {
   const history = plantedTasteHistory(51);
@@ -49,6 +54,19 @@ describe('model lifecycle', () => {
     expect(list.versions.map((v) => v.version)).toEqual([versions[1], versions[0]]);
     expect(list.versions[0].metrics['recall@10']).toBeGreaterThan(0);
     expect(list.versions[0].itemCount).toBe(history.items.length);
+  });
+
+  it("computes every user's list for the serving model", async () => {
+    let list: ModelList | undefined;
+    await waitFor(
+      async () => {
+        list = (await running.api.get<ModelList>('/models')).body;
+        return list.shortlists !== null && list.shortlists.computed === list.shortlists.users;
+      },
+      { timeoutMs: 60_000, what: 'the per-user lists' },
+    );
+    expect(list?.shortlists?.users).toBe(list?.versions[0].userCount);
+    expect(list?.shortlists?.users).toBeGreaterThan(0);
   });
 
   it('rolls back and forward without a failed request under concurrent load', async () => {
