@@ -47,6 +47,8 @@ export interface ApiSettings {
   realtimeWeight: number;
   /** Recent interactions read per request. */
   recentInteractionsPerRequest: number;
+  /** Users whose recent interactions are kept in memory between change messages (0: none), and for how long at most. */
+  recentCache: { maxUsers: number; ttlMs: number };
   access: AccessSettings;
   /** Per-user lists computed after each swap: `size` items each, for the first `maxUsers` users (0: off). */
   shortlists: { size: number; maxUsers: number };

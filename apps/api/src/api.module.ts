@@ -15,6 +15,7 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { ModelsController } from './models/models.controller';
 import { ModelHolder } from './recommendations/model-holder.service';
 import { PopularityCache } from './recommendations/popularity-cache.service';
+import { RecentInteractionsCache } from './recommendations/recent-interactions-cache.service';
 import { RecommendationService } from './recommendations/recommendation.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { ShortlistPrecomputer } from './recommendations/shortlist-precomputer.service';
@@ -45,6 +46,7 @@ export class ApiModule {
         ModelHolder,
         CatalogueFollower,
         PopularityCache,
+        RecentInteractionsCache,
         RecommendationService,
         ShortlistPrecomputer,
       ],

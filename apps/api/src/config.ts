@@ -45,6 +45,18 @@ export const httpEnv = {
     max: 200,
     description: 'Recent interactions of the user read per request',
   }),
+  RECENT_CACHE_USERS: intVar({
+    default: 100_000,
+    min: 0,
+    description:
+      'Users whose recent interactions the api keeps until Redis announces a change (0: read per request)',
+  }),
+  RECENT_CACHE_TTL_MS: intVar({
+    default: 30_000,
+    min: 1,
+    description:
+      "A kept user's recent interactions are read again after this long even without a change message",
+  }),
   RECOMMEND_SHORTLIST_SIZE: intVar({
     default: 50,
     min: 0,
@@ -143,6 +155,7 @@ export function apiSettingsFrom(
     popularRefreshMs: config.POPULAR_REFRESH_MS,
     realtimeWeight: config.REALTIME_WEIGHT,
     recentInteractionsPerRequest: config.RECENT_INTERACTIONS_PER_REQUEST,
+    recentCache: { maxUsers: config.RECENT_CACHE_USERS, ttlMs: config.RECENT_CACHE_TTL_MS },
     shortlists: {
       size: config.RECOMMEND_SHORTLIST_SIZE,
       maxUsers: config.RECOMMEND_SHORTLIST_MAX_USERS,

@@ -25,7 +25,13 @@ export type {
 export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';
 export { trainingJobParamsSchema } from './training-job-params';
 export type { TrainingJobParams } from './training-job-params';
-export type { RealtimeStore, RecentInteraction, PopularItem } from './ports/realtime-store';
+export type {
+  RealtimeStore,
+  RecentInteraction,
+  PopularItem,
+  UserChangeWatcher,
+  UserWatchState,
+} from './ports/realtime-store';
 export type { CatalogueStore, CatalogueItem, CatalogueItemInput } from './ports/catalogue-store';
 export { checkModelSnapshot } from './check-model-snapshot';
 export {

@@ -5,9 +5,11 @@ import {
   type PopularItem,
   type RealtimeStore,
   type RecentInteraction,
+  type UserChangeWatcher,
 } from '@recsys/domain';
 import { InMemoryPopularity } from './in-memory-realtime-store-popularity';
 import { InMemoryRecentLists, type InMemoryRecentEntry } from './in-memory-realtime-store-recent';
+import { InMemoryUserWatchers } from './in-memory-user-watchers';
 
 /** The same settings as the Redis realtime store, all defaulted. */
 export interface InMemoryRealtimeStoreOptions {
@@ -31,12 +33,14 @@ const DEFAULTS = {
 /**
  * The realtime store of the embedded mode: recent interactions and decayed popularity in process memory,
  * with the Redis store's rules (the shared contract suite holds both to them). It reads no clock: times
- * come from the events and from the `now` of popularItems.
+ * come from the events and from the `now` of popularItems. Watchers hear of a batch's users synchronously,
+ * right after the batch is applied.
  */
 export class InMemoryRealtimeStore implements RealtimeStore {
   private readonly recent: InMemoryRecentLists;
   private readonly popularity: InMemoryPopularity;
   private readonly maxRecentPerUser: number;
+  private readonly watchers = new InMemoryUserWatchers();
 
   constructor(options: InMemoryRealtimeStoreOptions = {}) {
     const settings = resolveSettings(options);
@@ -66,7 +70,13 @@ export class InMemoryRealtimeStore implements RealtimeStore {
     return settle(() => this.popularity.top(checkLimit(limit), now.getTime()));
   }
 
+  /** The watcher is live at once and hears of every later batch before its `record` resolves. */
+  watchUsers(watcher: UserChangeWatcher): Promise<() => Promise<void>> {
+    return settle(() => this.watchers.add(watcher));
+  }
+
   close(): Promise<void> {
+    this.watchers.clear();
     return Promise.resolve();
   }
 
@@ -93,6 +103,7 @@ export class InMemoryRealtimeStore implements RealtimeStore {
       }
     }
     for (const [userId, entries] of byUser) this.recent.merge(userId, entries);
+    this.watchers.announce([...byUser.keys()]);
   }
 }
 

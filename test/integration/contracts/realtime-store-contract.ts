@@ -1,6 +1,7 @@
 // The contract of the RealtimeStore port, written once and run against every adapter: real Redis and the
 // in-memory store of the embedded mode.
 import { DomainError, type RealtimeStore } from '@recsys/domain';
+import { describeChangeAnnouncements } from './realtime-store-contract-changes';
 import { burst, HOUR_MS, realtimeEvent, timeAt, BASE_TIME_MS } from './realtime-store-fixtures';
 
 /** One store on storage of its own (a fresh key prefix for Redis), disposed after each test. */
@@ -52,6 +53,7 @@ export function describeRealtimeStoreContract(
 
     describeRecentInteractions(open);
     describePopularity(open);
+    describeChangeAnnouncements(() => open());
 
     it('rejects a negative or fractional limit with INVALID_LIMIT', async () => {
       const store = await open();

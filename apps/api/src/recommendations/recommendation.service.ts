@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type RecentInteraction } from '@recsys/domain';
 import {
   recommendForSession,
@@ -17,24 +17,22 @@ import {
 import { CatalogueFollower } from '../catalogue/catalogue-follower.service';
 import { ModelHolder } from './model-holder.service';
 import { PopularityCache } from './popularity-cache.service';
-
-const WARN_EVERY_MS = 10_000;
+import { RecentInteractionsCache } from './recent-interactions-cache.service';
 
 /**
- * Answers recommendation requests from memory (model, catalogue, popular items) plus one read of the
- * user's recent interactions; if that read fails (Redis away), it answers without them.
+ * Answers recommendation requests from memory (model, catalogue, popular items) plus the user's recent
+ * interactions (kept in memory until the user changes, see RecentInteractionsCache; without them while
+ * Redis is away).
  */
 @Injectable()
 export class RecommendationService {
-  private readonly logger = new Logger('recommend');
-  private lastWarningMs = 0;
-
   constructor(
     @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
     private readonly models: ModelHolder,
     private readonly catalogue: CatalogueFollower,
     private readonly popularity: PopularityCache,
+    private readonly recentCache: RecentInteractionsCache,
   ) {}
 
   async forUser(userId: string, filters: RecommendationFilters): Promise<Recommendations> {
@@ -66,21 +64,11 @@ export class RecommendationService {
     };
   }
 
-  private async recentInteractions(userId: string): Promise<RecentInteraction[]> {
-    if (this.settings.recentInteractionsPerRequest === 0) return [];
-    try {
-      return await this.deps.realtimeStore.recentInteractions(
-        userId,
-        this.settings.recentInteractionsPerRequest,
-      );
-    } catch (error) {
-      const nowMs = performance.now();
-      if (nowMs - this.lastWarningMs > WARN_EVERY_MS) {
-        this.lastWarningMs = nowMs;
-        this.logger.warn(`serving without recent interactions: ${(error as Error).message}`);
-      }
-      return [];
-    }
+  // Synchronous when the user's list is kept in memory; a promise only on a miss (never rejects).
+  private recentInteractions(
+    userId: string,
+  ): readonly RecentInteraction[] | Promise<readonly RecentInteraction[]> {
+    return this.recentCache.forUser(userId);
   }
 
   private notReady(): DomainError {

@@ -17,12 +17,28 @@ export interface PopularItem {
   score: number;
 }
 
+/** Whether changes are being announced to a watcher (see RealtimeStore.watchUsers). */
+export type UserWatchState = 'live' | 'lost';
+
+/** What the watcher of a realtime store is told. */
+export interface UserChangeWatcher {
+  /** These users' recent interactions may have changed; told only once the change is readable. */
+  onChanged(userIds: readonly string[]): void;
+  /**
+   * 'live': changes are announced from now on (the first time, and after every reconnection); 'lost':
+   * announcements stopped, so changes go unannounced until the next 'live'. Either way some may have been
+   * missed: forget whatever was derived from earlier reads.
+   */
+  onReset(state: UserWatchState): void;
+}
+
 /**
- * Fast per-user and global state fed by the ingestor right after the event log write, read by the api on
- * every request: each user's most recent interactions (one entry per item, newest first, at most
+ * Fast per-user and global state fed by the ingestor right after the event log write, read by the api to
+ * answer requests: each user's most recent interactions (one entry per item, newest first, at most
  * `maxRecentPerUser`), and item popularity as recency-decayed counts of liked interactions (half-life
  * `popularityHalfLifeMs`). Delivery is at least once: a replayed batch may count twice in popularity, never
- * twice in a user's recent list.
+ * twice in a user's recent list. Every `record` announces the users it touched to `watchUsers` watchers, so a
+ * reader may keep recent lists in memory.
  */
 export interface RealtimeStore {
   record(events: readonly ClassifiedEvent[]): Promise<void>;
@@ -30,5 +46,12 @@ export interface RealtimeStore {
   recentInteractions(userId: string, limit: number): Promise<RecentInteraction[]>;
   /** Most popular first, decayed to `now`. */
   popularItems(limit: number, now: Date): Promise<PopularItem[]>;
+  /**
+   * Tells `watcher` which users every later `record` touched (a replay included), from any process sharing
+   * the store. Resolves once the watcher is registered, after a first attempt to subscribe (also when that
+   * failed); announcements reach it only from its first onReset('live') on, which may come before this
+   * resolves or much later. Returns unwatch.
+   */
+  watchUsers(watcher: UserChangeWatcher): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

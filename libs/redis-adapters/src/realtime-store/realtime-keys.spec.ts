@@ -16,4 +16,9 @@ describe('RealtimeKeys', () => {
   it('names the half-life in the popularity key', () => {
     expect(keys.popularity).toBe('p:realtime:v1:popularity:3600000');
   });
+
+  it('derives the changed-users channel from the key prefix', () => {
+    expect(keys.changedUsersChannel).toBe('p:realtime:v1:changed-users');
+    expect(new RealtimeKeys('q:', 1).changedUsersChannel).not.toBe(keys.changedUsersChannel);
+  });
 });

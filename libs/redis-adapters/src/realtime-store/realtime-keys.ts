@@ -21,6 +21,11 @@ export class RealtimeKeys {
     return `${this.prefix}realtime:v1:recent-details:{${encodeURIComponent(userId)}}`;
   }
 
+  /** Pub/sub channel: one message per recorded batch, the JSON array of the user ids it touched. */
+  get changedUsersChannel(): string {
+    return `${this.prefix}realtime:v1:changed-users`;
+  }
+
   /** Sorted set: item id -> ln of its decayed popularity at the fixed epoch. */
   get popularity(): string {
     return `${this.prefix}realtime:v1:popularity:${this.popularityHalfLifeMs}`;

@@ -4,8 +4,11 @@ import {
   type PopularItem,
   type RealtimeStore,
   type RecentInteraction,
+  type UserChangeWatcher,
 } from '@recsys/domain';
 import type { RedisConnectionOptions } from '../open-redis-connection';
+import { encodeChangedUsers } from './changed-users-message';
+import { ChangedUsersSubscription } from './changed-users-subscription';
 import { FailFastConnection } from './fail-fast-connection';
 import { decayedPopularity } from '@recsys/domain';
 import { popularityIncrements } from './popularity-increments';
@@ -20,6 +23,7 @@ export type RedisRealtimeStoreOptions = Omit<RedisConnectionOptions, 'connection
   Partial<RealtimeSettings>;
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 5_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
 // Users merged by one script call: a call per user pays command overhead in ioredis and Redis per user,
 // one call for a whole batch of ~500 users would block other clients (the api's reads) for ~4 ms. A
 // 100-user call took ~0.9 ms on the shared 2-core test machine.
@@ -27,7 +31,9 @@ const USERS_PER_SCRIPT = 100;
 
 /**
  * Recent interactions per user and decayed item popularity in Redis. Reads are one round trip each and
- * fail within `readTimeoutMs` when Redis is slow or gone; `record` writes a whole batch in one pipeline.
+ * fail within `readTimeoutMs` when Redis is slow or gone; `record` writes a whole batch in one pipeline,
+ * whose last command publishes the users it touched (Redis runs a pipeline in order, so a watcher that hears
+ * of a user can already read the change).
  */
 export class RedisRealtimeStore implements RealtimeStore {
   private readonly connection: FailFastConnection;
@@ -35,6 +41,7 @@ export class RedisRealtimeStore implements RealtimeStore {
   private readonly keys: RealtimeKeys;
   private readonly commands: RealtimeCommands;
   private readonly writeTimeoutMs: number;
+  private readonly changedUsers: ChangedUsersSubscription;
 
   constructor(options: RedisRealtimeStoreOptions) {
     this.settings = resolveRealtimeSettings(options);
@@ -46,6 +53,11 @@ export class RedisRealtimeStore implements RealtimeStore {
       connectionName: 'recsys-realtime-store',
     });
     this.commands = new RealtimeCommands(this.connection.redis);
+    this.changedUsers = new ChangedUsersSubscription({
+      channel: this.keys.changedUsersChannel,
+      openConnection: () => this.openSubscriberConnection(),
+      firstAttemptTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    });
   }
 
   /** Writes every user's recent list and the popularity increments of the batch in one pipeline. */
@@ -74,6 +86,10 @@ export class RedisRealtimeStore implements RealtimeStore {
           increments,
         });
       }
+      pipeline.publish(
+        this.keys.changedUsersChannel,
+        encodeChangedUsers([...entriesByUser.keys()]),
+      );
       throwFirstError(await pipeline.exec());
     });
   }
@@ -105,8 +121,23 @@ export class RedisRealtimeStore implements RealtimeStore {
     return items;
   }
 
+  /** Subscribes on a connection of its own (opened on the first call); see the port for the states. */
+  watchUsers(watcher: UserChangeWatcher): Promise<() => Promise<void>> {
+    return this.changedUsers.add(watcher);
+  }
+
   async close(): Promise<void> {
-    await this.connection.close();
+    await Promise.all([this.changedUsers.close(), this.connection.close()]);
+  }
+
+  private openSubscriberConnection() {
+    // Same server and timeouts; the subscription is renewed by hand, to know when it is live again.
+    const redis = this.connection.redis.duplicate({
+      connectionName: 'recsys-realtime-changes',
+      autoResubscribe: false,
+    });
+    redis.on('error', () => undefined);
+    return redis;
   }
 }
 
