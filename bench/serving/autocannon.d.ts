@@ -16,6 +16,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds the run lasts. */
       duration?: number;
+      /** Requests to send, overriding duration. */
+      amount?: number;
       /** Seconds before a request counts as timed out. */
       timeout?: number;
       headers?: Record<string, string>;

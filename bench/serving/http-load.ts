@@ -11,6 +11,8 @@ export interface LoadOptions {
   connections: number;
   /** How long the load lasts unless stopped earlier. */
   durationSeconds: number;
+  /** Stop after this many requests instead (autocannon `amount`). */
+  requests?: number;
 }
 
 /** What one load run measured; latencies are of 2xx answers, as seen by the load generator. */
@@ -49,6 +51,7 @@ export function startLoad(options: LoadOptions): RunningLoad {
         url: options.baseUrl,
         connections: options.connections,
         duration: options.durationSeconds,
+        ...(options.requests ? { amount: options.requests } : {}),
         timeout: REQUEST_TIMEOUT_SECONDS,
         headers: { 'x-api-key': options.apiKey },
         requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: options.pathOf() }) }], // prettier-ignore

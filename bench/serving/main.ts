@@ -79,6 +79,11 @@ async function measureLoads(api: RunningApi, options: ServingOptions) {
   });
   const recommendPath = () => `/recommend/${userIdOf(Math.floor(random() * options.users))}`;
   const healthPath = () => '/health/live';
+  // Every user once, as on a storefront after the api started: each user's recent interactions are then
+  // in the api's cache (a miss reads Redis), the state a long-running api serves from.
+  let nextUser = 0;
+  const everyUserPath = () => `/recommend/${userIdOf(nextUser++ % options.users)}`;
+  await runLoad({ ...load('every user once', everyUserPath, 3600), requests: options.users });
   await runLoad(load('warm-up', recommendPath, options.warmupSeconds));
   const recommend: LoadResult[] = [];
   const health: LoadResult[] = [];

@@ -35,9 +35,25 @@ export class RecommendationService {
     private readonly recentCache: RecentInteractionsCache,
   ) {}
 
-  async forUser(userId: string, filters: RecommendationFilters): Promise<Recommendations> {
+  /** Synchronous when the user's recent interactions are in memory (most requests): no promise to settle. */
+  forUser(
+    userId: string,
+    filters: RecommendationFilters,
+  ): Recommendations | Promise<Recommendations> {
+    const recent = this.recentInteractions(userId);
+    return Array.isArray(recent)
+      ? this.answer(userId, recent as readonly RecentInteraction[], filters)
+      : (recent as Promise<readonly RecentInteraction[]>).then((read) =>
+          this.answer(userId, read, filters),
+        );
+  }
+
+  private answer(
+    userId: string,
+    recent: readonly RecentInteraction[],
+    filters: RecommendationFilters,
+  ): Recommendations {
     const context = this.context();
-    const recent = await this.recentInteractions(userId);
     const answer = recommendForUser(context, { userId, recent }, filters);
     if (!context.model && answer.items.length === 0 && context.popular.length === 0)
       throw this.notReady();

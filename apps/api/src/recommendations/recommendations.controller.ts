@@ -15,7 +15,10 @@ export class RecommendationsController {
 
   @Get(':userId')
   @Access('read')
-  recommend(@Param('userId') userId: string, @Query() query: unknown): Promise<Recommendations> {
+  recommend(
+    @Param('userId') userId: string,
+    @Query() query: unknown,
+  ): Recommendations | Promise<Recommendations> {
     return this.recommendations.forUser(userId, parseRecommendQuery(query, this.settings));
   }
 
