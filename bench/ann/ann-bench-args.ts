@@ -17,6 +17,10 @@ export interface AnnBenchArgs {
   efSearch: number;
   listCount: number;
   probeCount: number;
+  /** IVF k-means: Lloyd iterations, training rows per centroid; rows kept per result for exact ranking. */
+  iterations: number;
+  samplePerCentroid: number;
+  rerankFactor: number;
 }
 
 const DEFAULTS: AnnBenchArgs = {
@@ -33,6 +37,9 @@ const DEFAULTS: AnnBenchArgs = {
   efSearch: 0,
   listCount: 0,
   probeCount: 0,
+  iterations: 0,
+  samplePerCentroid: 0,
+  rerankFactor: 0,
 };
 
 /** Parses `--items N --dim N ... --algorithms hnsw,ivf` (every field of AnnBenchArgs as `--name value`). */
@@ -57,6 +64,6 @@ export function parseAnnBenchArgs(argv: string[]): AnnBenchArgs {
 function invalid(name: string, value: string | undefined): DomainError {
   return new DomainError('INVALID_ARGUMENT', `bad option --${name} ${value ?? ''}`, {
     usage:
-      'npm run bench:ann -- [--items N] [--dim N] [--queries N] [--clusters N] [--spread X] [--seed N] [--k N] [--algorithms hnsw,ivf] [--links N] [--efConstruction N] [--efSearch N] [--listCount N] [--probeCount N]',
+      'npm run bench:ann -- [--items N] [--dim N] [--queries N] [--clusters N] [--spread X] [--seed N] [--k N] [--algorithms hnsw,ivf] [--links N] [--efConstruction N] [--efSearch N] [--listCount N] [--probeCount N] [--iterations N] [--samplePerCentroid N] [--rerankFactor N]',
   });
 }

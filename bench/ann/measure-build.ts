@@ -30,7 +30,13 @@ export async function measureBuild(
       efConstruction: given(args.efConstruction),
       efSearch: given(args.efSearch),
     },
-    ivf: { listCount: given(args.listCount), probeCount: given(args.probeCount) },
+    ivf: {
+      listCount: given(args.listCount),
+      probeCount: given(args.probeCount),
+      iterations: given(args.iterations),
+      samplePerCentroid: given(args.samplePerCentroid),
+      rerankFactor: given(args.rerankFactor),
+    },
   });
   const buildMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);

@@ -57,6 +57,7 @@ runBench(async (cleanup) => {
       const started = await startApi({ env: { ...services.env, ...index.env, ...shortlistEnv }, cleanup, startTimeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
       const servingMs = await started.waitUntilServing(model.snapshot.metadata.version, { timeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
       const listedMs = options.shortlists ? await started.waitUntilShortlisted({ timeoutMs: options.startTimeoutSeconds * 1000 }) : servingMs; // prettier-ignore
+      for (const line of started.process.logs.split('\n').filter((l) => /index|lists of/.test(l))) process.stderr.write(`api: ${line}\n`); // prettier-ignore
       return { started, readySeconds: (servingMs - publishStartMs) / 1000, shortlistSeconds: (listedMs - servingMs) / 1000 }; // prettier-ignore
     })(),
     measureAnnRecall(model.snapshot, { queries: options.recallQueries, k: 10, seed: options.seed + 1, ...index.recall }), // prettier-ignore

@@ -1,5 +1,5 @@
 // bench:swap — `npm run bench:swap -- [--items 1000000] [--initialItems 100000] [--connections 20]
-// [--algorithm hnsw|ivf] [--build 0]`: with the api serving a model under load on GET /recommend/:userId,
+// [--algorithm hnsw|ivf] [--build 0] [--logs 1]`: with the api serving a model under load on GET /recommend/:userId,
 // publish a big model and measure the publish time, the time until the api serves it, and the requests
 // that failed meanwhile.
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,6 +29,8 @@ const DEFAULTS = {
   exactBelow: -1,
   swapTimeoutSeconds: 1800,
   build: 1,
+  /** 1: print the api's log (the swap's steps, with Nest's +ms between lines) after the table. */
+  logs: 0,
 };
 type SwapOptions = typeof DEFAULTS;
 const USAGE = `npm run bench:swap -- ${Object.entries(DEFAULTS).map(([name, value]) => `[--${name} ${String(value)}]`).join(' ')}`; // prettier-ignore
@@ -59,6 +61,7 @@ runBench(async (cleanup) => {
   const swap = await publishAndSwap({ api, store: services.embeddingStore, next, options });
   await sleep(options.marginSeconds * 1000);
   report(options, { ...swap, load: await load.stop() });
+  if (options.logs) process.stderr.write(`--- api log ---\n${api.process.logs}\n`);
 });
 
 /** Publishes `next` and waits until the api serves it; both times from the publish start, in seconds. */

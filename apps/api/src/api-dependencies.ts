@@ -52,8 +52,16 @@ export interface ApiSettings {
   access: AccessSettings;
   /** Per-user lists computed after each swap: `size` items each, for the first `maxUsers` users (0: off). */
   shortlists: { size: number; maxUsers: number };
-  /** Nearest-neighbour index: exact below `exactBelow` items, the approximate `algorithm` above. */
-  index: { exactBelow: number; algorithm: 'hnsw' | 'ivf' };
+  /**
+   * Nearest-neighbour index: exact below `exactBelow` items, the approximate `algorithm` above ('auto':
+   * HNSW below `hnswBelow` items, IVF from there), built on `buildThreads` worker threads (IVF shards).
+   */
+  index: {
+    exactBelow: number;
+    algorithm: 'auto' | 'hnsw' | 'ivf';
+    hnswBelow: number;
+    buildThreads: number;
+  };
 }
 
 export const API_DEPENDENCIES = Symbol('API_DEPENDENCIES');

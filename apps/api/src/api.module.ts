@@ -18,7 +18,7 @@ import { PopularityCache } from './recommendations/popularity-cache.service';
 import { RecentInteractionsCache } from './recommendations/recent-interactions-cache.service';
 import { RecommendationService } from './recommendations/recommendation.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
-import { ShortlistPrecomputer } from './recommendations/shortlist-precomputer.service';
+import { ShortlistPrecomputer } from './recommendations/shortlists/shortlist-precomputer.service';
 import { TrainingJobsController } from './training-jobs/training-jobs.controller';
 
 /** The HTTP api; the composition root hands it its ports (real or embedded) and settings. */

@@ -103,9 +103,25 @@ export const httpEnv = {
       'Catalogues with fewer items are searched exactly; bigger ones with an approximate index',
   }),
   INDEX_ALGORITHM: z
-    .enum(['hnsw', 'ivf'])
-    .default('hnsw')
-    .describe('Approximate index for big catalogues: hnsw (best recall) or ivf (fastest build)'),
+    .enum(['auto', 'hnsw', 'ivf'])
+    .default('auto')
+    // auto: see DEFAULT_HNSW_BELOW in libs/vector-index for the measurements behind the threshold.
+    .describe(
+      'Approximate index: auto (hnsw below INDEX_HNSW_BELOW items, ivf above), hnsw or ivf',
+    ),
+  INDEX_HNSW_BELOW: intVar({
+    default: 120_000,
+    min: 0,
+    description:
+      'With auto: HNSW below this many items (its build time grows fastest), IVF from here',
+  }),
+  INDEX_BUILD_THREADS: intVar({
+    default: 2,
+    min: 1,
+    max: 16,
+    description:
+      'Worker threads building an IVF index, one shard of 100k+ items each; HNSW uses one',
+  }),
   RATE_LIMIT_PER_SECOND: numberVar({
     default: 2000,
     min: 1,
@@ -160,7 +176,12 @@ export function apiSettingsFrom(
       size: config.RECOMMEND_SHORTLIST_SIZE,
       maxUsers: config.RECOMMEND_SHORTLIST_MAX_USERS,
     },
-    index: { exactBelow: config.INDEX_EXACT_BELOW, algorithm: config.INDEX_ALGORITHM },
+    index: {
+      exactBelow: config.INDEX_EXACT_BELOW,
+      algorithm: config.INDEX_ALGORITHM,
+      hnswBelow: config.INDEX_HNSW_BELOW,
+      buildThreads: config.INDEX_BUILD_THREADS,
+    },
     access: {
       readKeys: new Set(config.API_READ_KEYS),
       writeKeys: new Set(config.API_WRITE_KEYS),

@@ -11,4 +11,10 @@ export type {
 } from './recommendation-types';
 export { recommendForUser } from './recommend-for-user';
 export { similarItems, recommendForSession } from './recommend-for-items';
-export { UserShortlists, computeUserShortlists } from './user-shortlists';
+export {
+  UserShortlists,
+  computeUserShortlists,
+  shortlistSourceOf,
+  type ShortlistSource,
+  type UserShortlistParts,
+} from './user-shortlists';

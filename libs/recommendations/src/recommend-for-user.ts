@@ -52,7 +52,7 @@ function shortlistPage(
   if (!shortlists || count < 0) return null;
   const { itemIds } = model.snapshot;
   const items: RecommendedItem[] = [];
-  const start = userIndex * shortlists.size;
+  const start = shortlists.offsetOf(userIndex);
   let skipped = 0;
   for (let i = start; i < start + count && items.length < filters.limit; i++) {
     const itemId = itemIds[shortlists.items[i]];

@@ -6,7 +6,7 @@ import { recommendForUser } from './recommend-for-user';
 import type { RecommendationFilters } from './recommendation-types';
 import type { ServingContext } from './serving-context';
 import { buildServingModel, type ServingModel } from './serving-model';
-import { computeUserShortlists, UserShortlists } from './user-shortlists';
+import { computeUserShortlists, shortlistSourceOf, UserShortlists } from './user-shortlists';
 
 const DIM = 4;
 const ITEMS = 60;
@@ -42,7 +42,9 @@ function randomModel(seed: number): ServingModel {
 }
 
 function withShortlists(model: ServingModel, size: number): ServingModel {
-  const shortlists = runStepsNow(computeUserShortlists(model, new UserShortlists(USERS, size)));
+  const shortlists = runStepsNow(
+    computeUserShortlists(shortlistSourceOf(model), new UserShortlists(USERS, size)),
+  );
   return { ...model, shortlists };
 }
 
@@ -120,6 +122,24 @@ describe('UserShortlists', () => {
     const beyond = recommendForUser(context(model), { userId: 'user-0', recent: [] }, { ...base, limit: 5, offset: 4 }); // prettier-ignore
     expect(beyond.items.map((i) => i.itemId)).not.toContain('item-59');
     expect(beyond.items).toHaveLength(5);
+  });
+
+  it('computes the same lists in parts (as worker threads do) as at once', () => {
+    const model = randomModel(5);
+    const source = shortlistSourceOf(model);
+    const whole = runStepsNow(computeUserShortlists(source, new UserShortlists(USERS, 7)));
+    const assembled = new UserShortlists(USERS, 7);
+    for (const [first, count] of [
+      [5, 7],
+      [0, 5],
+    ]) {
+      const part = runStepsNow(computeUserShortlists(source, new UserShortlists(count, 7, first)));
+      assembled.copyFrom(UserShortlists.fromParts(part.toParts()));
+      expect(assembled.computed).toBe(first === 5 ? 7 : USERS);
+    }
+    expect(assembled.items).toEqual(whole.items);
+    expect(assembled.scores).toEqual(whole.scores);
+    expect(assembled.counts).toEqual(whole.counts);
   });
 
   it('leaves users outside the computed range to the search', () => {

@@ -1,13 +1,14 @@
 import { createSeededRandom, type RandomSource } from '@recsys/synthetic-data';
 import { CandidateQueue } from './candidate-queue';
 import { WORK_PER_SLICE, type BuildSteps } from './build-steps';
-import { squaredRowNorms } from './dot-product';
 import { HnswGraph } from './hnsw-graph';
 import { insertNode } from './hnsw-insert';
 import type { GraphSearchContext } from './hnsw-search-layer';
 import { HnswVectorIndex } from './hnsw-vector-index';
-import { toL2Space, type L2Space } from './l2-space';
+import { KernelMemory } from './kernel-memory';
+import { searchMapping } from './l2-space';
 import type { VectorTable } from './metric-score';
+import { storeRows } from './store-rows';
 import { VisitedSet } from './visited-set';
 
 export interface HnswBuildOptions {
@@ -26,26 +27,26 @@ export function* buildHnswIndexSteps(
   table: VectorTable,
   options: HnswBuildOptions,
 ): BuildSteps<HnswVectorIndex> {
-  const space = graphSpace(table);
-  const size = Math.floor(space.vectors.length / space.dim);
+  const size = Math.floor(table.vectors.length / table.dim);
+  const mapping = searchMapping(table);
+  const memory = KernelMemory.create(mapping.dim, [size]);
+  const block = memory.block(0);
+  yield* storeRows(memory, block, mapping);
   const links = options.links ?? 16;
-  const efConstruction = options.efConstruction ?? 40;
-  const graph = new HnswGraph(
-    drawLevels(size, links, createSeededRandom(options.seed)),
-    links,
-    2 * links,
-  );
+  const graph = HnswGraph.empty(drawLevels(size, links, createSeededRandom(options.seed)), links);
   const context: GraphSearchContext = {
     graph,
-    vectors: space.vectors,
-    squaredNorms: space.squaredNorms,
-    dim: space.dim,
+    memory,
+    block,
+    squaredNorms: memory.norms(block),
     visited: new VisitedSet(size),
     candidates: new CandidateQueue(),
+    results: null,
     distanceCount: 0,
   };
-  const distancesPerSlice = WORK_PER_SLICE / space.dim;
-  yield; // after the setup passes over all rows
+  const efConstruction = options.efConstruction ?? 40;
+  const distancesPerSlice = WORK_PER_SLICE / memory.stride;
+  yield;
   for (let node = 0; node < size; node++) {
     insertNode(context, node, efConstruction);
     if (context.distanceCount >= distancesPerSlice) {
@@ -53,33 +54,12 @@ export function* buildHnswIndexSteps(
       yield;
     }
   }
-  const { vectors, squaredNorms, dim } = context;
-  return new HnswVectorIndex(
-    table,
-    { graph, vectors, squaredNorms, dim, mapQuery: space.mapQuery },
-    { efSearch: options.efSearch ?? 96 },
-  );
-}
-
-/**
- * The space the graph lives in. neg-l2 and cosine: Euclidean (cosine on normalised rows). dot: the graph
- * uses −2·q·x as its distance (squared norms set to 0). That is not a metric, but walking a graph by inner
- * product finds the maximum inner product far better than the Euclidean reduction (Morozov & Babenko,
- * NeurIPS 2018); measured here: Recall@10 0.998 against 0.963 at the same beam.
- */
-function graphSpace(table: VectorTable): L2Space & { squaredNorms: Float32Array } {
-  if (table.metric === 'dot') {
-    const size = Math.floor(table.vectors.length / table.dim);
-    const mapQuery = (query: Float32Array) => query;
-    return {
-      vectors: table.vectors,
-      dim: table.dim,
-      mapQuery,
-      squaredNorms: new Float32Array(size),
-    };
-  }
-  const space = toL2Space(table.vectors, table.dim, table.metric);
-  return { ...space, squaredNorms: squaredRowNorms(space.vectors, space.dim) };
+  return new HnswVectorIndex(table, {
+    memory: memory.memory,
+    layout: memory.layout,
+    graph: graph.parts,
+    efSearch: options.efSearch ?? 96,
+  });
 }
 
 /** Each node's top level: geometric with ratio 1/links (a node is on level l with chance links^−l). */

@@ -1,5 +1,5 @@
 import { DomainError } from '@recsys/domain';
-import { buildVectorIndex } from './build-vector-index';
+import { buildVectorIndex, chooseIndexKind, DEFAULT_HNSW_BELOW } from './build-vector-index';
 import { clusteredVectors } from './clustered-vectors';
 import { ExactVectorIndex } from './exact-vector-index';
 import { HnswVectorIndex } from './hnsw-vector-index';
@@ -35,6 +35,24 @@ describe('buildVectorIndex', () => {
     });
     expect(index).toBeInstanceOf(IvfVectorIndex);
     expect(index.search(vectors.subarray(0, 8), 5)).toHaveLength(5);
+  });
+
+  it('chooses exact search, then HNSW, then IVF by size unless an algorithm is forced', () => {
+    const options = { exactBelow: 100, hnswBelow: 1_000 };
+    expect([99, 100, 999, 1_000].map((rows) => chooseIndexKind(rows, options))).toEqual(['exact', 'hnsw', 'hnsw', 'ivf']); // prettier-ignore
+    expect(chooseIndexKind(5_000, { ...options, algorithm: 'hnsw' })).toBe('hnsw');
+    expect(chooseIndexKind(500, { ...options, algorithm: 'ivf' })).toBe('ivf');
+    expect(chooseIndexKind(DEFAULT_HNSW_BELOW - 1)).toBe('hnsw');
+    expect(chooseIndexKind(DEFAULT_HNSW_BELOW)).toBe('ivf');
+  });
+
+  it('builds IVF above hnswBelow by default', async () => {
+    const index = await buildVectorIndex(vectors, 8, 'neg-l2', {
+      exactBelow: 100,
+      hnswBelow: 1_000,
+    });
+    expect(index).toBeInstanceOf(IvfVectorIndex);
+    expect(index.search(vectors.subarray(80, 88), 1)[0]).toEqual({ index: 10, score: 0 });
   });
 
   it('rejects a table that is not a whole number of rows', async () => {

@@ -23,13 +23,3 @@ export function dotProduct(
   for (; d < dim; d++) s0 += a[aOffset + d] * b[bOffset + d];
   return s0 + s1 + s2 + s3;
 }
-
-/** Squared Euclidean norm of every row of `vectors` ([rows, dim] row-major). */
-export function squaredRowNorms(vectors: Float32Array, dim: number): Float32Array {
-  const rows = Math.floor(vectors.length / dim);
-  const norms = new Float32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    norms[row] = dotProduct(vectors, row * dim, vectors, row * dim, dim);
-  }
-  return norms;
-}

@@ -1,5 +1,5 @@
-import { dotProduct } from './dot-product';
 import {
+  distancesToIds,
   greedyClosest,
   searchLayer,
   type GraphSearchContext,
@@ -22,11 +22,7 @@ export function insertNode(
     graph.topLevel = level;
     return;
   }
-  const query: QueryPoint = {
-    vector: context.vectors,
-    offset: node * context.dim,
-    squaredNorm: context.squaredNorms[node],
-  };
+  const query = storedPoint(context, node);
   let entry = graph.entryPoint;
   for (let l = graph.topLevel; l > level; l--)
     entry = greedyClosest(context, query, { entry, level: l });
@@ -47,6 +43,13 @@ export function insertNode(
   }
 }
 
+function storedPoint(context: GraphSearchContext, node: number): QueryPoint {
+  return {
+    at: context.memory.rowAddress(context.block, node),
+    squaredNorm: context.squaredNorms[node],
+  };
+}
+
 /**
  * Malkov's neighbour heuristic: from candidates nearest first (score = −distance to the base node), keep
  * one only if it is nearer the base than every one already kept. Spreading links over directions keeps
@@ -58,26 +61,27 @@ function selectDiverse(
   max: number,
 ): number[] {
   const chosen: number[] = [];
+  const ids = context.memory.ids;
   for (let i = 0; i < candidates.ids.length && chosen.length < max; i++) {
     const id = candidates.ids[i];
     const distanceToBase = -candidates.scores[i];
+    for (let j = 0; j < chosen.length; j++) ids[j] = chosen[j];
+    const distances = distancesToIds(context, storedPoint(context, id), chosen.length);
     let diverse = true;
-    for (let j = 0; j < chosen.length && diverse; j++) {
-      diverse = pairDistance(context, id, chosen[j]) >= distanceToBase;
-    }
+    for (let j = 0; j < chosen.length && diverse; j++) diverse = distances[j] >= distanceToBase;
     if (diverse) chosen.push(id);
   }
   return chosen;
 }
 
-/** Adds `to` to the list of `from`; a full list is re-pruned with the heuristic over old links + new one. */
+/** Adds `to` to the list of `from`; a full list gives up its farthest link if `to` is nearer. */
 function linkBack(
   context: GraphSearchContext,
   link: { from: number; to: number; level: number },
 ): void {
-  const { graph } = context;
+  const { graph, memory } = context;
   const { from, to, level } = link;
-  const array = graph.listArray(from, level);
+  const array = graph.listArray(level);
   const offset = graph.listOffset(from, level);
   const count = array[offset];
   if (count < graph.capacity(level)) {
@@ -86,23 +90,16 @@ function linkBack(
     return;
   }
   // Full: replace the farthest link if the new node is nearer (cheap; the heuristic already chose `to`).
+  memory.ids[0] = to;
+  memory.ids.set(array.subarray(offset + 1, offset + 1 + count), 1);
+  const distances = distancesToIds(context, storedPoint(context, from), count + 1);
   let farthest = -1;
-  let farthestDistance = pairDistance(context, from, to);
+  let farthestDistance = distances[0];
   for (let i = 1; i <= count; i++) {
-    const distance = pairDistance(context, from, array[offset + i]);
-    if (distance > farthestDistance) {
-      farthestDistance = distance;
+    if (distances[i] > farthestDistance) {
+      farthestDistance = distances[i];
       farthest = i;
     }
   }
   if (farthest > 0) array[offset + farthest] = to;
-}
-
-/** Squared Euclidean distance between two stored rows. */
-function pairDistance(context: GraphSearchContext, a: number, b: number): number {
-  const { vectors, squaredNorms, dim } = context;
-  context.distanceCount++;
-  return (
-    squaredNorms[a] + squaredNorms[b] - 2 * dotProduct(vectors, a * dim, vectors, b * dim, dim)
-  );
 }

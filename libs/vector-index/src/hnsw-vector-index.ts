@@ -1,18 +1,24 @@
 import { CandidateQueue } from './candidate-queue';
 import { dotProduct } from './dot-product';
+import { HnswGraph, type HnswGraphParts } from './hnsw-graph';
 import { greedyClosest, searchLayer, type GraphSearchContext } from './hnsw-search-layer';
-import type { L2Space } from './l2-space';
+import { KernelMemory, type KernelLayout } from './kernel-memory';
+import { mapQuery } from './l2-space';
 import { scoreRows, type VectorTable } from './metric-score';
-import { TopKHeap } from './top-k-heap';
+import { scanAllRows } from './scan-all-rows';
 import type { SearchHit, VectorIndex, VectorMetric } from './vector-index';
 import { VisitedSet } from './visited-set';
 
-/** What a build hands over: the graph and the vectors it links, in the space the graph was built in. */
-export interface BuiltGraph extends Pick<
-  GraphSearchContext,
-  'graph' | 'vectors' | 'squaredNorms' | 'dim'
-> {
-  mapQuery: L2Space['mapQuery'];
+/** Everything an HNSW index is made of, as transferable parts (see index-parts.ts). */
+export interface HnswIndexParts {
+  kind: 'hnsw';
+  metric: VectorMetric;
+  dim: number;
+  /** Shared memory with one block: the graph's rows in its space, and their squared norms. */
+  memory: WebAssembly.Memory;
+  layout: KernelLayout;
+  graph: HnswGraphParts;
+  efSearch: number;
 }
 
 export interface HnswSearchOptions {
@@ -27,19 +33,29 @@ export interface HnswSearchOptions {
  */
 export class HnswVectorIndex implements VectorIndex {
   readonly size: number;
+  readonly options: HnswSearchOptions;
   private readonly context: GraphSearchContext;
-  private readonly mapQuery: (query: Float32Array) => Float32Array;
 
+  /** `original`: the table the graph was built from (hits are scored exactly on it). */
   constructor(
     private readonly original: VectorTable,
-    built: BuiltGraph,
-    readonly options: HnswSearchOptions,
+    private readonly built: Omit<HnswIndexParts, 'kind' | 'metric' | 'dim'>,
   ) {
-    const { graph, vectors, squaredNorms, dim } = built;
+    const memory = KernelMemory.attach(built.memory, built.layout);
+    const graph = new HnswGraph(built.graph);
+    const block = memory.block(0);
     this.size = graph.size;
-    const scratch = { visited: new VisitedSet(this.size), candidates: new CandidateQueue() };
-    this.context = { graph, vectors, squaredNorms, dim, ...scratch, distanceCount: 0 };
-    this.mapQuery = built.mapQuery;
+    this.options = { efSearch: built.efSearch };
+    this.context = {
+      graph,
+      memory,
+      block,
+      squaredNorms: memory.norms(block),
+      visited: new VisitedSet(this.size),
+      candidates: new CandidateQueue(),
+      results: null,
+      distanceCount: 0,
+    };
   }
 
   get dim(): number {
@@ -50,39 +66,37 @@ export class HnswVectorIndex implements VectorIndex {
     return this.original.metric;
   }
 
+  /** The index as transferable parts (shares the memory and arrays; nothing is copied). */
+  toParts(): HnswIndexParts {
+    const { metric, dim } = this;
+    const { memory, layout, graph, efSearch } = this.built;
+    return { kind: 'hnsw', metric, dim, memory, layout, graph, efSearch };
+  }
+
   /** The k rows that score highest for `query` ([dim]), skipping rows for which `exclude` is true. */
   search(query: Float32Array, k: number, exclude?: (index: number) => boolean): SearchHit[] {
     const wanted = Math.max(0, Math.min(k, this.size));
     if (wanted === 0) return [];
-    const vector = this.mapQuery(query);
+    const { context } = this;
+    const vector = mapQuery(this.metric, query);
     const point = {
-      vector,
-      offset: 0,
+      at: context.memory.loadQuery(vector),
       squaredNorm: dotProduct(vector, 0, vector, 0, vector.length),
     };
-    const { graph } = this.context;
-    let entry = graph.entryPoint;
-    for (let level = graph.topLevel; level > 0; level--) {
-      entry = greedyClosest(this.context, point, { entry, level });
+    let entry = context.graph.entryPoint;
+    for (let level = context.graph.topLevel; level > 0; level--) {
+      entry = greedyClosest(context, point, { entry, level });
     }
     const accept = exclude ? (node: number) => !exclude(node) : undefined;
     const ef = Math.max(this.options.efSearch, wanted);
-    let found = searchLayer(this.context, point, { entry, ef, level: 0, accept });
-    if (found.length < wanted) found = this.scanAll(point.vector, ef, accept);
+    let found = searchLayer(context, point, { entry, ef, level: 0, accept });
+    if (found.length < wanted) {
+      found = scanAllRows({ memory: context.memory, block: context.block }, point.at, { k: ef, accept }); // prettier-ignore
+    }
     const rows = found
       .sorted()
       .slice(0, wanted)
       .map((hit) => hit.id);
     return scoreRows(this.original, query, rows);
-  }
-
-  private scanAll(vector: Float32Array, ef: number, accept?: (node: number) => boolean): TopKHeap {
-    const { vectors, squaredNorms, dim } = this.context;
-    const heap = new TopKHeap(ef);
-    for (let node = 0; node < this.size; node++) {
-      const key = 2 * dotProduct(vector, 0, vectors, node * dim, dim) - squaredNorms[node];
-      if (key > heap.threshold && (!accept || accept(node))) heap.push(node, key);
-    }
-    return heap;
   }
 }

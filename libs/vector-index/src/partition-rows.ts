@@ -1,6 +1,11 @@
 import type { RandomSource } from '@recsys/synthetic-data';
 import type { BuildSteps } from './build-steps';
-import { assignToCentroids } from './nearest-centroid';
+import {
+  assignToCentroids,
+  sliceCentroids,
+  type CentroidBlocks,
+  type ClusterSpace,
+} from './cluster-space';
 import { sampleRows, trainKMeans } from './train-k-means';
 
 export interface PartitionOptions {
@@ -12,67 +17,78 @@ export interface PartitionOptions {
   random: RandomSource;
 }
 
-/** Rows grouped into clusters: `listOf[row]` is the cluster of each row; `centroids` [count, dim]. */
+/** Room for the centroids of a partition. */
+export interface PartitionCentroids {
+  /** At least round(√listCount) rows. */
+  coarse: CentroidBlocks;
+  /** At least listCount + round(√listCount) rows (each coarse cell rounds its share up by at most 1). */
+  lists: CentroidBlocks;
+}
+
+/** Rows grouped into lists: `listOf[row]`; the list centroids are the first `count` rows of `lists`. */
 export interface Partition {
   listOf: Int32Array;
-  centroids: Float32Array;
   count: number;
+}
+
+/** Coarse centroids for a partition into `listCount` lists: √listCount balances the two levels. */
+export function coarseCount(listCount: number): number {
+  return Math.max(1, Math.round(Math.sqrt(listCount)));
 }
 
 /**
- * Splits the rows of `data` ([rows, dim]) into about `listCount` clusters with two levels of k-means:
- * √listCount coarse clusters, then each one split in proportion to its size. Assigning a row costs about
- * 2·√listCount distances instead of listCount, which is what makes a 1M-row build take seconds.
+ * Splits the rows of `data` into about `listCount` lists with two levels of k-means: √listCount coarse
+ * cells, then each cell split in proportion to its size. Assigning a row costs about 2·√listCount
+ * distances instead of listCount, which is what makes a 1M-row build take seconds.
  */
 export function* partitionRows(
-  data: Float32Array,
-  dim: number,
+  space: ClusterSpace,
+  centroids: PartitionCentroids,
   options: PartitionOptions,
 ): BuildSteps<Partition> {
-  const rowCount = Math.floor(data.length / dim);
-  const allRows = new Int32Array(rowCount);
-  for (let row = 0; row < rowCount; row++) allRows[row] = row;
-  const coarse = yield* clusterRows(data, dim, allRows, {
-    ...options,
-    listCount: Math.max(1, Math.round(Math.sqrt(options.listCount))),
+  const { memory, data } = space;
+  const allRows = Int32Array.from({ length: data.count }, (_, row) => row);
+  const cells = coarseCount(options.listCount);
+  const coarse = yield* clusterRows(space, {
+    rows: allRows,
+    centroids: sliceCentroids(memory, centroids.coarse, { first: 0, count: cells }),
+    options,
   });
-  const members = groupByCluster(coarse.assignment, coarse.count);
-  const listOf = new Int32Array(rowCount);
-  const centroidParts: Float32Array[] = [];
+  const members = groupByCluster(coarse, cells);
+  const listOf = new Int32Array(data.count);
   let count = 0;
-  for (let c = 0; c < coarse.count; c++) {
+  for (let c = 0; c < cells; c++) {
     const rows = members.rows.subarray(members.offsets[c], members.offsets[c + 1]);
     if (rows.length === 0) continue;
-    const share = Math.max(1, Math.round((options.listCount * rows.length) / rowCount));
-    const fine = yield* clusterRows(data, dim, rows, { ...options, listCount: share });
-    for (let i = 0; i < rows.length; i++) listOf[rows[i]] = count + fine.assignment[i];
-    centroidParts.push(fine.centroids);
-    count += fine.count;
+    const share = Math.max(1, Math.round((options.listCount * rows.length) / data.count));
+    const lists = sliceCentroids(memory, centroids.lists, { first: count, count: share });
+    const fine = yield* clusterRows(space, { rows, centroids: lists, options });
+    let used = 0;
+    for (let i = 0; i < rows.length; i++) {
+      listOf[rows[i]] = count + fine[i];
+      used = Math.max(used, fine[i] + 1);
+    }
+    count += used;
   }
-  const centroids = new Float32Array(count * dim);
-  centroidParts.reduce((offset, part) => (centroids.set(part, offset), offset + part.length), 0);
-  return { listOf, centroids, count };
+  return { listOf, count };
 }
 
-interface Clustered {
-  /** Cluster of each of the given rows, in their order. */
-  assignment: Int32Array;
-  centroids: Float32Array;
-  count: number;
-}
-
+/** Trains k-means on a sample of `rows` into `centroids`, then assigns every one of `rows`. */
 function* clusterRows(
-  data: Float32Array,
-  dim: number,
-  rows: Int32Array,
-  options: PartitionOptions,
-): BuildSteps<Clustered> {
-  const { listCount, samplePerCentroid, random } = options;
-  const sample = sampleRows(rows, listCount * samplePerCentroid, random);
-  const centroids = yield* trainKMeans(data, dim, sample, { ...options, clusterCount: listCount });
-  const assignment = new Int32Array(rows.length);
-  yield* assignToCentroids(centroids, data, { list: rows, out: assignment });
-  return { assignment, centroids: centroids.vectors, count: centroids.count };
+  space: ClusterSpace,
+  job: { rows: Int32Array; centroids: CentroidBlocks; options: PartitionOptions },
+): BuildSteps<Int32Array> {
+  const { rows, options } = job;
+  const sampleSize = job.centroids.rows.count * options.samplePerCentroid;
+  const centroids = yield* trainKMeans(space, {
+    sample: sampleRows(rows, sampleSize, options.random),
+    centroids: job.centroids,
+    iterations: options.iterations,
+    random: options.random,
+  });
+  const out = new Int32Array(rows.length);
+  yield* assignToCentroids(space, { rows, centroids, out });
+  return out;
 }
 
 /** Rows of each cluster, contiguous (CSR): cluster c holds rows[offsets[c] .. offsets[c+1]). */

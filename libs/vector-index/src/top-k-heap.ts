@@ -9,6 +9,16 @@ export class TopKHeap {
     this.ids = new Int32Array(Math.max(k, 1));
   }
 
+  /** The most entries kept. */
+  get capacity(): number {
+    return this.k;
+  }
+
+  /** Empties the heap, keeping its buffers for reuse. */
+  clear(): void {
+    this.size = 0;
+  }
+
   /** How many entries are kept (at most k). */
   get length(): number {
     return this.size;

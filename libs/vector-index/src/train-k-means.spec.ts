@@ -1,5 +1,6 @@
 import { createSeededRandom } from '@recsys/synthetic-data';
 import { runStepsNow } from './build-steps';
+import { clusterSpaceFixture } from './testing/cluster-space-fixture';
 import { groupByCluster } from './partition-rows';
 import { sampleRows, trainKMeans } from './train-k-means';
 
@@ -8,13 +9,16 @@ describe('trainKMeans', () => {
     // 100 rows near (0,0) and 100 near (10,10), uniform noise of ±0.5.
     const random = createSeededRandom(1);
     const data = Float32Array.from({ length: 400 }, (_, i) => (i < 200 ? 0 : 10) + random() - 0.5);
-    const rows = Int32Array.from({ length: 200 }, (_, i) => i);
-    const centroids = runStepsNow(
-      trainKMeans(data, 2, rows, { clusterCount: 2, iterations: 5, random }),
-    );
-    const centres = [0, 1].map((c) => centroids.vectors[c * 2]).sort((a, b) => a - b);
+    const { space, tables } = clusterSpaceFixture(data, { dim: 2, centroidTables: [2] });
+    const sample = Int32Array.from({ length: 200 }, (_, i) => i);
+    const job = { sample, centroids: tables[0], iterations: 5, random };
+    const centroids = runStepsNow(trainKMeans(space, job));
+    const { memory } = space;
+    const table = memory.rows(centroids.rows);
+    const centres = [0, 1].map((c) => table[c * memory.stride]).sort((a, b) => a - b);
     expect(centres[0]).toBeCloseTo(0, 0);
     expect(centres[1]).toBeCloseTo(10, 0);
+    expect(memory.norms(centroids.rows)[0]).toBeCloseTo(table[0] ** 2 + table[1] ** 2, 3);
   });
 });
 

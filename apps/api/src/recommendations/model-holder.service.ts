@@ -6,13 +6,13 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { buildServingModel, type ServingModel } from '@recsys/recommendations';
-import { buildVectorIndex } from '@recsys/vector-index';
 import {
   API_DEPENDENCIES,
   API_SETTINGS,
   type ApiDependencies,
   type ApiSettings,
 } from '../api-dependencies';
+import { buildIndexOffThread } from '../models/index-building/build-index-off-thread';
 
 /**
  * Holds the model the api serves. Loads the current version at start, reloads on every publish
@@ -79,12 +79,13 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
         const snapshot = await this.deps.embeddingStore.load(version);
         if (!snapshot) throw new Error(`model ${version} is current but could not be loaded`);
         const { dim, metric } = snapshot.metadata;
-        const index = await buildVectorIndex(
-          snapshot.itemVectors,
+        const index = await buildIndexOffThread({
+          vectors: snapshot.itemVectors,
           dim,
           metric,
-          this.settings.index,
-        );
+          options: this.settings.index,
+          log: (message) => this.logger.log(`model ${version}: ${message}`),
+        });
         const model = buildServingModel(snapshot, index);
         this.serving = model;
         this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
