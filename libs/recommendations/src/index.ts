@@ -1,5 +1,5 @@
-export { buildServingModel, rowOf } from './serving-model';
-export type { ServingModel, ItemSearch } from './serving-model';
+export { buildServingModel, idLookupSteps, rowOf } from './serving-model';
+export type { ServingModel, ItemSearch, IdLookups } from './serving-model';
 export { CatalogueSnapshot } from './catalogue-view';
 export type { CatalogueView } from './catalogue-view';
 export type { ServingContext } from './serving-context';

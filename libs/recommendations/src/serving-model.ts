@@ -1,5 +1,10 @@
 import type { ModelSnapshot } from '@recsys/domain';
-import { ExactVectorIndex, type SearchHit } from '@recsys/vector-index';
+import {
+  ExactVectorIndex,
+  runStepsNow,
+  type BuildSteps,
+  type SearchHit,
+} from '@recsys/vector-index';
 import type { UserShortlists } from './user-shortlists';
 
 /** Nearest-neighbour search over the item table: exact, or approximate for big catalogues. */
@@ -20,14 +25,44 @@ export interface ServingModel {
   shortlists: UserShortlists | null;
 }
 
-/** Builds the lookups of a snapshot and wraps an index (exact search unless one is given). */
-export function buildServingModel(snapshot: ModelSnapshot, index?: ItemSearch): ServingModel {
+/** Row number by id, of users and of items. */
+export interface IdLookups {
+  userIndexById: ReadonlyMap<string, number>;
+  itemIndexById: ReadonlyMap<string, number>;
+}
+
+// Map insertions per step: a few milliseconds, so a server building the lookups of 1M ids keeps answering.
+const IDS_PER_STEP = 50_000;
+
+/** Builds the id lookups of a snapshot as steps (see BuildSteps). */
+export function* idLookupSteps(snapshot: ModelSnapshot): BuildSteps<IdLookups> {
+  const lookup = function* (ids: readonly string[]) {
+    const byId = new Map<string, number>();
+    for (let i = 0; i < ids.length; i++) {
+      byId.set(ids[i], i);
+      if ((i + 1) % IDS_PER_STEP === 0) yield;
+    }
+    return byId;
+  };
+  const userIndexById = yield* lookup(snapshot.userIds);
+  const itemIndexById = yield* lookup(snapshot.itemIds);
+  return { userIndexById, itemIndexById };
+}
+
+/**
+ * Wraps a snapshot and an index (exact search unless one is given) for serving, with its id lookups
+ * (built here unless given).
+ */
+export function buildServingModel(
+  snapshot: ModelSnapshot,
+  index?: ItemSearch,
+  lookups: IdLookups = runStepsNow(idLookupSteps(snapshot)),
+): ServingModel {
   const { metadata } = snapshot;
   return {
     snapshot,
     version: metadata.version,
-    userIndexById: new Map(snapshot.userIds.map((id, i) => [id, i])),
-    itemIndexById: new Map(snapshot.itemIds.map((id, i) => [id, i])),
+    ...lookups,
     index: index ?? new ExactVectorIndex(snapshot.itemVectors, metadata.dim, metadata.metric),
     trainedAtMs: Date.parse(metadata.createdAt),
     shortlists: null,

@@ -5,7 +5,8 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { buildServingModel, type ServingModel } from '@recsys/recommendations';
+import { buildServingModel, idLookupSteps, type ServingModel } from '@recsys/recommendations';
+import { pauseForEventLoop, runStepsWithPauses } from '@recsys/vector-index';
 import {
   API_DEPENDENCIES,
   API_SETTINGS,
@@ -13,6 +14,7 @@ import {
   type ApiSettings,
 } from '../api-dependencies';
 import { buildIndexOffThread } from '../models/index-building/build-index-off-thread';
+import { shareVectors } from '../models/index-building/share-vectors';
 
 /**
  * Holds the model the api serves. Loads the current version at start, reloads on every publish
@@ -76,17 +78,27 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const version = await this.deps.embeddingStore.currentVersion();
       if (version !== null && version !== this.serving?.version) {
-        const snapshot = await this.deps.embeddingStore.load(version);
-        if (!snapshot) throw new Error(`model ${version} is current but could not be loaded`);
+        const loaded = await this.deps.embeddingStore.load(version);
+        if (!loaded) throw new Error(`model ${version} is current but could not be loaded`);
+        // Shared once: the index workers and the shortlist worker read these, none copies them again.
+        const snapshot = {
+          ...loaded,
+          itemVectors: await shareVectors(loaded.itemVectors),
+          userVectors: await shareVectors(loaded.userVectors),
+        };
         const { dim, metric } = snapshot.metadata;
-        const index = await buildIndexOffThread({
-          vectors: snapshot.itemVectors,
-          dim,
-          metric,
-          options: this.settings.index,
-          log: (message) => this.logger.log(`model ${version}: ${message}`),
-        });
-        const model = buildServingModel(snapshot, index);
+        // The id lookups are built here between requests while the index is built on other threads.
+        const [index, lookups] = await Promise.all([
+          buildIndexOffThread({
+            vectors: snapshot.itemVectors,
+            dim,
+            metric,
+            options: this.settings.index,
+            log: (message) => this.logger.log(`model ${version}: ${message}`),
+          }),
+          runStepsWithPauses(idLookupSteps(snapshot), pauseForEventLoop),
+        ]);
+        const model = buildServingModel(snapshot, index, lookups);
         this.serving = model;
         this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
         for (const listener of this.swapListeners) listener(model);

@@ -21,8 +21,8 @@ export async function readModelSnapshot(context: ModelReadContext): Promise<Mode
     await Promise.all([
       readIds(context, 'itemIds'),
       readIds(context, 'userIds'),
-      readNumbers(context, 'itemVectors', new Float32Array(lengthOf(context, 'itemVectors'))),
-      readNumbers(context, 'userVectors', new Float32Array(lengthOf(context, 'userVectors'))),
+      readNumbers(context, 'itemVectors', sharedFloats(lengthOf(context, 'itemVectors'))),
+      readNumbers(context, 'userVectors', sharedFloats(lengthOf(context, 'userVectors'))),
       readNumbers(context, 'seenOffsets', new Int32Array(lengthOf(context, 'seenOffsets'))),
       readNumbers(context, 'seenItems', new Int32Array(lengthOf(context, 'seenItems'))),
       readNumbers(context, 'popularItems', new Int32Array(lengthOf(context, 'popularItems'))),
@@ -39,6 +39,12 @@ export async function readModelSnapshot(context: ModelReadContext): Promise<Mode
     seenItems: { offsets, items },
     popularItems,
   };
+}
+
+// On shared memory from the start: a server hands the tables to worker threads (index builds) without
+// copying hundreds of megabytes first.
+function sharedFloats(length: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
 }
 
 function lengthOf(context: ModelReadContext, section: ModelSection): number {
