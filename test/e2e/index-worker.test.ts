@@ -1,5 +1,5 @@
-// The compiled api builds its nearest-neighbour indexes on worker threads (dist/…/index-build-worker.js)
-// and serves from them: HNSW for a mid-sized catalogue, IVF for a bigger one, on real Redis and Kafka.
+// The compiled api builds its nearest-neighbour indexes and its per-user lists on worker threads
+// (dist/…/index-build-worker.js, shortlist-worker.js) and serves from them: HNSW for a mid-sized catalogue, IVF for a bigger one, on real Redis and Kafka.
 import type { ModelSnapshot } from '@recsys/domain';
 import type { Recommendations } from '@recsys/recommendations';
 import { RedisEmbeddingStore } from '@recsys/redis-adapters';
@@ -52,6 +52,7 @@ describe('index builds on worker threads', () => {
       MODEL_POLL_INTERVAL_MS: '300',
       INDEX_EXACT_BELOW: '1000',
       INDEX_HNSW_BELOW: '5000',
+      RECOMMEND_SHORTLIST_THREAD_ABOVE: '0',
     });
     await api.waitForLog(/listening on/, 60_000);
     client = apiClient(`http://127.0.0.1:${port}`, TEST_KEYS.read);
@@ -80,6 +81,7 @@ describe('index builds on worker threads', () => {
     expect(api.logs).toMatch(new RegExp(`model ${version}: building a ${kind} index of ${items} rows in 1 worker thread`)); // prettier-ignore
     expect(api.logs).toMatch(new RegExp(`model ${version}: ${kind} index built in \\d+ ms \\(\\d+ ms in the workers\\)`)); // prettier-ignore
     expect(api.logs).not.toMatch(/building on the request thread/);
+    await waitFor(() => new RegExp(`lists of 20 users for model ${version} computed on a worker thread`).test(api.logs), { timeoutMs: 60_000, what: 'the lists', onTimeout: () => api.logs }); // prettier-ignore
     for (const user of [0, 5, 19]) {
       const answer = await client.get<Recommendations>(`/recommend/user-${user}?limit=5`);
       expect(answer.status).toBe(200);

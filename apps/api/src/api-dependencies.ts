@@ -50,8 +50,11 @@ export interface ApiSettings {
   /** Users whose recent interactions are kept in memory between change messages (0: none), and for how long at most. */
   recentCache: { maxUsers: number; ttlMs: number };
   access: AccessSettings;
-  /** Per-user lists computed after each swap: `size` items each, for the first `maxUsers` users (0: off). */
-  shortlists: { size: number; maxUsers: number };
+  /**
+   * Per-user lists computed after each swap: `size` items each, for the first `maxUsers` users (0: off), on a
+   * worker thread when users x items exceeds `threadAbovePairs`.
+   */
+  shortlists: { size: number; maxUsers: number; threadAbovePairs: number };
   /**
    * Nearest-neighbour index: exact below `exactBelow` items, the approximate `algorithm` above ('auto':
    * HNSW below `hnswBelow` items, IVF from there), built on `buildThreads` worker threads (IVF shards).

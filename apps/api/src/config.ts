@@ -70,6 +70,12 @@ export const httpEnv = {
     description:
       'Users whose lists are precomputed (the first ones of the model); others are searched per request',
   }),
+  RECOMMEND_SHORTLIST_THREAD_ABOVE: intVar({
+    default: 20_000_000,
+    min: 0,
+    description:
+      'Users x items above which the lists are computed on a worker thread (below: between requests)',
+  }),
   MODEL_POLL_INTERVAL_MS: intVar({
     default: 5000,
     min: 100,
@@ -175,6 +181,7 @@ export function apiSettingsFrom(
     shortlists: {
       size: config.RECOMMEND_SHORTLIST_SIZE,
       maxUsers: config.RECOMMEND_SHORTLIST_MAX_USERS,
+      threadAbovePairs: config.RECOMMEND_SHORTLIST_THREAD_ABOVE,
     },
     index: {
       exactBelow: config.INDEX_EXACT_BELOW,

@@ -10,9 +10,6 @@ import { API_SETTINGS, type ApiSettings } from '../../api-dependencies';
 import { ModelHolder } from '../model-holder.service';
 import { computeShortlistsOffThread, type ShortlistJob } from './compute-shortlists-off-thread';
 
-// Below this many user x item pairs the lists take milliseconds: computed here, no thread started.
-const PAIRS_WORTH_A_THREAD = 20_000_000;
-
 /**
  * Computes each user's list (UserShortlists) for every model swapped in: on a worker thread over the
  * model's own index, or here in slices between requests for small models or when no worker can start. The
@@ -59,7 +56,11 @@ export class ShortlistPrecomputer implements OnModuleInit, OnModuleDestroy {
   }
 
   private async compute(model: ServingModel, lists: UserShortlists, generation: number) {
-    if (lists.userCount * model.snapshot.itemIds.length >= PAIRS_WORTH_A_THREAD) {
+    // Small models take milliseconds: computed here, no thread started.
+    if (
+      lists.userCount * model.snapshot.itemIds.length >
+      this.settings.shortlists.threadAbovePairs
+    ) {
       try {
         this.job = computeShortlistsOffThread(model, lists);
         await this.job.done;
