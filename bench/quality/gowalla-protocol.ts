@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseLightGcn } from '@recsys/datasets';
-import { splitStratified } from '@recsys/ranking-metrics';
 import { PipelineOptions } from '../../apps/cli/src/training/train-pipeline';
 import { trainAndEvaluate } from './evaluate-holdout';
+import { splitGowalla } from './gowalla-split';
 import { QualityBar, QualityRun } from './quality-run';
 
 /**
@@ -16,8 +16,7 @@ export async function runGowalla(
   splitSeed: number,
 ): Promise<QualityRun> {
   const table = parseLightGcn(readFileSync(path, 'utf8'));
-  const users = { users: table.users, userCount: table.userIds.length };
-  const split = splitStratified(users, { testRatio: 0.1, seed: splitSeed });
+  const split = splitGowalla(table, splitSeed);
   const measured = await trainAndEvaluate(table, split, { pipeline, k: 20 });
   return {
     ...measured,

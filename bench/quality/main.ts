@@ -2,7 +2,6 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DomainError } from '@recsys/domain';
-import { resolveTrainOptions } from '@recsys/embedding-training';
 import { parseOptions } from '../../apps/cli/src/args/parse-options';
 import { toPipelineOptions } from '../../apps/cli/src/commands/pipeline-options';
 import { ENGINE_OPTION_SPECS } from '../../apps/cli/src/commands/train-option-specs';
@@ -53,8 +52,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const pipeline = toPipelineOptions(values, io);
-  const epochs = resolveTrainOptions(pipeline.engine).epochs;
-  const progress = trainingProgress(io, values.quiet === true, epochs);
+  const progress = trainingProgress(io, values.quiet === true);
   const splitSeed = (values['split-seed'] as number | undefined) ?? 42;
   const run = await protocol.run(path, { ...pipeline, nowMs: io.nowMs, ...progress }, splitSeed);
   progress.finish();

@@ -10,6 +10,8 @@ export type {
   ExampleOrder,
 } from './train-options';
 export { defaultTrainOptions } from './train-options';
+export { catalogueDefaults } from './catalogue-defaults';
+export type { CatalogueShape } from './catalogue-defaults';
 export { resolveTrainOptions } from './resolve-train-options';
 export type {
   EpochReport,

@@ -1,4 +1,5 @@
 import { DomainError } from '@recsys/domain';
+import type { CatalogueShape } from './catalogue-defaults';
 import { defaultTrainOptions, type TrainOptions } from './train-options';
 
 const LOSSES = [
@@ -14,9 +15,15 @@ const SOURCES = ['uniform', 'popularity', 'explicit', 'hardest', 'semi-hard'];
 const IN_BATCH = ['none', 'batch-all', 'batch-hard'];
 const REDUCTIONS = ['mean', 'sum', 'rank-weighted'];
 
-/** Fills omitted options with the defaults and throws INVALID_TRAIN_OPTIONS listing every bad one. */
-export function resolveTrainOptions(partial: Partial<TrainOptions>): TrainOptions {
-  const options: TrainOptions = { ...defaultTrainOptions(), ...stripUndefined(partial) };
+/**
+ * Fills omitted options with the defaults for a catalogue of `shape` and throws INVALID_TRAIN_OPTIONS
+ * listing every bad one.
+ */
+export function resolveTrainOptions(
+  partial: Partial<TrainOptions>,
+  shape: CatalogueShape,
+): TrainOptions {
+  const options: TrainOptions = { ...defaultTrainOptions(shape), ...stripUndefined(partial) };
   // In-batch negatives need batches that mix users.
   if (options.inBatchNegatives !== 'none') options.exampleOrder = 'shuffled';
   const problems = [...numberProblems(options), ...choiceProblems(options)];

@@ -20,8 +20,8 @@ export async function trainEmbeddings(
   options: Partial<TrainOptions>,
   hooks: TrainHooks = {},
 ): Promise<TrainedEmbeddings> {
-  const resolved = resolveTrainOptions(options);
   validateTrainingData(data);
+  const resolved = resolveTrainOptions(options, data);
   const metric = createTripletLoss(resolved.loss, resolved).metric;
   if (resolved.engine === 'tfjs') return trainWithTfjs(data, { options: resolved, metric, hooks });
   const shared = resolved.threads > 1;

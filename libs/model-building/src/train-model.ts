@@ -18,7 +18,7 @@ import { indexTrainingSet, type IndexedTrainingSet } from './index-training-set'
 
 export interface ModelTrainingOptions {
   train: Partial<TrainOptions>;
-  /** Sampled negatives; `auto` picks by catalogue size (see chooseNegativeMix). */
+  /** Sampled negatives; `auto` takes the engine's default for the catalogue (see chooseNegativeMix). */
   negatives: NegativeStrategy;
   /** Share of each user's liked items held out to measure the model; 0 skips evaluation. */
   holdoutRatio: number;
@@ -54,10 +54,10 @@ export async function trainModel(
     );
   }
   const indexed = indexTrainingSet(set);
-  const trainOptions = resolveTrainOptions({
-    negativeMix: chooseNegativeMix(options.negatives, indexed.itemIds.length),
-    ...options.train,
-  });
+  const trainOptions = resolveTrainOptions(
+    { negativeMix: chooseNegativeMix(options.negatives), ...options.train },
+    { itemCount: indexed.itemIds.length },
+  );
   const split =
     options.holdoutRatio > 0
       ? splitStratified(

@@ -1,5 +1,4 @@
 import { DatasetFormat, InteractionTable } from '@recsys/datasets';
-import { resolveTrainOptions } from '@recsys/embedding-training';
 import { metricsRecord } from '@recsys/ranking-metrics';
 import { OptionValues } from '../args/option-spec';
 import { parseOptions } from '../args/parse-options';
@@ -24,10 +23,9 @@ export async function runTrainCommand(args: readonly string[], io: CliIo): Promi
   }
   const values = parseOptions(args, TRAIN_OPTION_SPECS);
   const pipeline = { ...toPipelineOptions(values, io), nowMs: io.nowMs };
-  const epochs = resolveTrainOptions(pipeline.engine).epochs; // also rejects bad options before reading
   const format = values.format as DatasetFormat;
   const table = await readDatasetFile({ path: values.input as string, option: 'input', format });
-  const progress = trainingProgress(io, values.quiet === true, epochs);
+  const progress = trainingProgress(io, values.quiet === true);
   const result = await trainFromTable(table, { ...pipeline, ...progress });
   progress.finish();
   const metadata = describeModel(values, { table, pipeline, result });

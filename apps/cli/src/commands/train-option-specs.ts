@@ -13,7 +13,10 @@ const OPTIMIZERS = ['sgd', 'adagrad', 'row-adagrad', 'lazy-adam'];
 const IN_BATCH = ['none', 'batch-all', 'batch-hard'];
 const REDUCTIONS = ['mean', 'sum', 'rank-weighted'];
 
-/** Options of the training engine, shared by `recsys train` and bench:quality (defaults: the engine's). */
+/**
+ * Options of the training engine, shared by `recsys train` and bench:quality. Omitted ones take the
+ * engine's defaults (`defaultTrainOptions`), some of which follow the catalogue size.
+ */
 export const ENGINE_OPTION_SPECS: OptionSpecs = {
   dim: { kind: 'number', integer: true, min: 1, max: 4096, description: 'embedding dimension' },
   epochs: {
@@ -22,7 +25,7 @@ export const ENGINE_OPTION_SPECS: OptionSpecs = {
     min: 1,
     description: 'training epochs (maximum with --validation)',
   },
-  lr: { kind: 'number', min: 1e-12, description: 'learning rate' },
+  lr: { kind: 'number', min: 1e-12, description: 'learning rate (default: by catalogue size)' },
   margin: { kind: 'number', description: 'triplet margin' },
   seed: { kind: 'number', integer: true, description: 'random seed (splits, init, sampling)' },
   threads: {
@@ -38,7 +41,7 @@ export const ENGINE_OPTION_SPECS: OptionSpecs = {
     kind: 'number',
     integer: true,
     min: 0,
-    description: 'sampled negatives per positive',
+    description: 'sampled negatives per positive (default: by catalogue size)',
   },
   'negative-reduction': {
     kind: 'choice',
@@ -59,7 +62,7 @@ export const ENGINE_OPTION_SPECS: OptionSpecs = {
     kind: 'number',
     integer: true,
     min: 1,
-    description: 'candidates per hardest / semi-hard negative (W)',
+    description: 'candidates per hardest / semi-hard negative, W (default: by catalogue size)',
   },
   'warmup-epochs': {
     kind: 'number',

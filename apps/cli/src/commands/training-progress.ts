@@ -1,22 +1,20 @@
-import { EpochReport } from '@recsys/embedding-training';
+import { EpochReport, TrainOptions } from '@recsys/embedding-training';
 import { metricsRecord, RankingMetrics } from '@recsys/ranking-metrics';
 import { CliIo } from '../cli-io';
 import { ProgressBar } from '../io/progress-bar';
 
 /** Progress callbacks of a training run: an epoch bar on stderr with loss and the last validation. */
 export interface TrainingProgress {
+  /** Learns the number of epochs (the bar's length) from the resolved options. */
+  onStart: (options: TrainOptions) => void;
   onEpoch: (report: EpochReport, phase: 'fit' | 'refit') => void;
   onValidation: (epoch: number, metrics: RankingMetrics) => void;
   finish: () => void;
 }
 
 /** Builds the epoch progress bar of `recsys train` (silent when `quiet`). */
-export function trainingProgress(
-  io: CliIo,
-  quiet: boolean,
-  epochs: number | undefined,
-): TrainingProgress {
-  const total = epochs ?? 0;
+export function trainingProgress(io: CliIo, quiet: boolean): TrainingProgress {
+  let total = 0;
   const bars = new Map<string, ProgressBar>();
   let lastValidation = '';
   const bar = (phase: string): ProgressBar => {
@@ -28,6 +26,9 @@ export function trainingProgress(
     return created;
   };
   return {
+    onStart: (options) => {
+      total = options.epochs;
+    },
     onEpoch: (report, phase) => {
       if (quiet) return;
       const note = `loss ${report.meanLoss.toFixed(4)}  ${report.seconds.toFixed(1)}s/epoch${lastValidation}`;

@@ -32,6 +32,8 @@ export interface PipelineOptions {
   unlikedWeight: number;
   validation?: ValidationSettings;
   nowMs: () => number;
+  /** Called once the options are resolved (omitted ones take the defaults for the table's catalogue). */
+  onStart?: (options: TrainOptions) => void;
   onEpoch?: (report: EpochReport, phase: 'fit' | 'refit') => void;
   onValidation?: (epoch: number, metrics: RankingMetrics) => void;
 }
@@ -57,7 +59,8 @@ export async function trainFromTable(
   pipeline: PipelineOptions,
   rows?: Int32Array,
 ): Promise<PipelineResult> {
-  const options = resolveTrainOptions(pipeline.engine);
+  const options = resolveTrainOptions(pipeline.engine, { itemCount: table.itemIds.length });
+  pipeline.onStart?.(options);
   const data = toTrainingData(table, {
     rows,
     neutralWeight: pipeline.neutralWeight,

@@ -1,0 +1,41 @@
+// node bench/run.js bench/quality/write-gowalla-split.ts OUT_DIR [SPLIT_SEED]: writes bench:quality
+// gowalla's split of train.txt as OUT_DIR/train90.txt and OUT_DIR/test10.txt (LightGCN format), so
+// `recsys train` + `recsys eval` can be checked against the bench on the same rows. Keep OUT_DIR outside
+// the repository (e.g. /tmp): the data set must not be committed.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InteractionTable, parseLightGcn } from '@recsys/datasets';
+import { datasetsDir, findDatasetFile } from './datasets-dir';
+import { splitGowalla } from './gowalla-split';
+
+/** One LightGCN line per user with rows in `rows`: `user item item ...` (original ids). */
+function lightGcnLines(table: InteractionTable, rows: Int32Array): string {
+  const lists = table.userIds.map(() => [] as string[]);
+  for (const row of rows) lists[table.users[row]].push(table.itemIds[table.items[row]]);
+  const lines = lists.flatMap((items, user) =>
+    items.length > 0 ? [`${table.userIds[user]} ${items.join(' ')}`] : [],
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function main(argv: string[]): number {
+  const [outDir, seedText] = argv;
+  const path = findDatasetFile('gowalla-lightgcn/train.txt');
+  if (!outDir || !path) {
+    process.stderr.write(
+      `usage: write-gowalla-split.ts OUT_DIR [SPLIT_SEED] (train.txt under ${datasetsDir()})\n`,
+    );
+    return 2;
+  }
+  const table = parseLightGcn(readFileSync(path, 'utf8'));
+  const split = splitGowalla(table, seedText === undefined ? 42 : Number(seedText));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'train90.txt'), lightGcnLines(table, split.trainRows));
+  writeFileSync(join(outDir, 'test10.txt'), lightGcnLines(table, split.testRows));
+  process.stdout.write(
+    `${outDir}: train90.txt ${split.trainRows.length} rows, test10.txt ${split.testRows.length} rows\n`,
+  );
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,63 @@
+import { catalogueDefaults } from './catalogue-defaults';
+import { resolveTrainOptions } from './resolve-train-options';
+
+describe('catalogueDefaults', () => {
+  it('samples about uniformly in a catalogue of a few hundred items', () => {
+    expect(catalogueDefaults({ itemCount: 100 })).toEqual({
+      hardNegativeCandidates: 1,
+      negativesPerPositive: 4,
+      learningRate: 0.05,
+    });
+  });
+
+  it('picks hardest of 8 for MovieLens-100K and hardest of 128 at a higher rate for Gowalla', () => {
+    expect(catalogueDefaults({ itemCount: 1682 })).toEqual({
+      hardNegativeCandidates: 8,
+      negativesPerPositive: 4,
+      learningRate: 0.05,
+    });
+    expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
+      hardNegativeCandidates: 128,
+      negativesPerPositive: 1,
+      learningRate: 0.1,
+    });
+  });
+
+  it('grows W and the rate with the catalogue and keeps W x negatives within the budget', () => {
+    const sizes = [1, 50, 400, 2_000, 8_000, 9_000, 12_000, 25_000, 60_000, 1_000_000];
+    const chosen = sizes.map((itemCount) => catalogueDefaults({ itemCount }));
+    for (let i = 1; i < chosen.length; i++) {
+      expect(chosen[i].hardNegativeCandidates).toBeGreaterThanOrEqual(
+        chosen[i - 1].hardNegativeCandidates,
+      );
+      expect(chosen[i].learningRate).toBeGreaterThanOrEqual(chosen[i - 1].learningRate);
+    }
+    for (const defaults of chosen) {
+      expect(defaults.hardNegativeCandidates * defaults.negativesPerPositive).toBeLessThanOrEqual(
+        128,
+      );
+      expect(defaults.negativesPerPositive).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('resolveTrainOptions', () => {
+  it('fills omitted options with the catalogue defaults; given ones win', () => {
+    const resolved = resolveTrainOptions({ learningRate: 0.02 }, { itemCount: 40_981 });
+    expect(resolved.hardNegativeCandidates).toBe(128);
+    expect(resolved.negativesPerPositive).toBe(1);
+    expect(resolved.learningRate).toBe(0.02);
+    expect(resolved.negativeMix).toEqual({ hardest: 1 });
+    const given = resolveTrainOptions(
+      { hardNegativeCandidates: 16, negativesPerPositive: 3 },
+      { itemCount: 40_981 },
+    );
+    expect([given.hardNegativeCandidates, given.negativesPerPositive]).toEqual([16, 3]);
+  });
+
+  it('lists every bad option at once', () => {
+    expect(() => resolveTrainOptions({ dim: 0, loss: 'nope' as 'bpr' }, { itemCount: 10 })).toThrow(
+      /dim=0.*loss=nope/,
+    );
+  });
+});

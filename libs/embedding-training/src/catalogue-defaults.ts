@@ -1,0 +1,52 @@
+import type { TrainOptions } from './train-options';
+
+/** What the size-dependent defaults look at. */
+export interface CatalogueShape {
+  itemCount: number;
+}
+
+/**
+ * Hardest-of-W picks about the item at rank itemCount / W of a user's unliked items. Rank ~200 worked
+ * best on both MovieLens-100K (1,682 items: W 8-12 best; 16 lost 0.01 NDCG@10, 32 lost 0.07) and Gowalla
+ * (40,981 items: recall@20 rose from W 16 to 32 to 128). Closer to the top, the "negatives" are mostly
+ * items the user would like but has not met yet; in a catalogue of a few hundred items W falls to 1-2,
+ * i.e. uniform sampling.
+ */
+const TARGET_NEGATIVE_RANK = 200;
+/** Candidates scored per positive pair at most (W x negatives): the cost of hard mining stays bounded. */
+const CANDIDATE_BUDGET = 128;
+const MAX_NEGATIVES_PER_POSITIVE = 4;
+/**
+ * Row-Adagrad's base rate: 0.05 up to 10,000 items, rising with sqrt(itemCount) to 0.1 at 40,000 items
+ * and above. Each row of a big, sparse catalogue gets few updates per epoch and needs bigger steps to
+ * converge in the same epochs (Gowalla, 30 epochs: recall@20 0.198 at 0.05, 0.202 at 0.1, 0.198 at 0.2;
+ * MovieLens-100K: NDCG@10 0.481 at 0.05, 0.478 at 0.1).
+ */
+const BASE_LEARNING_RATE = 0.05;
+const LEARNING_RATE_ITEMS = 10_000;
+const MAX_LEARNING_RATE_FACTOR = 2;
+
+/**
+ * The defaults that depend on the catalogue: W (`hardNegativeCandidates`) ~ itemCount / 200, capped at
+ * 128; as many negatives per positive (at most 4) as the candidate budget allows; the learning rate.
+ */
+export function catalogueDefaults(
+  shape: CatalogueShape,
+): Pick<TrainOptions, 'hardNegativeCandidates' | 'negativesPerPositive' | 'learningRate'> {
+  const candidates = clamp(Math.round(shape.itemCount / TARGET_NEGATIVE_RANK), 1, CANDIDATE_BUDGET);
+  const negatives = clamp(Math.floor(CANDIDATE_BUDGET / candidates), 1, MAX_NEGATIVES_PER_POSITIVE);
+  const rateFactor = clamp(
+    Math.sqrt(shape.itemCount / LEARNING_RATE_ITEMS),
+    1,
+    MAX_LEARNING_RATE_FACTOR,
+  );
+  return {
+    hardNegativeCandidates: candidates,
+    negativesPerPositive: negatives,
+    learningRate: BASE_LEARNING_RATE * rateFactor,
+  };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
