@@ -39,6 +39,11 @@ describe('trainer config', () => {
     expect(badVariablesOf({ ...bad, TRAIN_SEED: '7' })).toEqual(Object.keys(bad).sort());
   });
 
+  it('leaves the learning rate to the engine (catalogue-sized) unless it is set', () => {
+    expect(trainerSettingsFrom(loadTrainerConfig({}), 1).train).not.toHaveProperty('learningRate');
+    expect(badVariablesOf({ TRAIN_LEARNING_RATE: '0' })).toEqual(['TRAIN_LEARNING_RATE']);
+  });
+
   it('turns the training variables into trainer settings', () => {
     const config = loadTrainerConfig({
       TRAINER_WORKER_ID: 'gpu-box',

@@ -25,7 +25,10 @@ export function trainerSettingsFrom(
     train: {
       dim: config.TRAIN_DIM,
       epochs: config.TRAIN_EPOCHS,
-      learningRate: config.TRAIN_LEARNING_RATE,
+      // auto: left out, so the engine picks it from the catalogue size
+      ...(config.TRAIN_LEARNING_RATE === 'auto'
+        ? {}
+        : { learningRate: config.TRAIN_LEARNING_RATE }),
       margin: config.TRAIN_MARGIN,
       seed: config.TRAIN_SEED,
       threads: config.TRAIN_THREADS,

@@ -24,7 +24,12 @@ export const trainingEnv = {
   }),
   TRAIN_DIM: intVar({ default: 64, min: 2, max: 512, description: 'Embedding dimension' }),
   TRAIN_EPOCHS: intVar({ default: 30, min: 1, max: 1000, description: 'Training epochs' }),
-  TRAIN_LEARNING_RATE: numberVar({ default: 0.05, min: 0, description: 'Learning rate' }),
+  TRAIN_LEARNING_RATE: z
+    .union([z.literal('auto'), z.coerce.number().positive({ error: 'must be > 0 or auto' })])
+    .default('auto')
+    .describe(
+      'Learning rate; auto = 0.05, rising with the square root of the item count to 0.1 at 40,000 items',
+    ),
   TRAIN_MARGIN: numberVar({ default: 0.5, min: 0, description: 'Triplet loss margin' }),
   TRAIN_SEED: intVar({
     default: 42,
@@ -34,7 +39,9 @@ export const trainingEnv = {
   TRAIN_NEGATIVES: z
     .enum(['auto', 'uniform', 'popularity', 'hardest', 'semi-hard', 'explicit'])
     .default('auto')
-    .describe('Sampled negatives: auto = hardest-of-W from 10,000 items up, uniform below'),
+    .describe(
+      'Sampled negatives: auto = hardest-of-W with W = items / 200 (1 = uniform, at most 128)',
+    ),
   TRAIN_THREADS: intVar({
     default: 1,
     min: 1,
