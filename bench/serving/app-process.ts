@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { waitUntil } from './wait-until';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 // The tail of the logs kept for failure messages (an api under load for minutes may log a lot).
 const MAX_LOG_CHARS = 200_000;
+// USER_HZ of /proc/<pid>/stat: 100 on every Linux architecture Node supports.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** A compiled app (`dist/apps/<name>/src/main.js`) running as a child process, its output kept. */
 export class AppProcess {
@@ -33,6 +36,21 @@ export class AppProcess {
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
+  }
+
+  /**
+   * CPU seconds (user + system, all threads) the process has used so far, from /proc; null where there is
+   * no /proc (the benchmarks then report no CPU figures).
+   */
+  cpuSeconds(): number | null {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14, 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    } catch {
+      return null;
+    }
   }
 
   get logs(): string {

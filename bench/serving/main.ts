@@ -86,14 +86,31 @@ async function measureLoads(api: RunningApi, options: ServingOptions) {
   const everyUserPath = () => `/recommend/${userIdOf(nextUser++ % options.users)}`;
   await runLoad({ ...load('every user once', everyUserPath, 3600), requests: options.users });
   await runLoad(load('warm-up', recommendPath, options.warmupSeconds));
-  const recommend: LoadResult[] = [];
-  const health: LoadResult[] = [];
+  const recommend: MeasuredLoad[] = [];
+  const health: MeasuredLoad[] = [];
   for (let run = 1; run <= options.runs; run++) {
     process.stderr.write(`run ${run}/${options.runs}...\n`);
-    recommend.push(await runLoad(load('recommend', recommendPath, options.seconds)));
-    health.push(await runLoad(load('health/live', healthPath, options.seconds)));
+    recommend.push(await withApiCpu(api, load('recommend', recommendPath, options.seconds)));
+    health.push(await withApiCpu(api, load('health/live', healthPath, options.seconds)));
   }
   return { recommend, health };
+}
+
+type MeasuredLoad = LoadResult & { apiCpuUsPerRequest: number | null };
+
+/**
+ * Runs a load and adds the api's CPU time per answered request: the cost of an answer independent of how
+ * the two cores were shared with the load generator (which req/s and latency are not).
+ */
+async function withApiCpu(api: RunningApi, options: LoadOptions): Promise<MeasuredLoad> {
+  const before = api.process.cpuSeconds();
+  const result = await runLoad(options);
+  const after = api.process.cpuSeconds();
+  const apiCpuUsPerRequest =
+    before === null || after === null || result.okRequests === 0
+      ? null
+      : round(((after - before) * 1e6) / result.okRequests, 1);
+  return { ...result, apiCpuUsPerRequest };
 }
 
 /** Fails early, with the answer, unless the api recommends from the model for a known user. */
@@ -108,7 +125,7 @@ async function expectModelAnswer(api: RunningApi, userId: string): Promise<void>
 function report(
   options: ServingOptions,
   measured: {
-    loads: { recommend: LoadResult[]; health: LoadResult[] };
+    loads: { recommend: MeasuredLoad[]; health: MeasuredLoad[] };
     recall: { recallAtK: number; filteredRecallAtK: number; buildSeconds: number };
     publishSeconds: number;
     apiReadySeconds: number;
@@ -122,8 +139,8 @@ function report(
   reportBenchRun({
     bench: 'serving',
     title: `bench:serving ${options.items} items x ${options.dim} dims, ${options.users} users, ${options.connections} connections, ${options.runs} x ${options.seconds} s per endpoint, per-user lists ${options.shortlists ? 'on' : 'off'} (medians below)`, // prettier-ignore
-    columns: ['endpoint', 'run', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
-    rows: all.map((r, i) => [r.label, (i % options.runs) + 1, round(r.reqPerSec, 0), r.p50Ms, r.p99Ms, r.errors, r.non2xx]), // prettier-ignore
+    columns: ['endpoint', 'run', 'req/s', 'p50 ms', 'p99 ms', 'api CPU µs/req', 'errors', 'non-2xx'],
+    rows: all.map((r, i) => [r.label, (i % options.runs) + 1, round(r.reqPerSec, 0), r.p50Ms, r.p99Ms, r.apiCpuUsPerRequest ?? '-', r.errors, r.non2xx]), // prettier-ignore
     summary: {
       items: options.items,
       users: options.users,
@@ -136,6 +153,8 @@ function report(
       healthP50Ms: round(median(health.map((r) => r.p50Ms)), 3),
       healthP99Ms: round(median(health.map((r) => r.p99Ms)), 3),
       ratio: round(reqPerSec / healthReqPerSec, 3),
+      apiCpuUsPerRequest: medianOrNull(recommend.map((r) => r.apiCpuUsPerRequest)),
+      healthApiCpuUsPerRequest: medianOrNull(health.map((r) => r.apiCpuUsPerRequest)),
       annRecallAt10: round(measured.recall.recallAtK, 4),
       annFilteredRecallAt10: round(measured.recall.filteredRecallAtK, 4),
       errors: all.reduce((sum, r) => sum + r.errors, 0),
@@ -148,4 +167,8 @@ function report(
     },
     details: { options, recommend, health, recall: measured.recall },
   });
+}
+
+function medianOrNull(values: (number | null)[]): number | null {
+  return values.some((v) => v === null) ? null : round(median(values as number[]), 1);
 }

@@ -51,8 +51,10 @@ export const httpEnv = {
     description:
       'Users whose recent interactions the api keeps until Redis announces a change (0: read per request)',
   }),
+  // A safety net only: a lost change message comes with a lost subscription, which drops every kept list.
+  // Short values cost a Redis read per user per TTL (at 30 s, a fifth of a busy api's requests).
   RECENT_CACHE_TTL_MS: intVar({
-    default: 30_000,
+    default: 300_000,
     min: 1,
     description:
       "A kept user's recent interactions are read again after this long even without a change message",

@@ -1,4 +1,4 @@
-export { buildServingModel, idLookupSteps, rowOf } from './serving-model';
+export { buildServingModel, idLookupSteps, itemTableOf, rowOf } from './serving-model';
 export type { ServingModel, ItemSearch, IdLookups } from './serving-model';
 export { CatalogueSnapshot } from './catalogue-view';
 export type { CatalogueView } from './catalogue-view';

@@ -17,7 +17,7 @@ export function nearestItemsPage(
 ): RecommendedItem[] {
   const wanted = filters.offset + filters.limit;
   const { itemIds } = model.snapshot;
-  const hits = model.index.search(query.vector, wanted, (i) => !allowed(itemIds[i]));
+  const hits = model.index.search(query.vector, wanted, (row) => !allowed.allowsRow(row));
   const items = hits.map((hit) => ({
     itemId: itemIds[hit.index],
     score: hit.score,
@@ -26,7 +26,7 @@ export function nearestItemsPage(
   if (items.length < wanted) {
     const taken = new Set(items.map((i) => i.itemId));
     items.push(
-      ...popularItems(context, wanted - items.length, (id) => allowed(id) && !taken.has(id)),
+      ...popularItems(context, wanted - items.length, (id) => allowed.allowsId(id) && !taken.has(id)), // prettier-ignore
     );
   }
   return items.slice(filters.offset);
@@ -36,7 +36,7 @@ export function nearestItemsPage(
 export function popularItems(
   context: ServingContext,
   count: number,
-  allowed: ItemFilter,
+  allowed: (itemId: string) => boolean,
 ): RecommendedItem[] {
   const candidates = context.popular.length > 0 ? context.popular : modelPopularity(context.model);
   const top = candidates[0]?.score ?? 1;
@@ -56,7 +56,8 @@ export function popularPage(
   filters: RecommendationFilters,
   allowed: ItemFilter,
 ): RecommendedItem[] {
-  return popularItems(context, filters.offset + filters.limit, allowed).slice(filters.offset);
+  const wanted = filters.offset + filters.limit;
+  return popularItems(context, wanted, (id) => allowed.allowsId(id)).slice(filters.offset);
 }
 
 /** Mean of the given item rows, or null when there are none. [dim] */

@@ -16,7 +16,7 @@ export function similarItems(
   const index = model.itemIndexById.get(itemId);
   if (index === undefined)
     throw new DomainError('ITEM_NOT_FOUND', `the model has no item ${itemId}`);
-  const allowed = buildItemFilter(context.catalogue, filters, new Set([itemId]));
+  const allowed = buildItemFilter(context.catalogue, model, filters, { itemIds: new Set([itemId]) });
   const vector = centroidOf(model, [index])!;
   const items = nearestItemsPage(context, model, { vector, source: 'model' }, filters, allowed);
   return { itemId, modelVersion: model.version, items };
@@ -32,7 +32,9 @@ export function recommendForSession(
   filters: RecommendationFilters,
 ): { modelVersion: string | null; items: RecommendedItem[] } {
   const { model } = context;
-  const allowed = buildItemFilter(context.catalogue, filters, new Set(sessionItemIds));
+  const allowed = buildItemFilter(context.catalogue, model, filters, {
+    itemIds: new Set(sessionItemIds),
+  });
   const known = model
     ? sessionItemIds
         .map((id) => model.itemIndexById.get(id))

@@ -23,22 +23,30 @@ export function recommendForUser(
   filters: RecommendationFilters,
 ): Recommendations {
   const { model } = context;
-  const recentItemIds = new Set(user.recent.map((r) => r.itemId));
+  const recentItemIds: ReadonlySet<string> =
+    user.recent.length === 0 ? NO_ITEMS : new Set(user.recent.map((r) => r.itemId));
   const modelVersion = model?.version ?? null;
-  const query = model ? queryVector(context, model, user) : null;
+  const userIndex = model?.userIndexById.get(user.userId) ?? -1;
+  const query = model ? queryVector(context, model, userIndex, user.recent) : null;
   if (model && query?.source === 'model' && filters.excludeSeen) {
-    const allowed = buildItemFilter(context.catalogue, filters, recentItemIds);
-    const items = shortlistPage(model, query.userIndex, filters, allowed);
+    // The list already leaves the training items out: only newer interactions are checked here.
+    const allowed = buildItemFilter(context.catalogue, model, filters, { itemIds: recentItemIds });
+    const items = shortlistPage(model, userIndex, filters, allowed);
     if (items) return { userId: user.userId, modelVersion, items };
   }
-  const seen = model ? withTrainingItems(model, user.userId, recentItemIds) : recentItemIds;
-  const allowed = buildItemFilter(context.catalogue, filters, seen);
+  const trainingRows = model && userIndex >= 0 ? trainingItemRows(model, userIndex) : undefined;
+  const allowed = buildItemFilter(context.catalogue, model, filters, {
+    itemIds: recentItemIds,
+    rows: trainingRows,
+  });
   const items =
     model && query
       ? nearestItemsPage(context, model, query, filters, allowed)
       : popularPage(context, filters, allowed);
   return { userId: user.userId, modelVersion, items };
 }
+
+const NO_ITEMS: ReadonlySet<string> = new Set();
 
 /** The page from the user's precomputed list; null when there is none or it ends before the page does. */
 function shortlistPage(
@@ -55,10 +63,10 @@ function shortlistPage(
   const start = shortlists.offsetOf(userIndex);
   let skipped = 0;
   for (let i = start; i < start + count && items.length < filters.limit; i++) {
-    const itemId = itemIds[shortlists.items[i]];
-    if (!allowed(itemId)) continue;
+    const row = shortlists.items[i];
+    if (!allowed.allowsRow(row)) continue;
     if (skipped < filters.offset) skipped++;
-    else items.push({ itemId, score: shortlists.scores[i], source: 'model' });
+    else items.push({ itemId: itemIds[row], score: shortlists.scores[i], source: 'model' });
   }
   // Running out: the search (and its popular top-up) answers instead.
   return items.length === filters.limit ? items : null;
@@ -74,16 +82,10 @@ interface QueryVector {
 function queryVector(
   context: ServingContext,
   model: ServingModel,
-  user: { userId: string; recent: readonly RecentInteraction[] },
+  userIndex: number,
+  recent: readonly RecentInteraction[],
 ): QueryVector | null {
-  const userIndex = model.userIndexById.get(user.userId) ?? -1;
-  // A known user's vector already reflects what the model trained on; only newer likes move it.
-  const liked = user.recent
-    .filter((r) => r.polarity === 1 && (userIndex === -1 || Date.parse(r.at) > model.trainedAtMs))
-    .slice(0, context.maxRecentLiked)
-    .map((r) => model.itemIndexById.get(r.itemId))
-    .filter((index): index is number => index !== undefined);
-  const centroid = centroidOf(model, liked);
+  const centroid = centroidOf(model, likedSinceTraining(context, model, userIndex, recent));
   if (userIndex === -1)
     return centroid ? { vector: centroid, source: 'realtime', userIndex } : null;
   const dim = model.snapshot.metadata.dim;
@@ -97,16 +99,29 @@ function queryVector(
   return { vector: blended, source: 'realtime', userIndex };
 }
 
-function withTrainingItems(
+/**
+ * Rows of the recent items the user liked (up to maxRecentLiked): all of them for a user the model does
+ * not know; for a known user only those liked after training, which the user's vector does not reflect yet.
+ */
+function likedSinceTraining(
+  context: ServingContext,
   model: ServingModel,
-  userId: string,
-  recentItemIds: Set<string>,
-): Set<string> {
-  const userIndex = model.userIndexById.get(userId);
-  if (userIndex === undefined) return recentItemIds;
-  const seen = new Set(recentItemIds);
+  userIndex: number,
+  recent: readonly RecentInteraction[],
+): number[] {
+  const liked: number[] = [];
+  for (const interaction of recent) {
+    if (liked.length >= context.maxRecentLiked) break;
+    if (interaction.polarity !== 1) continue;
+    if (userIndex !== -1 && Date.parse(interaction.at) <= model.trainedAtMs) continue;
+    const row = model.itemIndexById.get(interaction.itemId);
+    if (row !== undefined) liked.push(row);
+  }
+  return liked;
+}
+
+/** The rows of the items the user interacted with in the training data. */
+function trainingItemRows(model: ServingModel, userIndex: number): Int32Array {
   const { offsets, items } = model.snapshot.seenItems;
-  for (let i = offsets[userIndex]; i < offsets[userIndex + 1]; i++)
-    seen.add(model.snapshot.itemIds[items[i]]);
-  return seen;
+  return items.subarray(offsets[userIndex], offsets[userIndex + 1]);
 }

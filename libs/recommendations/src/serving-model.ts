@@ -5,6 +5,7 @@ import {
   type BuildSteps,
   type SearchHit,
 } from '@recsys/vector-index';
+import type { ItemTable } from './catalogue-rows';
 import type { UserShortlists } from './user-shortlists';
 
 /** Nearest-neighbour search over the item table: exact, or approximate for big catalogues. */
@@ -72,4 +73,9 @@ export function buildServingModel(
 /** The row of a user or item table: a view, not a copy. [dim] */
 export function rowOf(table: Float32Array, index: number, dim: number): Float32Array {
   return table.subarray(index * dim, (index + 1) * dim);
+}
+
+/** The model's item table, as the catalogue lays its rules out by row. */
+export function itemTableOf(model: ServingModel): ItemTable {
+  return { itemIndexById: model.itemIndexById, rowCount: model.snapshot.itemIds.length };
 }

@@ -5,7 +5,12 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { buildServingModel, idLookupSteps, type ServingModel } from '@recsys/recommendations';
+import {
+  buildServingModel,
+  idLookupSteps,
+  itemTableOf,
+  type ServingModel,
+} from '@recsys/recommendations';
 import { pauseForEventLoop, runStepsWithPauses } from '@recsys/vector-index';
 import {
   API_DEPENDENCIES,
@@ -13,6 +18,7 @@ import {
   type ApiDependencies,
   type ApiSettings,
 } from '../api-dependencies';
+import { CatalogueFollower } from '../catalogue/catalogue-follower.service';
 import { buildIndexOffThread } from '../models/index-building/build-index-off-thread';
 import { shareVectors } from '../models/index-building/share-vectors';
 
@@ -36,6 +42,7 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+    private readonly catalogue: CatalogueFollower,
   ) {}
 
   current(): ServingModel | null {
@@ -99,6 +106,9 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
           runStepsWithPauses(idLookupSteps(snapshot), pauseForEventLoop),
         ]);
         const model = buildServingModel(snapshot, index, lookups);
+        // The catalogue's rules by row of the new item table, laid out before the first request needs them.
+        const rows = this.catalogue.snapshot.rowsSteps(itemTableOf(model));
+        await runStepsWithPauses(rows, pauseForEventLoop);
         this.serving = model;
         this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
         for (const listener of this.swapListeners) listener(model);
