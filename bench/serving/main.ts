@@ -139,7 +139,16 @@ function report(
   reportBenchRun({
     bench: 'serving',
     title: `bench:serving ${options.items} items x ${options.dim} dims, ${options.users} users, ${options.connections} connections, ${options.runs} x ${options.seconds} s per endpoint, per-user lists ${options.shortlists ? 'on' : 'off'} (medians below)`, // prettier-ignore
-    columns: ['endpoint', 'run', 'req/s', 'p50 ms', 'p99 ms', 'api CPU µs/req', 'errors', 'non-2xx'],
+    columns: [
+      'endpoint',
+      'run',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'api CPU µs/req',
+      'errors',
+      'non-2xx',
+    ],
     rows: all.map((r, i) => [r.label, (i % options.runs) + 1, round(r.reqPerSec, 0), r.p50Ms, r.p99Ms, r.apiCpuUsPerRequest ?? '-', r.errors, r.non2xx]), // prettier-ignore
     summary: {
       items: options.items,

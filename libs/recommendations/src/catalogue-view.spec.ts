@@ -5,7 +5,11 @@ import { CatalogueSnapshot } from './catalogue-view';
 function tableOf(itemIds: string[]): ItemTable {
   return { itemIndexById: new Map(itemIds.map((id, row) => [id, row])), rowCount: itemIds.length };
 }
-function item(itemId: string, revision: number, fields: Partial<CatalogueItem> = {}): CatalogueItem {
+function item(
+  itemId: string,
+  revision: number,
+  fields: Partial<CatalogueItem> = {},
+): CatalogueItem {
   return {
     itemId,
     category: null,

@@ -17,6 +17,7 @@ export interface SeenItems {
 }
 
 const NOTHING_SEEN: SeenItems = { itemIds: new Set() };
+const NO_ROWS: ReadonlySet<number> = new Set();
 
 /**
  * Combines the catalogue rules with the request's exclusions (`seen` counts only with excludeSeen). Rows
@@ -64,6 +65,7 @@ function rowsOf(
   itemIds: ReadonlySet<string>,
   extraRows: ArrayLike<number> | undefined,
 ): ReadonlySet<number> {
+  if (itemIds.size === 0 && !extraRows?.length) return NO_ROWS;
   const rows = new Set<number>();
   for (const itemId of itemIds) {
     const row = model.itemIndexById.get(itemId);

@@ -16,7 +16,9 @@ export function similarItems(
   const index = model.itemIndexById.get(itemId);
   if (index === undefined)
     throw new DomainError('ITEM_NOT_FOUND', `the model has no item ${itemId}`);
-  const allowed = buildItemFilter(context.catalogue, model, filters, { itemIds: new Set([itemId]) });
+  const allowed = buildItemFilter(context.catalogue, model, filters, {
+    itemIds: new Set([itemId]),
+  });
   const vector = centroidOf(model, [index])!;
   const items = nearestItemsPage(context, model, { vector, source: 'model' }, filters, allowed);
   return { itemId, modelVersion: model.version, items };

@@ -35,6 +35,12 @@ const booleanParam = z.enum(['true', 'false']).optional();
 
 /** Query of `GET /recommend/:userId` and `GET /items/:itemId/similar`, checked and bounded. */
 export function parseRecommendQuery(query: unknown, settings: ApiSettings): RecommendationFilters {
+  // Most storefront calls carry no query at all: their filters are the defaults, built once.
+  if (isEmptyObject(query)) return defaultFiltersFor(settings);
+  return filtersFrom(query, settings);
+}
+
+function filtersFrom(query: unknown, settings: ApiSettings): RecommendationFilters {
   const parsed = parseInput(schemasFor(settings).query, query ?? {}, 'query');
   return {
     limit: parsed.limit,
@@ -61,6 +67,24 @@ export function parseSessionRequest(
       excludeSeen: true,
     },
   };
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'object') return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
+}
+
+const defaultFilters = new WeakMap<ApiSettings, RecommendationFilters>();
+
+function defaultFiltersFor(settings: ApiSettings): RecommendationFilters {
+  let filters = defaultFilters.get(settings);
+  if (!filters) {
+    filters = Object.freeze(filtersFrom({}, settings));
+    defaultFilters.set(settings, filters);
+  }
+  return filters;
 }
 
 function buildSchemas(settings: ApiSettings) {
