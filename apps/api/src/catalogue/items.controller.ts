@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { z } from 'zod';
 import { DomainError, type CatalogueItem } from '@recsys/domain';
 import { EVENT_LIMITS } from '@recsys/interaction-events';
@@ -10,6 +11,7 @@ import {
   type ApiSettings,
 } from '../api-dependencies';
 import { parseInput } from '../http/parse-input';
+import { SIMILAR_ITEMS_RESPONSE } from '../recommendations/recommendations-response-schema';
 import { parseRecommendQuery } from '../recommendations/recommend-request';
 import { RecommendationService } from '../recommendations/recommendation.service';
 import { CatalogueFollower } from './catalogue-follower.service';
@@ -61,6 +63,7 @@ export class ItemsController {
 
   @Get(':itemId/similar')
   @Access('read')
+  @RouteSchema({ response: SIMILAR_ITEMS_RESPONSE })
   similar(@Param('itemId') itemId: string, @Query() query: unknown) {
     return this.recommendations.similarTo(itemId, parseRecommendQuery(query, this.settings));
   }
