@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
-import { RouteSchema } from '@nestjs/platform-fastify';
 import { z } from 'zod';
 import { DomainError, type CatalogueItem } from '@recsys/domain';
 import { EVENT_LIMITS } from '@recsys/interaction-events';
@@ -11,7 +10,6 @@ import {
   type ApiSettings,
 } from '../api-dependencies';
 import { parseInput } from '../http/parse-input';
-import { SIMILAR_ITEMS_RESPONSE } from '../recommendations/recommendations-response-schema';
 import { parseRecommendQuery } from '../recommendations/recommend-request';
 import { RecommendationService } from '../recommendations/recommendation.service';
 import { CatalogueFollower } from './catalogue-follower.service';
@@ -63,7 +61,6 @@ export class ItemsController {
 
   @Get(':itemId/similar')
   @Access('read')
-  @RouteSchema({ response: SIMILAR_ITEMS_RESPONSE })
   similar(@Param('itemId') itemId: string, @Query() query: unknown) {
     return this.recommendations.similarTo(itemId, parseRecommendQuery(query, this.settings));
   }

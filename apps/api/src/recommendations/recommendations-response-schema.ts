@@ -17,21 +17,14 @@ export const RECOMMENDED_ITEMS_SCHEMA = {
   },
 } as const;
 
-/** A 200 answer with `items` and `modelVersion`, plus the named string fields (userId, itemId). */
-function recommendationsResponse<K extends string>(...idFields: K[]) {
-  return {
-    200: {
-      type: 'object',
-      properties: {
-        ...Object.fromEntries(idFields.map((field) => [field, { type: 'string' }])),
-        modelVersion: { type: ['string', 'null'] },
-        items: RECOMMENDED_ITEMS_SCHEMA,
-      },
-      required: [...idFields, 'modelVersion', 'items'],
+export const USER_RECOMMENDATIONS_RESPONSE = {
+  200: {
+    type: 'object',
+    properties: {
+      userId: { type: 'string' },
+      modelVersion: { type: ['string', 'null'] },
+      items: RECOMMENDED_ITEMS_SCHEMA,
     },
-  };
-}
-
-export const USER_RECOMMENDATIONS_RESPONSE = recommendationsResponse('userId');
-export const SESSION_RECOMMENDATIONS_RESPONSE = recommendationsResponse();
-export const SIMILAR_ITEMS_RESPONSE = recommendationsResponse('itemId');
+    required: ['userId', 'modelVersion', 'items'],
+  },
+} as const;

@@ -5,10 +5,7 @@ import { Access } from '../access/access-level.decorator';
 import { API_SETTINGS, type ApiSettings } from '../api-dependencies';
 import { RecommendationService } from './recommendation.service';
 import { parseRecommendQuery, parseSessionRequest } from './recommend-request';
-import {
-  SESSION_RECOMMENDATIONS_RESPONSE,
-  USER_RECOMMENDATIONS_RESPONSE,
-} from './recommendations-response-schema';
+import { USER_RECOMMENDATIONS_RESPONSE } from './recommendations-response-schema';
 
 /** Recommendations for a user (`GET /recommend/:userId`) or an anonymous session (`POST /recommend`). */
 @Controller('recommend')
@@ -31,7 +28,6 @@ export class RecommendationsController {
   @Post()
   @HttpCode(200)
   @Access('read')
-  @RouteSchema({ response: SESSION_RECOMMENDATIONS_RESPONSE })
   recommendForSession(@Body() body: unknown) {
     const { itemIds, filters } = parseSessionRequest(body, this.settings);
     return this.recommendations.forSession(itemIds, filters);
