@@ -1,11 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { RouteSchema } from '@nestjs/platform-fastify';
 import type { Recommendations } from '@recsys/recommendations';
 import { Access } from '../access/access-level.decorator';
 import { API_SETTINGS, type ApiSettings } from '../api-dependencies';
 import { RecommendationService } from './recommendation.service';
 import { parseRecommendQuery, parseSessionRequest } from './recommend-request';
-import { USER_RECOMMENDATIONS_RESPONSE } from './recommendations-response-schema';
 
 /** Recommendations for a user (`GET /recommend/:userId`) or an anonymous session (`POST /recommend`). */
 @Controller('recommend')
@@ -17,7 +15,6 @@ export class RecommendationsController {
 
   @Get(':userId')
   @Access('read')
-  @RouteSchema({ response: USER_RECOMMENDATIONS_RESPONSE })
   recommend(
     @Param('userId') userId: string,
     @Query() query: unknown,
