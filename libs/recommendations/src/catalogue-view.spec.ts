@@ -1,26 +1,12 @@
-import type { CatalogueItem } from '@recsys/domain';
 import { NO_CATEGORY, UNKNOWN_CATEGORY, type ItemTable } from './catalogue-rows';
 import { CatalogueSnapshot } from './catalogue-view';
+import { catalogueItem } from './testing/fixtures';
 
 function tableOf(itemIds: string[]): ItemTable {
   return { itemIndexById: new Map(itemIds.map((id, row) => [id, row])), rowCount: itemIds.length };
 }
-function item(
-  itemId: string,
-  revision: number,
-  fields: Partial<CatalogueItem> = {},
-): CatalogueItem {
-  return {
-    itemId,
-    category: null,
-    available: true,
-    properties: {},
-    revision,
-    updatedAt: '',
-    deleted: false,
-    ...fields,
-  };
-}
+const item = (itemId: string, revision: number, fields: Parameters<typeof catalogueItem>[1] = {}) =>
+  catalogueItem(itemId, { revision, ...fields });
 
 describe('CatalogueSnapshot rows', () => {
   it('lays out availability, deletion and categories by row; items it never described are allowed', () => {

@@ -1,29 +1,21 @@
-import type { CatalogueItem, ModelSnapshot } from '@recsys/domain';
 import { CatalogueSnapshot } from './catalogue-view';
 import { buildItemFilter } from './item-filter';
 import type { RecommendationFilters } from './recommendation-types';
 import { buildServingModel } from './serving-model';
+import { catalogueItem as item, snapshotOf } from './testing/fixtures';
 
 const itemIds = ['a', 'b', 'c', 'd'];
-const snapshot: ModelSnapshot = {
-  metadata: {
-    version: 'v1',
-    createdAt: '2026-01-01T00:00:00Z',
+const model = buildServingModel(
+  snapshotOf({
     dim: 1,
-    metric: 'neg-l2',
-    itemCount: 4,
-    userCount: 1,
-    metrics: {},
-    trainingParams: {},
-  },
-  itemIds,
-  itemVectors: new Float32Array([0, 1, 2, 3]),
-  userIds: ['u'],
-  userVectors: new Float32Array([0]),
-  seenItems: { offsets: new Int32Array([0, 0]), items: new Int32Array([]) },
-  popularItems: new Int32Array([0]),
-};
-const model = buildServingModel(snapshot);
+    itemIds,
+    itemVectors: new Float32Array([0, 1, 2, 3]),
+    userIds: ['u'],
+    userVectors: new Float32Array([0]),
+    seenItems: { offsets: new Int32Array([0, 0]), items: new Int32Array([]) },
+    popularItems: new Int32Array([0]),
+  }),
+);
 const everything: RecommendationFilters = {
   limit: 10,
   offset: 0,
@@ -32,23 +24,13 @@ const everything: RecommendationFilters = {
 };
 
 function catalogue(): CatalogueSnapshot {
-  const item = (itemId: string, revision: number, fields: Partial<CatalogueItem>) => ({
-    itemId,
-    category: null,
-    available: true,
-    properties: {},
-    revision,
-    updatedAt: '',
-    deleted: false,
-    ...fields,
-  });
   const snapshot = new CatalogueSnapshot();
   snapshot.apply([
-    item('a', 1, { category: 'shoes' }),
-    item('b', 2, { category: 'shoes', available: false }),
-    item('c', 3, { category: 'hats' }),
-    item('outside', 4, { category: 'shoes' }),
-    item('outside-gone', 5, { category: 'shoes', deleted: true }),
+    item('a', { category: 'shoes' }),
+    item('b', { category: 'shoes', available: false }),
+    item('c', { category: 'hats' }),
+    item('outside', { category: 'shoes' }),
+    item('outside-gone', { category: 'shoes', deleted: true }),
   ]);
   return snapshot;
 }

@@ -1,30 +1,22 @@
-import type { CatalogueItem, ModelSnapshot, RecentInteraction } from '@recsys/domain';
+import type { RecentInteraction } from '@recsys/domain';
 import { CatalogueSnapshot } from './catalogue-view';
 import { recommendForSession, similarItems } from './recommend-for-items';
 import { recommendForUser } from './recommend-for-user';
 import type { RecommendationFilters } from './recommendation-types';
 import type { ServingContext } from './serving-context';
 import { buildServingModel } from './serving-model';
+import { catalogueItem, snapshotOf } from './testing/fixtures';
 
 // 1-d embeddings: items a=0 b=1 c=2 d=3 far=10; user "near" at 0.9 trained on b; user "other" at 9.
-const snapshot: ModelSnapshot = {
-  metadata: {
-    version: 'v1',
-    createdAt: '2026-01-01T00:00:00Z',
-    dim: 1,
-    metric: 'neg-l2',
-    itemCount: 5,
-    userCount: 2,
-    metrics: {},
-    trainingParams: {},
-  },
+const snapshot = snapshotOf({
+  dim: 1,
   itemIds: ['a', 'b', 'c', 'd', 'far'],
   itemVectors: new Float32Array([0, 1, 2, 3, 10]),
   userIds: ['near', 'other'],
   userVectors: new Float32Array([0.9, 9]),
   seenItems: { offsets: new Int32Array([0, 1, 1]), items: new Int32Array([1]) },
   popularItems: new Int32Array([4, 0]),
-};
+});
 const model = buildServingModel(snapshot);
 const filters: RecommendationFilters = {
   limit: 2,
@@ -45,18 +37,6 @@ function context(overrides: Partial<ServingContext> = {}): ServingContext {
 }
 function liked(itemId: string, at = '2026-02-01T00:00:00Z'): RecentInteraction {
   return { itemId, polarity: 1, weight: 1, at };
-}
-function catalogueItem(itemId: string, fields: Partial<CatalogueItem>): CatalogueItem {
-  return {
-    itemId,
-    category: null,
-    available: true,
-    properties: {},
-    revision: 1,
-    updatedAt: '',
-    deleted: false,
-    ...fields,
-  };
 }
 const ids = (answer: { items: { itemId: string }[] }) => answer.items.map((i) => i.itemId);
 
