@@ -67,4 +67,16 @@ describe('CatalogueSnapshot rows', () => {
     expect(again.blocked[0]).toBe(1);
     expect(catalogue.rowsOf(tables[3]).blocked[0]).toBe(1);
   });
+
+  it('stops following the tables it is told to forget', () => {
+    const catalogue = new CatalogueSnapshot();
+    const [old, current] = [tableOf(['a']), tableOf(['a'])];
+    const oldRows = catalogue.rowsOf(old);
+    const currentRows = catalogue.rowsOf(current);
+    catalogue.keepRowsOnlyOf(current);
+    catalogue.apply([item('a', 1, { available: false })]);
+    expect(oldRows.blocked[0]).toBe(0);
+    expect(currentRows.blocked[0]).toBe(1);
+    expect(catalogue.rowsOf(current)).toBe(currentRows);
+  });
 });

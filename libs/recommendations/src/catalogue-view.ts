@@ -73,6 +73,13 @@ export class CatalogueSnapshot implements CatalogueView {
     return runStepsNow(this.rowsSteps(table));
   }
 
+  /** Stops keeping rows for every table but `table` (after a swap: the previous model's id map can go). */
+  keepRowsOnlyOf(table: ItemTable): void {
+    this.keptRows = this.keptRows.filter(
+      (rows) => rows.table.itemIndexById === table.itemIndexById,
+    );
+  }
+
   /**
    * Lays the catalogue out on the rows of `table` in steps (a swap prepares its model's rows between
    * requests) and keeps them current from then on. Changes applied between steps are on the rows already:

@@ -107,9 +107,10 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
         ]);
         const model = buildServingModel(snapshot, index, lookups);
         // The catalogue's rules by row of the new item table, laid out before the first request needs them.
-        const rows = this.catalogue.snapshot.rowsSteps(itemTableOf(model));
-        await runStepsWithPauses(rows, pauseForEventLoop);
+        const table = itemTableOf(model);
+        await runStepsWithPauses(this.catalogue.snapshot.rowsSteps(table), pauseForEventLoop);
         this.serving = model;
+        this.catalogue.snapshot.keepRowsOnlyOf(table);
         this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
         for (const listener of this.swapListeners) listener(model);
       }
