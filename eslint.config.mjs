@@ -16,6 +16,7 @@ const PURE_LIBS = [
   'datasets',
   'model-building',
   'recommendations',
+  'wasm-encoding',
 ];
 const DRIVERS = [
   '@nestjs/*',

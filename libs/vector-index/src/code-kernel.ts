@@ -5,7 +5,7 @@ import {
   kernelModuleBytes,
   Op,
   ValueType,
-} from './wasm-encoding';
+} from '@recsys/wasm-encoding';
 
 /** Dimensions a kernel loop step reads from each code row: two 8-lane i16 dot products. */
 export const CODE_STEP_DIMS = 16;

@@ -5,7 +5,7 @@ import {
   kernelModuleBytes,
   Op,
   ValueType,
-} from './wasm-encoding';
+} from '@recsys/wasm-encoding';
 
 /** Floats a kernel loop step reads from each vector: two 4-lane accumulators. Row strides are multiples. */
 export const KERNEL_STEP_FLOATS = 8;

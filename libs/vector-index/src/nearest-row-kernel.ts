@@ -1,4 +1,10 @@
-import { functionBody, incrementLocal, kernelModuleBytes, Op, ValueType } from './wasm-encoding';
+import {
+  functionBody,
+  incrementLocal,
+  kernelModuleBytes,
+  Op,
+  ValueType,
+} from '@recsys/wasm-encoding';
 
 /** Rows the nearest-row kernels compare per pass: they read each query lane once for four rows. */
 const NEAREST_ROWS_PER_PASS = 4;

@@ -1,4 +1,10 @@
-import { functionBody, incrementLocal, kernelModuleBytes, Op, ValueType } from './wasm-encoding';
+import {
+  functionBody,
+  incrementLocal,
+  kernelModuleBytes,
+  Op,
+  ValueType,
+} from '@recsys/wasm-encoding';
 
 /** Dimensions one loop step encodes: four f32x4 narrowed into one i8x16. */
 export const QUANTIZE_STEP_DIMS = 16;
