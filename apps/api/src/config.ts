@@ -11,7 +11,7 @@ import {
   redisEnv,
   stringVar,
 } from '@recsys/service-config';
-import type { ApiSettings } from './api-dependencies';
+import type { ApiSettings } from './api-settings';
 
 /** HTTP behaviour shared by the api and the embedded app. */
 export const httpEnv = {

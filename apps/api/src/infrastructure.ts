@@ -1,13 +1,13 @@
 import { KafkaEventSink } from '@recsys/kafka-adapters';
 import { openPostgresStorage } from '@recsys/postgres-adapters';
 import { RedisEmbeddingStore, RedisRealtimeStore } from '@recsys/redis-adapters';
-import type { ApiDependencies } from './api-dependencies';
+import type { ApiPorts } from './api-ports.module';
 import type { ApiConfig } from './config';
 
 /** The api's ports on the real services, and how to close them. */
 export async function openApiInfrastructure(
   config: ApiConfig,
-): Promise<{ dependencies: ApiDependencies; close(): Promise<void> }> {
+): Promise<{ ports: ApiPorts; close(): Promise<void> }> {
   const storage = await openPostgresStorage({
     kind: 'postgres',
     url: config.DATABASE_URL,
@@ -23,7 +23,7 @@ export async function openApiInfrastructure(
     partitions: config.KAFKA_TOPIC_PARTITIONS,
   });
   return {
-    dependencies: {
+    ports: {
       eventSink,
       jobQueue: storage.jobQueue,
       embeddingStore,

@@ -14,7 +14,7 @@ export function wireEmbedded(
   const { storage, channel, embeddingStore, realtimeStore } = infra;
   return {
     api: {
-      dependencies: {
+      ports: {
         eventSink: channel,
         jobQueue: storage.jobQueue,
         embeddingStore,

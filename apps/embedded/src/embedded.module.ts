@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ApiModule } from '../../api/src/api.module';
 import { IngestorModule } from '../../ingestor/src/ingestor.module';
 import { TrainerModule } from '../../trainer/src/trainer.module';
-import type { ApiDependencies, ApiSettings } from '../../api/src/api-dependencies';
+import type { ApiPorts } from '../../api/src/api-ports.module';
+import type { ApiSettings } from '../../api/src/api-settings';
 import type {
   IngestorDependencies,
   IngestorSettings,
@@ -16,7 +17,7 @@ import type { TrainerDependencies, TrainerSettings } from '../../trainer/src/tra
 @Module({})
 export class EmbeddedModule {
   static register(options: {
-    api: { dependencies: ApiDependencies; settings: ApiSettings };
+    api: { ports: ApiPorts; settings: ApiSettings };
     ingestor: { dependencies: IngestorDependencies; settings: IngestorSettings };
     trainer: { dependencies: TrainerDependencies; settings: TrainerSettings };
   }): DynamicModule {

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@recsys/domain';
-import { API_SETTINGS, type ApiSettings } from '../api-dependencies';
+import { API_SETTINGS, type ApiSettings } from '../api-settings';
 import { ACCESS_LEVEL, type AccessLevel } from './access-level.decorator';
 import { TokenBuckets } from './token-bucket';
 

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './api-key.guard';
+
+/** Who may call what, and how often: the guard runs before every handler of the api. */
+@Module({ providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }] })
+export class AccessModule {}
