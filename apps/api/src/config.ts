@@ -13,8 +13,8 @@ import {
 } from '@recsys/service-config';
 import type { ApiSettings } from './api-settings';
 
-/** HTTP behaviour shared by the api and the embedded app. */
-export const httpEnv = {
+// HTTP behaviour, access and serving: the same for every process that runs the api module.
+const httpEnv = {
   BODY_LIMIT_BYTES: intVar({
     default: 1_048_576,
     min: 1024,
@@ -142,15 +142,22 @@ export const httpEnv = {
   }),
 };
 
-/** Every variable the api reads, with its default; `.env.example` documents the same names. */
-export const apiEnvSchema = z.object({
+/**
+ * The api module's variables whatever its adapters: the HTTP server, access and serving. The embedded app
+ * composes its schema from this one (see apps/embedded/src/config.ts).
+ */
+export const apiHttpEnvSchema = z.object({
   HOST: stringVar({ default: '0.0.0.0', description: 'Interface the HTTP server listens on' }),
   PORT: intVar({ default: 3000, min: 1, max: 65535, description: 'HTTP port' }),
+  ...httpEnv,
+});
+
+/** Every variable the api reads, with its default; `.env.example` documents the same names. */
+export const apiEnvSchema = apiHttpEnvSchema.extend({
   API_KEYS_REQUIRED: boolVar({
     default: true,
     description: 'Refuse to start without API keys (set false only for local development)',
   }),
-  ...httpEnv,
   ...databaseEnv,
   ...redisEnv,
   ...kafkaEnv('recsys-api'),
@@ -165,9 +172,9 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
   return config;
 }
 
-/** The HTTP part of a config (the embedded app reads the same variables). */
+/** The api module's settings from its variables (the embedded app reads the same ones). */
 export function apiSettingsFrom(
-  config: z.infer<z.ZodObject<typeof httpEnv>>,
+  config: z.infer<typeof apiHttpEnvSchema>,
   options: { keysRequired: boolean },
 ): ApiSettings {
   return {
