@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type Redis from 'ioredis';
 import type {
   CatalogueStore,
   EmbeddingStore,
@@ -14,6 +15,13 @@ export interface ReadinessCheck {
   check(): Promise<void>;
 }
 
+/**
+ * Where the rate limits count requests: in Redis, one count for every replica, or in this process's memory
+ * (the embedded app), at most `maxCounters` keys and addresses (least recently used ones are forgotten).
+ */
+export type RateLimitStore =
+  { kind: 'redis'; redis: Redis } | { kind: 'memory'; maxCounters: number };
+
 /** The adapters the composition root hands the api: real ones (main.ts) or embedded ones (apps/embedded). */
 export interface ApiPorts {
   eventSink: EventSink;
@@ -21,6 +29,7 @@ export interface ApiPorts {
   embeddingStore: EmbeddingStore;
   realtimeStore: RealtimeStore;
   catalogueStore: CatalogueStore;
+  rateLimitStore: RateLimitStore;
   readinessChecks: readonly ReadinessCheck[];
   clock: () => Date;
 }
@@ -31,6 +40,7 @@ export const JOB_QUEUE = Symbol('JobQueue');
 export const EMBEDDING_STORE = Symbol('EmbeddingStore');
 export const REALTIME_STORE = Symbol('RealtimeStore');
 export const CATALOGUE_STORE = Symbol('CatalogueStore');
+export const RATE_LIMIT_STORE = Symbol('RateLimitStore');
 export const READINESS_CHECKS = Symbol('ReadinessChecks');
 export const CLOCK = Symbol('Clock');
 
@@ -40,6 +50,7 @@ const TOKENS: { readonly [Port in keyof ApiPorts]-?: symbol } = {
   embeddingStore: EMBEDDING_STORE,
   realtimeStore: REALTIME_STORE,
   catalogueStore: CATALOGUE_STORE,
+  rateLimitStore: RATE_LIMIT_STORE,
   readinessChecks: READINESS_CHECKS,
   clock: CLOCK,
 };

@@ -4,9 +4,11 @@ export interface AccessSettings {
   writeKeys: ReadonlySet<string>;
   /** When false and no key is configured, every request is allowed (local development only). */
   keysRequired: boolean;
-  /** Sustained requests per second allowed per key, and the burst above it. */
+  /** Sustained requests per second allowed per key, and the most it may send at once. */
   ratePerSecond: number;
   rateBurst: number;
+  /** Requests without a valid key allowed per client address and minute. */
+  authFailuresPerMinute: number;
 }
 
 /** HTTP behaviour the api is configured with. */

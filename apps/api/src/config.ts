@@ -130,15 +130,24 @@ const httpEnv = {
     description:
       'Worker threads building an IVF index, one shard of 100k+ items each; HNSW uses one',
   }),
+  // Counted in fixed windows of RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds (2 s by default), shared by
+  // every replica through Redis: a key may send the burst once per window, the sustained rate on average.
   RATE_LIMIT_PER_SECOND: numberVar({
     default: 2000,
     min: 1,
-    description: 'Sustained requests per second allowed per API key',
+    description:
+      'Sustained requests per second allowed per API key, over all api replicas (the window is RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds)',
   }),
   RATE_LIMIT_BURST: intVar({
     default: 4000,
     min: 1,
-    description: 'Requests a key may send at once above the sustained rate',
+    description: 'Requests a key may send at once: the count allowed per window',
+  }),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: intVar({
+    default: 60,
+    min: 1,
+    description:
+      'Requests without a valid API key allowed per client address and minute (then 429); a valid key still passes',
   }),
 };
 
@@ -204,6 +213,7 @@ export function apiSettingsFrom(
       keysRequired: options.keysRequired,
       ratePerSecond: config.RATE_LIMIT_PER_SECOND,
       rateBurst: config.RATE_LIMIT_BURST,
+      authFailuresPerMinute: config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
     },
   };
 }

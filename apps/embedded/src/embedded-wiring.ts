@@ -5,6 +5,9 @@ import type { EmbeddedConfig } from './config';
 import type { EmbeddedModule } from './embedded.module';
 import type { EmbeddedInfrastructure } from './infrastructure';
 
+// Keys and client addresses whose request counts the one process keeps (least recently used are forgotten).
+const RATE_LIMIT_COUNTERS = 10_000;
+
 /** Hands the same embedded adapters to the api, ingestor and trainer modules. */
 export function wireEmbedded(
   config: EmbeddedConfig,
@@ -20,6 +23,7 @@ export function wireEmbedded(
         embeddingStore,
         realtimeStore,
         catalogueStore: storage.catalogueStore,
+        rateLimitStore: { kind: 'memory', maxCounters: RATE_LIMIT_COUNTERS },
         clock,
         readinessChecks: [{ name: 'database', check: () => storage.ping() }],
       },
