@@ -6,7 +6,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { closeOnSignals } from '@recsys/process-lifecycle';
 import { loadEmbeddedConfig } from './config';
 import { DemoSeeder } from './demo/demo-seeder';
-import { wireEmbedded } from './embedded-wiring';
 import { EmbeddedModule } from './embedded.module';
 import { openEmbeddedInfrastructure } from './infrastructure';
 
@@ -16,7 +15,7 @@ async function main(): Promise<void> {
   const infra = await openEmbeddedInfrastructure(config);
   const clock = () => new Date();
   const app = await NestFactory.create<NestFastifyApplication>(
-    EmbeddedModule.register(wireEmbedded(config, infra, clock)),
+    EmbeddedModule.register({ config, infra, clock }),
     new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
     { logger: ['log', 'warn', 'error'] },
   );
