@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeOnSignals } from '@recsys/process-lifecycle';
+import { ModelHolder } from '../../api/src/models/model-holder.service';
 import { loadEmbeddedConfig } from './config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { EmbeddedModule } from './embedded.module';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
   });
   const job = await seeder.prepare();
   if (job?.status === 'failed') logger.warn(`training failed: ${job.error}`);
+  // The api swaps a published model in on its own; "ready" waits until it serves the one just trained.
+  await app.get(ModelHolder).refresh();
   logger.log(`ready. Try: curl -H 'x-api-key: ${readKey}' ${baseUrl}/recommend/user-1`);
 }
 
