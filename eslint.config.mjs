@@ -36,6 +36,9 @@ const DRIVERS = [
 ];
 const ADAPTER_LIBS = ['postgres-adapters', 'redis-adapters', 'kafka-adapters', 'embedded-adapters'];
 const APPS = ['api', 'ingestor', 'trainer'];
+// The api's feature folders depend one way: a folder may import those before it, never those after it, so a
+// folder cycle (models/ <-> recommendations/ was one) cannot come back.
+const API_FEATURE_LAYERS = ['models', 'catalogue', 'recommendations'];
 
 export default tseslint.config(
   {
@@ -81,6 +84,11 @@ export default tseslint.config(
               })),
             ),
             { target: './libs', from: './apps', message: 'Libs never import apps.' },
+            ...API_FEATURE_LAYERS.slice(0, -1).map((feature, layer) => ({
+              target: `./apps/api/src/${feature}`,
+              from: API_FEATURE_LAYERS.slice(layer + 1).map((later) => `./apps/api/src/${later}`),
+              message: `apps/api features depend one way (${API_FEATURE_LAYERS.join(' <- ')}): no folder cycles.`,
+            })),
             // pure libs never import adapters
             ...PURE_LIBS.map((lib) => ({
               target: `./libs/${lib}`,

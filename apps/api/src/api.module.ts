@@ -1,55 +1,36 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ApiKeyGuard } from './access/api-key.guard';
-import {
-  API_DEPENDENCIES,
-  API_SETTINGS,
-  type ApiDependencies,
-  type ApiSettings,
-} from './api-dependencies';
-import { CatalogueFollower } from './catalogue/catalogue-follower.service';
-import { ItemsController } from './catalogue/items.controller';
-import { EventsController } from './events/events.controller';
+import { APP_FILTER } from '@nestjs/core';
+import { AccessModule } from './access/access.module';
+import { ApiPortsModule, type ApiPorts } from './api-ports.module';
+import type { ApiSettings } from './api-settings';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
-import { ModelsController } from './models/models.controller';
-import { ModelHolder } from './recommendations/model-holder.service';
-import { PopularityCache } from './recommendations/popularity-cache.service';
-import { RecentInteractionsCache } from './recommendations/recent-interactions-cache.service';
-import { RecommendationService } from './recommendations/recommendation.service';
-import { RecommendationsController } from './recommendations/recommendations.controller';
-import { ShortlistPrecomputer } from './recommendations/shortlists/shortlist-precomputer.service';
-import { TrainingJobsController } from './training-jobs/training-jobs.controller';
+import { ModelsModule } from './models/models.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
+import { TrainingJobsModule } from './training-jobs/training-jobs.module';
 
-/** The HTTP api; the composition root hands it its ports (real or embedded) and settings. */
+/**
+ * The HTTP api: its features, on the ports and settings the composition root hands it (real adapters
+ * in main.ts, embedded ones in apps/embedded; the modules are the same).
+ */
 @Module({})
 export class ApiModule {
-  static register(options: {
-    dependencies: ApiDependencies;
-    settings: ApiSettings;
-  }): DynamicModule {
+  static register(options: { ports: ApiPorts; settings: ApiSettings }): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [
-        RecommendationsController,
-        ItemsController,
-        EventsController,
-        TrainingJobsController,
-        ModelsController,
-        HealthController,
+      imports: [
+        ApiPortsModule.register(options),
+        AccessModule,
+        RecommendationsModule,
+        CatalogueModule,
+        EventsModule,
+        TrainingJobsModule,
+        ModelsModule,
       ],
-      providers: [
-        { provide: API_DEPENDENCIES, useValue: options.dependencies },
-        { provide: API_SETTINGS, useValue: options.settings },
-        { provide: APP_FILTER, useClass: DomainErrorFilter },
-        { provide: APP_GUARD, useClass: ApiKeyGuard },
-        ModelHolder,
-        CatalogueFollower,
-        PopularityCache,
-        RecentInteractionsCache,
-        RecommendationService,
-        ShortlistPrecomputer,
-      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -11,10 +11,10 @@ import {
   redisEnv,
   stringVar,
 } from '@recsys/service-config';
-import type { ApiSettings } from './api-dependencies';
+import type { ApiSettings } from './api-settings';
 
-/** HTTP behaviour shared by the api and the embedded app. */
-export const httpEnv = {
+// HTTP behaviour, access and serving: the same for every process that runs the api module.
+const httpEnv = {
   BODY_LIMIT_BYTES: intVar({
     default: 1_048_576,
     min: 1024,
@@ -130,27 +130,43 @@ export const httpEnv = {
     description:
       'Worker threads building an IVF index, one shard of 100k+ items each; HNSW uses one',
   }),
+  // Counted in fixed windows of RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds (2 s by default), shared by
+  // every replica through Redis: a key may send the burst once per window, the sustained rate on average.
   RATE_LIMIT_PER_SECOND: numberVar({
     default: 2000,
     min: 1,
-    description: 'Sustained requests per second allowed per API key',
+    description:
+      'Sustained requests per second allowed per API key, over all api replicas (the window is RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds)',
   }),
   RATE_LIMIT_BURST: intVar({
     default: 4000,
     min: 1,
-    description: 'Requests a key may send at once above the sustained rate',
+    description: 'Requests a key may send at once: the count allowed per window',
+  }),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: intVar({
+    default: 60,
+    min: 1,
+    description:
+      'Requests without a valid API key allowed per client address and minute (then 429); a valid key still passes',
   }),
 };
 
-/** Every variable the api reads, with its default; `.env.example` documents the same names. */
-export const apiEnvSchema = z.object({
+/**
+ * The api module's variables whatever its adapters: the HTTP server, access and serving. The embedded app
+ * composes its schema from this one (see apps/embedded/src/config.ts).
+ */
+export const apiHttpEnvSchema = z.object({
   HOST: stringVar({ default: '0.0.0.0', description: 'Interface the HTTP server listens on' }),
   PORT: intVar({ default: 3000, min: 1, max: 65535, description: 'HTTP port' }),
+  ...httpEnv,
+});
+
+/** Every variable the api reads, with its default; `.env.example` documents the same names. */
+export const apiEnvSchema = apiHttpEnvSchema.extend({
   API_KEYS_REQUIRED: boolVar({
     default: true,
     description: 'Refuse to start without API keys (set false only for local development)',
   }),
-  ...httpEnv,
   ...databaseEnv,
   ...redisEnv,
   ...kafkaEnv('recsys-api'),
@@ -165,9 +181,9 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
   return config;
 }
 
-/** The HTTP part of a config (the embedded app reads the same variables). */
+/** The api module's settings from its variables (the embedded app reads the same ones). */
 export function apiSettingsFrom(
-  config: z.infer<z.ZodObject<typeof httpEnv>>,
+  config: z.infer<typeof apiHttpEnvSchema>,
   options: { keysRequired: boolean },
 ): ApiSettings {
   return {
@@ -197,6 +213,7 @@ export function apiSettingsFrom(
       keysRequired: options.keysRequired,
       ratePerSecond: config.RATE_LIMIT_PER_SECOND,
       rateBurst: config.RATE_LIMIT_BURST,
+      authFailuresPerMinute: config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
     },
   };
 }

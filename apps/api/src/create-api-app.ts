@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ApiDependencies, ApiSettings } from './api-dependencies';
+import type { ApiPorts } from './api-ports.module';
+import type { ApiSettings } from './api-settings';
 import { ApiModule } from './api.module';
 
 /** Builds the Nest application on Fastify (not yet listening); shared by main.ts and the embedded app. */
 export async function createApiApp(options: {
-  dependencies: ApiDependencies;
+  ports: ApiPorts;
   settings: ApiSettings;
   bodyLimitBytes: number;
 }): Promise<NestFastifyApplication> {

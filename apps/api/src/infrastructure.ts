@@ -1,13 +1,15 @@
+import Redis from 'ioredis';
 import { KafkaEventSink } from '@recsys/kafka-adapters';
 import { openPostgresStorage } from '@recsys/postgres-adapters';
 import { RedisEmbeddingStore, RedisRealtimeStore } from '@recsys/redis-adapters';
-import type { ApiDependencies } from './api-dependencies';
+import { RATE_LIMIT_COMMAND_TIMEOUT_MS } from './access/rate-limits.service';
+import type { ApiPorts } from './api-ports.module';
 import type { ApiConfig } from './config';
 
 /** The api's ports on the real services, and how to close them. */
 export async function openApiInfrastructure(
   config: ApiConfig,
-): Promise<{ dependencies: ApiDependencies; close(): Promise<void> }> {
+): Promise<{ ports: ApiPorts; close(): Promise<void> }> {
   const storage = await openPostgresStorage({
     kind: 'postgres',
     url: config.DATABASE_URL,
@@ -16,6 +18,7 @@ export async function openApiInfrastructure(
   const redis = { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX };
   const embeddingStore = new RedisEmbeddingStore(redis);
   const realtimeStore = new RedisRealtimeStore(redis);
+  const rateLimitRedis = openRateLimitConnection(config);
   const eventSink = new KafkaEventSink({
     brokers: config.KAFKA_BROKERS,
     clientId: config.KAFKA_CLIENT_ID,
@@ -23,12 +26,13 @@ export async function openApiInfrastructure(
     partitions: config.KAFKA_TOPIC_PARTITIONS,
   });
   return {
-    dependencies: {
+    ports: {
       eventSink,
       jobQueue: storage.jobQueue,
       embeddingStore,
       realtimeStore,
       catalogueStore: storage.catalogueStore,
+      rateLimitStore: { kind: 'redis', redis: rateLimitRedis },
       clock: () => new Date(),
       readinessChecks: [
         { name: 'postgres', check: () => storage.ping() },
@@ -41,8 +45,24 @@ export async function openApiInfrastructure(
         eventSink.close(),
         embeddingStore.close(),
         realtimeStore.close(),
+        rateLimitRedis.quit().catch(() => rateLimitRedis.disconnect()),
         storage.close(),
       ]);
     },
   };
+}
+
+// On the request path: commands are never queued while Redis is away and never wait long (the limits then
+// let requests through), and every replica counts under the same keys.
+function openRateLimitConnection(config: ApiConfig): Redis {
+  const redis = new Redis(config.REDIS_URL, {
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    connectionName: 'recsys-api-rate-limits',
+    enableOfflineQueue: false,
+    commandTimeout: RATE_LIMIT_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+  });
+  // Failures reach the limiter as rejected commands; without a listener ioredis prints every retry.
+  redis.on('error', () => undefined);
+  return redis;
 }

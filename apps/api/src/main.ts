@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   logger.log(`config ${JSON.stringify(redactSecrets(config))}`);
   const infrastructure = await openApiInfrastructure(config);
   const app = await createApiApp({
-    dependencies: infrastructure.dependencies,
+    ports: infrastructure.ports,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     settings: apiSettingsFrom(config, { keysRequired: config.API_KEYS_REQUIRED }),
   });

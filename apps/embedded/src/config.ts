@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   boolVar,
   intVar,
@@ -7,19 +7,19 @@ import {
   stringVar,
   trainingEnv,
 } from '@recsys/service-config';
-import { httpEnv } from '../../api/src/config';
+import { apiHttpEnvSchema } from '../../api/src/config';
 
 /** API keys of the demo when none are configured; printed at start, never used in production. */
 export const DEMO_API_KEYS = { read: 'demo-read-key', write: 'demo-write-key' } as const;
 
 /**
- * Every variable the all-in-one embedded process reads: no Kafka, Redis or PostgreSQL server; the event
- * log lives in an embedded PostgreSQL (PGlite) under DATA_DIR.
+ * Every variable the all-in-one embedded process reads: the api module's own (listening on this machine
+ * only by default), no Kafka, Redis or PostgreSQL server; the event log lives in an embedded PostgreSQL
+ * (PGlite) under DATA_DIR.
  */
-export const embeddedEnvSchema = z.object({
+export const embeddedEnvSchema = apiHttpEnvSchema.extend({
   HOST: stringVar({ default: '127.0.0.1', description: 'Interface the HTTP server listens on' }),
   PORT: intVar({ default: 3000, min: 0, max: 65535, description: 'HTTP port (0 = any free port)' }),
-  ...httpEnv,
   DATA_DIR: stringVar({
     default: '.data',
     description: 'Where the embedded database keeps its files',

@@ -1,31 +1,64 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApiModule } from '../../api/src/api.module';
+import { apiSettingsFrom } from '../../api/src/config';
 import { IngestorModule } from '../../ingestor/src/ingestor.module';
+import { ingestorSettingsFrom } from '../../ingestor/src/config';
 import { TrainerModule } from '../../trainer/src/trainer.module';
-import type { ApiDependencies, ApiSettings } from '../../api/src/api-dependencies';
-import type {
-  IngestorDependencies,
-  IngestorSettings,
-} from '../../ingestor/src/ingestor-dependencies';
-import type { TrainerDependencies, TrainerSettings } from '../../trainer/src/trainer-dependencies';
+import { trainerSettingsFrom } from '../../trainer/src/config';
+import type { EmbeddedConfig } from './config';
+import type { EmbeddedInfrastructure } from './infrastructure';
+
+// Keys and client addresses whose request counts the one process keeps (least recently used are forgotten).
+const RATE_LIMIT_COUNTERS = 10_000;
 
 /**
- * The single-process composition root: the api, ingestor and trainer modules, unchanged, wired to the
- * same embedded adapters. It is the one place allowed to import other apps (see README, Architecture).
+ * The single-process composition root: the api, ingestor and trainer modules, unchanged, handed the same
+ * embedded adapters. It is the one place allowed to import other apps (see README, Architecture).
  */
 @Module({})
 export class EmbeddedModule {
   static register(options: {
-    api: { dependencies: ApiDependencies; settings: ApiSettings };
-    ingestor: { dependencies: IngestorDependencies; settings: IngestorSettings };
-    trainer: { dependencies: TrainerDependencies; settings: TrainerSettings };
+    config: EmbeddedConfig;
+    infra: EmbeddedInfrastructure;
+    clock: () => Date;
   }): DynamicModule {
+    const { config, infra, clock } = options;
+    const { storage, channel, embeddingStore, realtimeStore } = infra;
     return {
       module: EmbeddedModule,
       imports: [
-        ApiModule.register(options.api),
-        IngestorModule.register(options.ingestor),
-        TrainerModule.register(options.trainer),
+        ApiModule.register({
+          ports: {
+            eventSink: channel,
+            jobQueue: storage.jobQueue,
+            embeddingStore,
+            realtimeStore,
+            catalogueStore: storage.catalogueStore,
+            rateLimitStore: { kind: 'memory', maxCounters: RATE_LIMIT_COUNTERS },
+            clock,
+            readinessChecks: [{ name: 'database', check: () => storage.ping() }],
+          },
+          settings: apiSettingsFrom(config, { keysRequired: true }),
+        }),
+        IngestorModule.register({
+          dependencies: {
+            eventSource: channel,
+            deadLetterSink: channel,
+            eventLog: storage.eventLog,
+            realtimeStore,
+            clock,
+          },
+          settings: ingestorSettingsFrom(config),
+        }),
+        TrainerModule.register({
+          dependencies: {
+            jobQueue: storage.jobQueue,
+            tripletStore: storage.tripletStore,
+            embeddingStore,
+            clock,
+          },
+          settings: trainerSettingsFrom(config, process.pid),
+        }),
       ],
     };
   }

@@ -4,9 +4,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeOnSignals } from '@recsys/process-lifecycle';
+import { ModelHolder } from '../../api/src/models/model-holder.service';
 import { loadEmbeddedConfig } from './config';
 import { DemoSeeder } from './demo/demo-seeder';
-import { wireEmbedded } from './embedded-wiring';
 import { EmbeddedModule } from './embedded.module';
 import { openEmbeddedInfrastructure } from './infrastructure';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const infra = await openEmbeddedInfrastructure(config);
   const clock = () => new Date();
   const app = await NestFactory.create<NestFastifyApplication>(
-    EmbeddedModule.register(wireEmbedded(config, infra, clock)),
+    EmbeddedModule.register({ config, infra, clock }),
     new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
     { logger: ['log', 'warn', 'error'] },
   );
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   });
   const job = await seeder.prepare();
   if (job?.status === 'failed') logger.warn(`training failed: ${job.error}`);
+  // The api swaps a published model in on its own; "ready" waits until it serves the one just trained.
+  await app.get(ModelHolder).refresh();
   logger.log(`ready. Try: curl -H 'x-api-key: ${readKey}' ${baseUrl}/recommend/user-1`);
 }
 

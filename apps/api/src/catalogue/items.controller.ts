@@ -1,18 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { z } from 'zod';
-import { DomainError, type CatalogueItem } from '@recsys/domain';
+import type { CatalogueItem } from '@recsys/domain';
 import { EVENT_LIMITS } from '@recsys/interaction-events';
 import { Access } from '../access/access-level.decorator';
-import {
-  API_DEPENDENCIES,
-  API_SETTINGS,
-  type ApiDependencies,
-  type ApiSettings,
-} from '../api-dependencies';
 import { parseInput } from '../http/parse-input';
-import { parseRecommendQuery } from '../recommendations/recommend-request';
-import { RecommendationService } from '../recommendations/recommendation.service';
-import { CatalogueFollower } from './catalogue-follower.service';
+import { CatalogueService } from './catalogue.service';
 
 const itemBodySchema = z.strictObject({
   category: z.string().min(1).max(EVENT_LIMITS.maxIdLength).nullable().default(null),
@@ -20,57 +12,27 @@ const itemBodySchema = z.strictObject({
   properties: z.record(z.string(), z.unknown()).default({}),
 });
 
-/** The storefront's catalogue (`PUT`/`DELETE /items/:itemId`) and item-to-item recommendations. */
+/** The storefront's catalogue: `PUT`, `DELETE` and `GET /items/:itemId`. */
 @Controller('items')
 export class ItemsController {
-  constructor(
-    @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
-    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
-    private readonly catalogue: CatalogueFollower,
-    private readonly recommendations: RecommendationService,
-  ) {}
+  constructor(private readonly catalogue: CatalogueService) {}
 
   @Put(':itemId')
   @Access('write')
-  async put(@Param('itemId') itemId: string, @Body() body: unknown): Promise<CatalogueItem> {
-    checkItemId(itemId);
-    const fields = parseInput(itemBodySchema, body ?? {}, 'item');
-    const item = await this.deps.catalogueStore.upsert({ itemId, ...fields });
-    this.catalogue.applyOwnChange(item);
-    return item;
+  put(@Param('itemId') itemId: string, @Body() body: unknown): Promise<CatalogueItem> {
+    return this.catalogue.put({ itemId, ...parseInput(itemBodySchema, body ?? {}, 'item') });
   }
 
   @Delete(':itemId')
   @HttpCode(204)
   @Access('write')
-  async remove(@Param('itemId') itemId: string): Promise<void> {
-    checkItemId(itemId);
-    if (!(await this.deps.catalogueStore.remove(itemId))) {
-      throw new DomainError('ITEM_NOT_FOUND', `the catalogue has no item ${itemId}`);
-    }
-    await this.catalogue.catchUp();
+  remove(@Param('itemId') itemId: string): Promise<void> {
+    return this.catalogue.remove(itemId);
   }
 
   @Get(':itemId')
   @Access('read')
-  async get(@Param('itemId') itemId: string): Promise<CatalogueItem> {
-    const item = await this.deps.catalogueStore.get(itemId);
-    if (!item) throw new DomainError('ITEM_NOT_FOUND', `the catalogue has no item ${itemId}`);
-    return item;
-  }
-
-  @Get(':itemId/similar')
-  @Access('read')
-  similar(@Param('itemId') itemId: string, @Query() query: unknown) {
-    return this.recommendations.similarTo(itemId, parseRecommendQuery(query, this.settings));
-  }
-}
-
-function checkItemId(itemId: string): void {
-  if (itemId.length > EVENT_LIMITS.maxIdLength) {
-    throw new DomainError(
-      'INVALID_REQUEST',
-      `itemId must be at most ${EVENT_LIMITS.maxIdLength} characters`,
-    );
+  get(@Param('itemId') itemId: string): Promise<CatalogueItem> {
+    return this.catalogue.get(itemId);
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { DomainError } from '@recsys/domain';
 import { Access } from '../access/access-level.decorator';
-import { API_DEPENDENCIES, type ApiDependencies } from '../api-dependencies';
-import { ModelHolder } from '../recommendations/model-holder.service';
+import { READINESS_CHECKS, type ReadinessCheck } from '../api-ports.module';
+import { ModelHolder } from '../models/model-holder.service';
 
 type Readiness = {
   status: 'ready';
@@ -19,7 +19,7 @@ type Readiness = {
 @Access('public')
 export class HealthController {
   constructor(
-    @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
+    @Inject(READINESS_CHECKS) private readonly checks: readonly ReadinessCheck[],
     private readonly models: ModelHolder,
   ) {}
 
@@ -32,7 +32,7 @@ export class HealthController {
   async ready(): Promise<Readiness> {
     const dependencies: Record<string, string> = {};
     await Promise.all(
-      this.deps.readinessChecks.map(async (readiness) => {
+      this.checks.map(async (readiness) => {
         dependencies[readiness.name] = await withTimeout(readiness.check(), 2000).then(
           () => 'ok',
           (error: Error) => `failing: ${error.message}`,

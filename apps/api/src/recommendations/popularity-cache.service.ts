@@ -5,13 +5,9 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import type { PopularItem } from '@recsys/domain';
-import {
-  API_DEPENDENCIES,
-  API_SETTINGS,
-  type ApiDependencies,
-  type ApiSettings,
-} from '../api-dependencies';
+import type { PopularItem, RealtimeStore } from '@recsys/domain';
+import { CLOCK, REALTIME_STORE } from '../api-ports.module';
+import { API_SETTINGS, type ApiSettings } from '../api-settings';
 
 const POPULAR_ITEMS_KEPT = 2000;
 
@@ -23,7 +19,8 @@ export class PopularityCache implements OnApplicationBootstrap, OnModuleDestroy 
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
+    @Inject(REALTIME_STORE) private readonly store: RealtimeStore,
+    @Inject(CLOCK) private readonly clock: () => Date,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
@@ -44,10 +41,7 @@ export class PopularityCache implements OnApplicationBootstrap, OnModuleDestroy 
   /** Re-reads the list; a failure keeps the previous one. */
   async refresh(): Promise<void> {
     try {
-      this.items = await this.deps.realtimeStore.popularItems(
-        POPULAR_ITEMS_KEPT,
-        this.deps.clock(),
-      );
+      this.items = await this.store.popularItems(POPULAR_ITEMS_KEPT, this.clock());
     } catch (error) {
       this.logger.warn(
         `popular items refresh failed, keeping ${this.items.length}: ${(error as Error).message}`,

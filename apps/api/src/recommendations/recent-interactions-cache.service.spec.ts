@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ClassifiedEvent, RealtimeStore } from '@recsys/domain';
 import { InMemoryRealtimeStore } from '@recsys/embedded-adapters';
-import type { ApiDependencies, ApiSettings } from '../api-dependencies';
+import type { ApiSettings } from '../api-settings';
 import { RecentInteractionsCache } from './recent-interactions-cache.service';
 
 function click(userId: string, itemId: string, minute: number): ClassifiedEvent {
@@ -19,10 +19,7 @@ function settings(overrides: Partial<ApiSettings> = {}): ApiSettings {
 }
 
 async function started(store: RealtimeStore, overrides: Partial<ApiSettings> = {}) {
-  const cache = new RecentInteractionsCache(
-    { realtimeStore: store } as ApiDependencies,
-    settings(overrides),
-  );
+  const cache = new RecentInteractionsCache(store, settings(overrides));
   await cache.onApplicationBootstrap();
   return cache;
 }

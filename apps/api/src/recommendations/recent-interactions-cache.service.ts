@@ -5,13 +5,9 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import type { RecentInteraction } from '@recsys/domain';
-import {
-  API_DEPENDENCIES,
-  API_SETTINGS,
-  type ApiDependencies,
-  type ApiSettings,
-} from '../api-dependencies';
+import type { RealtimeStore, RecentInteraction } from '@recsys/domain';
+import { REALTIME_STORE } from '../api-ports.module';
+import { API_SETTINGS, type ApiSettings } from '../api-settings';
 import { RecentListsCache } from './recent-interactions-cache-lists';
 
 const WARN_EVERY_MS = 10_000;
@@ -31,21 +27,20 @@ export class RecentInteractionsCache implements OnApplicationBootstrap, OnModule
   private lastWarningMs = -Infinity;
 
   constructor(
-    @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
+    @Inject(REALTIME_STORE) private readonly store: RealtimeStore,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {
     this.lists = new RecentListsCache({
       ...settings.recentCache,
       nowMs: () => performance.now(),
-      read: (userId) =>
-        deps.realtimeStore.recentInteractions(userId, settings.recentInteractionsPerRequest),
+      read: (userId) => store.recentInteractions(userId, settings.recentInteractionsPerRequest),
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
     try {
-      this.unwatch = await this.deps.realtimeStore.watchUsers(this.lists);
+      this.unwatch = await this.store.watchUsers(this.lists);
     } catch (error) {
       this.logger.warn(`reading recent interactions through: ${(error as Error).message}`);
     }

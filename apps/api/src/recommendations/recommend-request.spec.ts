@@ -1,5 +1,5 @@
 import { DomainError } from '@recsys/domain';
-import type { ApiSettings } from '../api-dependencies';
+import type { ApiSettings } from '../api-settings';
 import { parseRecommendQuery } from './recommend-request';
 
 const settings = {

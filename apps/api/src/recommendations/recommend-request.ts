@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVENT_LIMITS } from '@recsys/interaction-events';
 import type { RecommendationFilters } from '@recsys/recommendations';
-import type { ApiSettings } from '../api-dependencies';
+import type { ApiSettings } from '../api-settings';
 import { parseInput } from '../http/parse-input';
 
 const itemId = z.string().min(1).max(EVENT_LIMITS.maxIdLength);

@@ -8,14 +8,9 @@ import {
   type Recommendations,
   type ServingContext,
 } from '@recsys/recommendations';
-import {
-  API_DEPENDENCIES,
-  API_SETTINGS,
-  type ApiDependencies,
-  type ApiSettings,
-} from '../api-dependencies';
+import { API_SETTINGS, type ApiSettings } from '../api-settings';
 import { CatalogueFollower } from '../catalogue/catalogue-follower.service';
-import { ModelHolder } from './model-holder.service';
+import { ModelHolder } from '../models/model-holder.service';
 import { PopularityCache } from './popularity-cache.service';
 import { RecentInteractionsCache } from './recent-interactions-cache.service';
 
@@ -27,7 +22,6 @@ import { RecentInteractionsCache } from './recent-interactions-cache.service';
 @Injectable()
 export class RecommendationService {
   constructor(
-    @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
     private readonly models: ModelHolder,
     private readonly catalogue: CatalogueFollower,

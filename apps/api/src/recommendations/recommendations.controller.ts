@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import type { Recommendations } from '@recsys/recommendations';
 import { Access } from '../access/access-level.decorator';
-import { API_SETTINGS, type ApiSettings } from '../api-dependencies';
+import { API_SETTINGS, type ApiSettings } from '../api-settings';
 import { RecommendationService } from './recommendation.service';
 import { parseRecommendQuery, parseSessionRequest } from './recommend-request';
 
@@ -28,5 +28,20 @@ export class RecommendationsController {
   recommendForSession(@Body() body: unknown) {
     const { itemIds, filters } = parseSessionRequest(body, this.settings);
     return this.recommendations.forSession(itemIds, filters);
+  }
+}
+
+/** Item-to-item recommendations (`GET /items/:itemId/similar`): the catalogue's routes, answered here. */
+@Controller('items')
+export class SimilarItemsController {
+  constructor(
+    private readonly recommendations: RecommendationService,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+  ) {}
+
+  @Get(':itemId/similar')
+  @Access('read')
+  similar(@Param('itemId') itemId: string, @Query() query: unknown) {
+    return this.recommendations.similarTo(itemId, parseRecommendQuery(query, this.settings));
   }
 }

@@ -11,8 +11,7 @@ import {
   type VectorIndex,
   type VectorMetric,
 } from '@recsys/vector-index';
-import type { IndexBuildRequest } from './index-build-messages';
-import { nextWorkerMessage } from './index-worker-channel';
+import type { IndexBuildRequest, IndexWorkerMessage } from './index-build-messages';
 import { shareVectors } from './share-vectors';
 import { spawnIndexWorker } from './spawn-index-worker';
 
@@ -129,4 +128,33 @@ async function startWorker(spawn: () => Worker): Promise<Worker> {
     void worker.terminate();
     throw error;
   }
+}
+
+/**
+ * The next message of `worker`, or a rejection if it fails (an error thrown at start-up or later) or
+ * exits before sending one.
+ */
+function nextWorkerMessage(worker: Worker): Promise<IndexWorkerMessage> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (message: IndexWorkerMessage) => {
+      cleanup();
+      resolve(message);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`the index worker exited with code ${code}`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
 }

@@ -6,8 +6,8 @@ import {
   type ServingModel,
 } from '@recsys/recommendations';
 import { pauseForEventLoop } from '@recsys/vector-index';
-import { API_SETTINGS, type ApiSettings } from '../../api-dependencies';
-import { ModelHolder } from '../model-holder.service';
+import { API_SETTINGS, type ApiSettings } from '../../api-settings';
+import { ModelHolder } from '../../models/model-holder.service';
 import { computeShortlistsOffThread, type ShortlistJob } from './compute-shortlists-off-thread';
 
 /**

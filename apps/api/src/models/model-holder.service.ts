@@ -5,27 +5,20 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import {
-  buildServingModel,
-  idLookupSteps,
-  itemTableOf,
-  type ServingModel,
-} from '@recsys/recommendations';
+import type { EmbeddingStore } from '@recsys/domain';
+import { buildServingModel, idLookupSteps, type ServingModel } from '@recsys/recommendations';
 import { pauseForEventLoop, runStepsWithPauses } from '@recsys/vector-index';
-import {
-  API_DEPENDENCIES,
-  API_SETTINGS,
-  type ApiDependencies,
-  type ApiSettings,
-} from '../api-dependencies';
-import { CatalogueFollower } from '../catalogue/catalogue-follower.service';
-import { buildIndexOffThread } from '../models/index-building/build-index-off-thread';
-import { shareVectors } from '../models/index-building/share-vectors';
+import { EMBEDDING_STORE } from '../api-ports.module';
+import { API_SETTINGS, type ApiSettings } from '../api-settings';
+import { buildIndexOffThread } from './index-building/build-index-off-thread';
+import { shareVectors } from './index-building/share-vectors';
 
 /**
  * Holds the model the api serves. Loads the current version at start, reloads on every publish
  * notification (and on a slow poll, in case a notification was missed), builds the new version off
- * the request path and swaps it in with one assignment; a failed load keeps the previous model.
+ * the request path and swaps it in with one assignment; a failed load keeps the previous model. Whoever
+ * keeps state per model (the catalogue's rows, the per-user lists) prepares it in `beforeSwap` or follows
+ * `onSwap`: this class changes nothing but its own model.
  */
 @Injectable()
 export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
@@ -36,13 +29,13 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
   private unsubscribe: (() => Promise<void>) | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private readonly swapListeners: ((model: ServingModel) => void)[] = [];
+  private readonly swapPreparations: ((model: ServingModel) => Promise<void>)[] = [];
   /** True once the current version is known (loaded, or known not to exist). */
   initialised = false;
 
   constructor(
-    @Inject(API_DEPENDENCIES) private readonly deps: ApiDependencies,
+    @Inject(EMBEDDING_STORE) private readonly embeddingStore: EmbeddingStore,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
-    private readonly catalogue: CatalogueFollower,
   ) {}
 
   current(): ServingModel | null {
@@ -54,9 +47,14 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
     this.swapListeners.push(listener);
   }
 
+  /** Awaits `prepare` for each new model before it is swapped in; a rejection keeps the previous model. */
+  beforeSwap(prepare: (model: ServingModel) => Promise<void>): void {
+    this.swapPreparations.push(prepare);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     try {
-      this.unsubscribe = await this.deps.embeddingStore.subscribe(() => void this.refresh());
+      this.unsubscribe = await this.embeddingStore.subscribe(() => void this.refresh());
     } catch (error) {
       this.logger.warn(`cannot subscribe to model notifications yet: ${(error as Error).message}`);
     }
@@ -83,9 +81,9 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async loadCurrent(): Promise<void> {
     try {
-      const version = await this.deps.embeddingStore.currentVersion();
+      const version = await this.embeddingStore.currentVersion();
       if (version !== null && version !== this.serving?.version) {
-        const loaded = await this.deps.embeddingStore.load(version);
+        const loaded = await this.embeddingStore.load(version);
         if (!loaded) throw new Error(`model ${version} is current but could not be loaded`);
         // Shared once: the index workers and the shortlist worker read these, none copies them again.
         const snapshot = {
@@ -106,11 +104,8 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
           runStepsWithPauses(idLookupSteps(snapshot), pauseForEventLoop),
         ]);
         const model = buildServingModel(snapshot, index, lookups);
-        // The catalogue's rules by row of the new item table, laid out before the first request needs them.
-        const table = itemTableOf(model);
-        await runStepsWithPauses(this.catalogue.snapshot.rowsSteps(table), pauseForEventLoop);
+        for (const prepare of this.swapPreparations) await prepare(model);
         this.serving = model;
-        this.catalogue.snapshot.keepRowsOnlyOf(table);
         this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
         for (const listener of this.swapListeners) listener(model);
       }

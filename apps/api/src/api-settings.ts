@@ -1,37 +1,14 @@
-import type {
-  CatalogueStore,
-  EmbeddingStore,
-  EventSink,
-  JobQueue,
-  RealtimeStore,
-} from '@recsys/domain';
-
-/** Something the api needs to answer requests; readiness fails while any check rejects. */
-export interface ReadinessCheck {
-  name: string;
-  check(): Promise<void>;
-}
-
-/** The ports the api uses, built by the composition root (real adapters, or embedded ones). */
-export interface ApiDependencies {
-  eventSink: EventSink;
-  jobQueue: JobQueue;
-  embeddingStore: EmbeddingStore;
-  realtimeStore: RealtimeStore;
-  catalogueStore: CatalogueStore;
-  readinessChecks: ReadinessCheck[];
-  clock: () => Date;
-}
-
 /** Who may call what: read keys may read recommendations; write keys may also change state. */
 export interface AccessSettings {
   readKeys: ReadonlySet<string>;
   writeKeys: ReadonlySet<string>;
   /** When false and no key is configured, every request is allowed (local development only). */
   keysRequired: boolean;
-  /** Sustained requests per second allowed per key, and the burst above it. */
+  /** Sustained requests per second allowed per key, and the most it may send at once. */
   ratePerSecond: number;
   rateBurst: number;
+  /** Requests without a valid key allowed per client address and minute. */
+  authFailuresPerMinute: number;
 }
 
 /** HTTP behaviour the api is configured with. */
@@ -67,5 +44,4 @@ export interface ApiSettings {
   };
 }
 
-export const API_DEPENDENCIES = Symbol('API_DEPENDENCIES');
 export const API_SETTINGS = Symbol('API_SETTINGS');

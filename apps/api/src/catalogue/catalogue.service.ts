@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type CatalogueItem,
+  type CatalogueItemInput,
+  type CatalogueStore,
+} from '@recsys/domain';
+import { EVENT_LIMITS } from '@recsys/interaction-events';
+import { CATALOGUE_STORE } from '../api-ports.module';
+import { CatalogueFollower } from './catalogue-follower.service';
+
+/** The storefront's catalogue: stores its changes and makes this replica's copy follow them at once. */
+@Injectable()
+export class CatalogueService {
+  constructor(
+    @Inject(CATALOGUE_STORE) private readonly store: CatalogueStore,
+    private readonly follower: CatalogueFollower,
+  ) {}
+
+  async put(input: CatalogueItemInput): Promise<CatalogueItem> {
+    checkItemId(input.itemId);
+    const item = await this.store.upsert(input);
+    this.follower.applyOwnChange(item);
+    return item;
+  }
+
+  /** Removes an item (ITEM_NOT_FOUND when the catalogue never had it); it is never recommended again. */
+  async remove(itemId: string): Promise<void> {
+    checkItemId(itemId);
+    if (!(await this.store.remove(itemId))) throw notFound(itemId);
+    await this.follower.catchUp();
+  }
+
+  async get(itemId: string): Promise<CatalogueItem> {
+    const item = await this.store.get(itemId);
+    if (!item) throw notFound(itemId);
+    return item;
+  }
+}
+
+// Item ids are bounded like the ids of events, so every catalogue item can also appear in one.
+function checkItemId(itemId: string): void {
+  if (itemId.length > EVENT_LIMITS.maxIdLength) {
+    throw new DomainError(
+      'INVALID_REQUEST',
+      `itemId must be at most ${EVENT_LIMITS.maxIdLength} characters`,
+    );
+  }
+}
+
+function notFound(itemId: string): DomainError {
+  return new DomainError('ITEM_NOT_FOUND', `the catalogue has no item ${itemId}`);
+}

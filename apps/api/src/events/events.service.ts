@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, type EventSink } from '@recsys/domain';
+import { validateEventBatch } from '@recsys/interaction-events';
+import { CLOCK, EVENT_SINK } from '../api-ports.module';
+
+/** Puts interaction events on the event stream: all of a batch or none. */
+@Injectable()
+export class EventsService {
+  constructor(
+    @Inject(EVENT_SINK) private readonly sink: EventSink,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  /**
+   * Validates one event or an array (INVALID_EVENT listing every bad field) and resolves once the stream
+   * acknowledged every event (EVENT_STREAM_UNAVAILABLE otherwise).
+   */
+  async publish(batch: unknown): Promise<{ accepted: number }> {
+    const result = validateEventBatch(batch, { now: this.clock() });
+    if (!result.ok) {
+      throw new DomainError('INVALID_EVENT', 'the request holds invalid events', {
+        errors: result.errors,
+      });
+    }
+    try {
+      await this.sink.publish(result.events);
+    } catch (error) {
+      throw new DomainError(
+        'EVENT_STREAM_UNAVAILABLE',
+        `the event stream did not acknowledge the events: ${(error as Error).message}`,
+      );
+    }
+    return { accepted: result.events.length };
+  }
+}

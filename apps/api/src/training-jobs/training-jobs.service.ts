@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type JobQueue,
+  type TrainingJob,
+  type TrainingJobParams,
+} from '@recsys/domain';
+import { JOB_QUEUE } from '../api-ports.module';
+
+/** Queues training jobs and reports their status; the trainer claims and runs them. */
+@Injectable()
+export class TrainingJobsService {
+  constructor(@Inject(JOB_QUEUE) private readonly queue: JobQueue) {}
+
+  enqueue(params: TrainingJobParams): Promise<TrainingJob> {
+    return this.queue.enqueue(params);
+  }
+
+  /** The job, or JOB_NOT_FOUND. */
+  async get(id: string): Promise<TrainingJob> {
+    const job = isUuid(id) ? await this.queue.get(id) : null;
+    if (!job) throw new DomainError('JOB_NOT_FOUND', `no training job with id ${id}`);
+    return job;
+  }
+}
+
+// Job ids are UUIDs; anything else cannot exist (and would make Postgres reject the query).
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
