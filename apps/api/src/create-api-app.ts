@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ApiDependencies, ApiSettings } from './api-dependencies';
 import { ApiModule } from './api.module';
+import { configureHttp, createHttpAdapter } from './http/configure-http';
 
 /** Builds the Nest application on Fastify (not yet listening); shared by main.ts and the embedded app. */
 export async function createApiApp(options: {
@@ -11,8 +12,9 @@ export async function createApiApp(options: {
 }): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.register(options),
-    new FastifyAdapter({ bodyLimit: options.bodyLimitBytes }),
-    { bufferLogs: false },
+    createHttpAdapter({ bodyLimitBytes: options.bodyLimitBytes }),
+    { bufferLogs: false, bodyParser: false },
   );
+  configureHttp(app);
   return app;
 }

@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
-import { z } from 'zod';
 import { DomainError, type CatalogueItem } from '@recsys/domain';
 import { EVENT_LIMITS } from '@recsys/interaction-events';
 import { Access } from '../access/access-level.decorator';
@@ -9,16 +8,11 @@ import {
   type ApiDependencies,
   type ApiSettings,
 } from '../api-dependencies';
+import { itemBodySchema } from '../http/item-body-schema';
 import { parseInput } from '../http/parse-input';
 import { parseRecommendQuery } from '../recommendations/recommend-request';
 import { RecommendationService } from '../recommendations/recommendation.service';
 import { CatalogueFollower } from './catalogue-follower.service';
-
-const itemBodySchema = z.strictObject({
-  category: z.string().min(1).max(EVENT_LIMITS.maxIdLength).nullable().default(null),
-  available: z.boolean().default(true),
-  properties: z.record(z.string(), z.unknown()).default({}),
-});
 
 /** The storefront's catalogue (`PUT`/`DELETE /items/:itemId`) and item-to-item recommendations. */
 @Controller('items')
@@ -45,9 +39,8 @@ export class ItemsController {
   @Access('write')
   async remove(@Param('itemId') itemId: string): Promise<void> {
     checkItemId(itemId);
-    if (!(await this.deps.catalogueStore.remove(itemId))) {
-      throw new DomainError('ITEM_NOT_FOUND', `the catalogue has no item ${itemId}`);
-    }
+    // Always a tombstone, also for an item only a model knows: it must stop being recommended.
+    await this.deps.catalogueStore.remove(itemId);
     await this.catalogue.catchUp();
   }
 

@@ -20,14 +20,9 @@ export class EventsController {
         errors: result.errors,
       });
     }
-    try {
-      await this.deps.eventSink.publish(result.events);
-    } catch (error) {
-      throw new DomainError(
-        'EVENT_STREAM_UNAVAILABLE',
-        `the event stream did not acknowledge the events: ${(error as Error).message}`,
-      );
-    }
+    // The sink's own codes reach the error filter: an outage is a 503 with Retry-After (no broker
+    // address in the answer), a batch the broker can never take a 413.
+    await this.deps.eventSink.publish(result.events);
     return { accepted: result.events.length };
   }
 }
