@@ -18,9 +18,9 @@ export const TEST_WRITE_KEY = 'spec-write-key';
 
 /** What a port does when called: its normal work, or throw this error. */
 export interface Faults {
-  catalogue?: unknown;
-  jobs?: unknown;
-  events?: unknown;
+  catalogue?: Error;
+  jobs?: Error;
+  events?: Error;
 }
 
 /** Catalogue kept in a Map, with tombstones, revision-numbered like the real stores. */
@@ -43,24 +43,28 @@ export class MapCatalogueStore implements CatalogueStore {
       deleted: true,
     }));
   }
-  async get(itemId: string): Promise<CatalogueItem | null> {
-    this.check();
-    const item = this.items.get(itemId);
-    return item && !item.deleted ? item : null;
+  get(itemId: string): Promise<CatalogueItem | null> {
+    return this.run(() => {
+      const item = this.items.get(itemId);
+      return item && !item.deleted ? item : null;
+    });
   }
-  async changesSince(after: number, limit: number): Promise<CatalogueItem[]> {
-    this.check();
-    return [...this.items.values()].filter((i) => i.revision > after).slice(0, limit);
+  changesSince(after: number, limit: number): Promise<CatalogueItem[]> {
+    return this.run(() =>
+      [...this.items.values()].filter((i) => i.revision > after).slice(0, limit),
+    );
   }
-  private async write(make: () => CatalogueItemInput & { deleted: boolean }) {
-    this.check();
-    const item = { ...make(), revision: ++this.revision, updatedAt: new Date().toISOString() };
-    this.items.delete(item.itemId);
-    this.items.set(item.itemId, item);
-    return item;
+  private write(make: () => CatalogueItemInput & { deleted: boolean }): Promise<CatalogueItem> {
+    return this.run(() => {
+      const item = { ...make(), revision: ++this.revision, updatedAt: new Date().toISOString() };
+      this.items.delete(item.itemId);
+      this.items.set(item.itemId, item);
+      return item;
+    });
   }
-  private check(): void {
-    if (this.faults.catalogue !== undefined) throw this.faults.catalogue;
+  private run<T>(work: () => T): Promise<T> {
+    const fault = this.faults.catalogue;
+    return fault === undefined ? Promise.resolve(work()) : Promise.reject(fault);
   }
 }
 
@@ -68,42 +72,38 @@ export class MapCatalogueStore implements CatalogueStore {
 export class RecordingEventSink implements EventSink {
   readonly published: InteractionEventV1[] = [];
   constructor(private readonly faults: Faults) {}
-  async publish(events: readonly InteractionEventV1[]): Promise<void> {
-    if (this.faults.events !== undefined) throw this.faults.events;
+  publish(events: readonly InteractionEventV1[]): Promise<void> {
+    if (this.faults.events !== undefined) return Promise.reject(this.faults.events);
     this.published.push(...events);
+    return Promise.resolve();
   }
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 function jobQueue(faults: Faults): JobQueue {
-  const fail = async (): Promise<never> => {
-    throw faults.jobs ?? new Error('not used by these specs');
-  };
+  const run = <T>(work: () => T): Promise<T> =>
+    faults.jobs === undefined ? Promise.resolve(work()) : Promise.reject(faults.jobs);
+  const unused = (): Promise<never> => Promise.reject(new Error('not used by these specs'));
   return {
-    enqueue: async (params): Promise<TrainingJob> => {
-      if (faults.jobs !== undefined) throw faults.jobs;
-      const at = new Date().toISOString();
-      const id = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-      return {
-        id,
+    enqueue: (params) =>
+      run((): TrainingJob => ({
+        id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
         status: 'queued',
         params,
-        createdAt: at,
+        createdAt: new Date().toISOString(),
         startedAt: null,
         finishedAt: null,
         metrics: null,
         modelVersion: null,
         error: null,
-      };
-    },
-    get: async () => {
-      if (faults.jobs !== undefined) throw faults.jobs;
-      return null;
-    },
-    claimNext: fail,
-    heartbeat: fail,
-    complete: fail,
-    fail,
+      })),
+    get: () => run(() => null),
+    claimNext: unused,
+    heartbeat: unused,
+    complete: unused,
+    fail: unused,
   };
 }
 
