@@ -6,9 +6,9 @@ import { ingestorEnvSchema } from '../../ingestor/src/config';
 import { trainerEnvSchema } from '../../trainer/src/config';
 import { embeddedEnvSchema } from './config';
 
-// The README's configuration tables are generated from the config schemas; this keeps them in step.
-// To refresh them: RECSYS_WRITE_CONFIG_TABLES=/tmp/tables.md npx jest apps/embedded/src/readme-config --selectProjects unit
-// and paste the blocks from that file into README.md.
+// docs/CONFIGURATION.md's tables are generated from the config schemas; this keeps them in step.
+// To refresh them: RECSYS_WRITE_CONFIG_TABLES=/tmp/tables.md npx jest apps/embedded/src/configuration-doc --selectProjects unit
+// and paste the blocks from that file into docs/CONFIGURATION.md.
 const schemas = {
   embedded: embeddedEnvSchema,
   api: apiEnvSchema,
@@ -16,8 +16,8 @@ const schemas = {
   trainer: trainerEnvSchema,
 };
 
-describe('README configuration tables', () => {
-  const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+describe('docs/CONFIGURATION.md tables', () => {
+  const readme = readFileSync(path.resolve(__dirname, '../../../docs/CONFIGURATION.md'), 'utf8');
 
   it.each(Object.entries(schemas))(
     'documents every variable of the %s app with its default',
