@@ -6,6 +6,7 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const PURE_LIBS = [
+  'input-rules',
   'interaction-events',
   'domain',
   'triplets',

@@ -170,6 +170,18 @@ export const apiEnvSchema = apiHttpEnvSchema.extend({
   ...databaseEnv,
   ...redisEnv,
   ...kafkaEnv('recsys-api'),
+  KAFKA_PUBLISH_TIMEOUT_MS: intVar({
+    default: 5000,
+    min: 100,
+    description:
+      'Longest POST /events waits for the broker before answering 503 with Retry-After (broker outage budget)',
+  }),
+  KAFKA_MAX_REQUEST_BYTES: intVar({
+    default: 900_000,
+    min: 10_000,
+    description:
+      "Largest produce request of POST /events; bigger batches are split (keep below the broker's message.max.bytes)",
+  }),
 });
 
 export type ApiConfig = Readonly<z.infer<typeof apiEnvSchema>>;

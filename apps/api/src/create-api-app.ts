@@ -1,8 +1,9 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ApiPorts } from './api-ports.module';
 import type { ApiSettings } from './api-settings';
 import { ApiModule } from './api.module';
+import { configureHttp, createHttpAdapter } from './http/configure-http';
 
 /** Builds the Nest application on Fastify (not yet listening); shared by main.ts and the embedded app. */
 export async function createApiApp(options: {
@@ -12,8 +13,9 @@ export async function createApiApp(options: {
 }): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.register(options),
-    new FastifyAdapter({ bodyLimit: options.bodyLimitBytes }),
-    { bufferLogs: false },
+    createHttpAdapter({ bodyLimitBytes: options.bodyLimitBytes }),
+    { bufferLogs: false, bodyParser: false },
   );
+  configureHttp(app);
   return app;
 }

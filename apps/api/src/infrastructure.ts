@@ -24,6 +24,8 @@ export async function openApiInfrastructure(
     clientId: config.KAFKA_CLIENT_ID,
     topic: config.KAFKA_TOPIC,
     partitions: config.KAFKA_TOPIC_PARTITIONS,
+    publishTimeoutMs: config.KAFKA_PUBLISH_TIMEOUT_MS,
+    maxRequestBytes: config.KAFKA_MAX_REQUEST_BYTES,
   });
   return {
     ports: {

@@ -48,4 +48,34 @@ describe('embedded config', () => {
     };
     expect(badVariablesOf({ ...bad, DEMO_SEED: '3' })).toEqual(Object.keys(bad).sort());
   });
+
+  describe('demo keys (issue item 17)', () => {
+    it('uses the demo keys on loopback when none are configured', () => {
+      for (const HOST of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2']) {
+        expect(loadEmbeddedConfig({ HOST })).toMatchObject({
+          API_READ_KEYS: ['demo-read-key'],
+          API_WRITE_KEYS: ['demo-write-key'],
+        });
+      }
+    });
+
+    it('refuses to start on any other interface without configured keys', () => {
+      for (const HOST of ['0.0.0.0', '::', '192.168.1.5', 'shop.example']) {
+        expect(badVariablesOf({ HOST })).toEqual(['API_WRITE_KEYS']);
+      }
+    });
+
+    it('refuses a demo key configured explicitly on a public interface', () => {
+      const env = { HOST: '0.0.0.0', API_READ_KEYS: 'r-123', API_WRITE_KEYS: 'demo-write-key' };
+      expect(badVariablesOf(env)).toEqual(['API_WRITE_KEYS']);
+    });
+
+    it('starts on a public interface with keys of its own', () => {
+      const env = { HOST: '0.0.0.0', API_READ_KEYS: 'r-123', API_WRITE_KEYS: 'w-456' };
+      expect(loadEmbeddedConfig(env)).toMatchObject({
+        API_READ_KEYS: ['r-123'],
+        API_WRITE_KEYS: ['w-456'],
+      });
+    });
+  });
 });

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeOnSignals } from '@recsys/process-lifecycle';
+import { configureHttp, createHttpAdapter } from '../../api/src/http/configure-http';
 import { ModelHolder } from '../../api/src/models/model-holder.service';
-import { loadEmbeddedConfig } from './config';
+import { DEMO_API_KEYS, loadEmbeddedConfig, usesDemoKeys } from './config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { EmbeddedModule } from './embedded.module';
 import { openEmbeddedInfrastructure } from './infrastructure';
@@ -17,20 +18,25 @@ async function main(): Promise<void> {
   const clock = () => new Date();
   const app = await NestFactory.create<NestFastifyApplication>(
     EmbeddedModule.register({ config, infra, clock }),
-    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
-    { logger: ['log', 'warn', 'error'] },
+    createHttpAdapter({ bodyLimitBytes: config.BODY_LIMIT_BYTES }),
+    { logger: ['log', 'warn', 'error'], bodyParser: false },
   );
+  configureHttp(app);
   closeOnSignals([() => app.close(), () => infra.close()], {
     timeoutMs: 30_000,
     log: (line) => logger.log(line),
   });
   await app.listen({ host: config.HOST, port: config.PORT });
   const baseUrl = (await app.getUrl()).replace('[::1]', 'localhost');
-  const readKey = config.API_READ_KEYS[0];
   logger.log(`recsys (embedded) listening on ${baseUrl}`);
+  // Configured keys are secrets and never printed; the demo keys are public (and loopback only).
+  const demo = usesDemoKeys(config);
   logger.log(
-    `API keys: read ${config.API_READ_KEYS.join(',')} | write ${config.API_WRITE_KEYS.join(',')}`,
+    demo
+      ? `demo API keys (loopback only): read ${DEMO_API_KEYS.read} | write ${DEMO_API_KEYS.write}`
+      : `API keys: ${config.API_READ_KEYS.length} read, ${config.API_WRITE_KEYS.length} write (from API_READ_KEYS / API_WRITE_KEYS)`,
   );
+  const readKey = demo ? DEMO_API_KEYS.read : '<a key of API_READ_KEYS>';
   const seeder = new DemoSeeder({
     eventSink: infra.channel,
     eventLog: infra.storage.eventLog,

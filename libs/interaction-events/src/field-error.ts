@@ -1,5 +1,2 @@
-/** One reason an input was rejected: which field (a dotted path, `[3].userId` in a batch) and why. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+// One definition for the api and the event validation (libs/domain/src/validation/field-error.ts).
+export type { FieldError } from '@recsys/input-rules';

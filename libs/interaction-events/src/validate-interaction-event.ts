@@ -1,3 +1,4 @@
+import { fieldErrorsOf } from '@recsys/input-rules';
 import { EVENT_LIMITS } from './event-limits';
 import type { FieldError } from './field-error';
 import { interactionEventV1Schema } from './interaction-event-schema';
@@ -10,13 +11,7 @@ export type ValidationResult =
 export function validateInteractionEvent(input: unknown, options: { now: Date }): ValidationResult {
   const parsed = interactionEventV1Schema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({
-        field: issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : formatPath(issue.path),
-        message: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
-      })),
-    };
+    return { ok: false, errors: fieldErrorsOf(parsed.error) };
   }
   const event: InteractionEventV1 = parsed.data;
   const errors = crossFieldErrors(event, options.now);
@@ -57,12 +52,4 @@ function crossFieldErrors(event: InteractionEventV1, now: Date): FieldError[] {
     });
   }
   return errors;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) =>
-      typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`,
-    )
-    .join('');
 }

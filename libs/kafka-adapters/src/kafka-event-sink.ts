@@ -10,14 +10,18 @@ import {
 
 /** Stream options plus the upper bound for one publish call. */
 export interface KafkaEventSinkOptions extends KafkaEventStreamOptions {
-  /** Longest a publish may take before it rejects (default 30 s). */
+  /** Longest a publish may take before it rejects with EVENT_PUBLISH_FAILED (default 30 s). */
   publishTimeoutMs?: number;
+  /** Largest record batch of one produce request; bigger publishes are split (default 900,000 bytes). */
+  maxRequestBytes?: number;
 }
 
 /**
  * Publishes interaction events to the interactions topic: JSON values keyed by userId, header
  * `schema: interactions.v1`, idempotent producer, acks = -1. `publish` resolves only after the
- * broker acknowledged every event and rejects with `EVENT_PUBLISH_FAILED` otherwise.
+ * broker acknowledged every event and rejects with `EVENT_PUBLISH_FAILED` otherwise (retriable), or
+ * `EVENT_TOO_LARGE` when the broker can never take them (not retriable). A publish bigger than
+ * `maxRequestBytes` goes out as several produce requests, in order.
  */
 export class KafkaEventSink implements EventSink {
   private readonly producer: AcknowledgedProducer;
@@ -30,6 +34,8 @@ export class KafkaEventSink implements EventSink {
       partitions: resolved.partitions,
       sendTimeoutMs: options.publishTimeoutMs,
       failureCode: 'EVENT_PUBLISH_FAILED',
+      tooLargeCode: 'EVENT_TOO_LARGE',
+      maxSendBytes: options.maxRequestBytes,
     });
   }
 

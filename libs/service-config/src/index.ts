@@ -1,6 +1,6 @@
 export { parseEnv, ConfigError } from './parse-env';
 export { intVar, numberVar, boolVar, stringVar, listVar, urlVar } from './env-fields';
-export { redactSecrets } from './redact-secrets';
+export { redactSecrets, redactUrlCredentials } from './redact-secrets';
 export { describeEnv } from './describe-env';
 export { databaseEnv, redisEnv, kafkaEnv } from './shared-env';
 export { signalsEnv } from './signals-env';

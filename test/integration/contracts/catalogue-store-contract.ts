@@ -125,18 +125,38 @@ function describeWrites(store: () => CatalogueStore): void {
     expect(await store().get(itemId.toLowerCase())).toBeNull();
   });
 
-  it('removes an item: get is null, a second remove is false', async () => {
+  it('removes an item: get is null, the tombstone keeps its fields, a second remove changes nothing', async () => {
     const itemId = freshId('gone');
-    await store().upsert({ itemId, category: 'x', available: true, properties: {} });
-    expect(await store().remove(itemId)).toBe(true);
+    const stored = await store().upsert({
+      itemId,
+      category: 'x',
+      available: true,
+      properties: { a: 1 },
+    });
+    const tombstone = await store().remove(itemId);
+    expect(tombstone).toMatchObject({ itemId, category: 'x', deleted: true });
+    expect(tombstone.revision).toBeGreaterThan(stored.revision);
     expect(await store().get(itemId)).toBeNull();
-    expect(await store().remove(itemId)).toBe(false);
+    expect(await store().remove(itemId)).toEqual(tombstone);
+    expect(await store().changesSince(tombstone.revision, 10)).toEqual([]);
   });
 
-  it('returns false when removing an item that never existed, and records no change', async () => {
+  it('records a tombstone for an item it never had, so followers stop recommending it', async () => {
     const before = await headRevision(store());
-    expect(await store().remove(freshId('unknown'))).toBe(false);
-    expect(await store().changesSince(before, 10)).toEqual([]);
+    const itemId = freshId('unknown');
+    const tombstone = await store().remove(itemId);
+    expect(tombstone).toEqual({
+      itemId,
+      category: null,
+      available: false,
+      properties: {},
+      revision: expect.any(Number),
+      updatedAt: expect.stringMatching(ISO_UTC),
+      deleted: true,
+    });
+    expect(await store().get(itemId)).toBeNull();
+    expect(await store().changesSince(before, 10)).toEqual([tombstone]);
+    expect(await store().remove(itemId)).toEqual(tombstone);
   });
 
   it('brings a deleted item back on upsert, with a new revision', async () => {

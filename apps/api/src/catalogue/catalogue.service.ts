@@ -24,10 +24,13 @@ export class CatalogueService {
     return item;
   }
 
-  /** Removes an item (ITEM_NOT_FOUND when the catalogue never had it); it is never recommended again. */
+  /**
+   * Removes an item; it is never recommended again. Always a tombstone, also for an item the catalogue never
+   * had but a model knows: a delete must always take effect.
+   */
   async remove(itemId: string): Promise<void> {
     checkItemId(itemId);
-    if (!(await this.store.remove(itemId))) throw notFound(itemId);
+    await this.store.remove(itemId);
     await this.follower.catchUp();
   }
 

@@ -1,16 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { z } from 'zod';
 import type { CatalogueItem } from '@recsys/domain';
-import { EVENT_LIMITS } from '@recsys/interaction-events';
 import { Access } from '../access/access-level.decorator';
+import { itemBodySchema } from '../http/item-body-schema';
 import { parseInput } from '../http/parse-input';
 import { CatalogueService } from './catalogue.service';
-
-const itemBodySchema = z.strictObject({
-  category: z.string().min(1).max(EVENT_LIMITS.maxIdLength).nullable().default(null),
-  available: z.boolean().default(true),
-  properties: z.record(z.string(), z.unknown()).default({}),
-});
 
 /** The storefront's catalogue: `PUT`, `DELETE` and `GET /items/:itemId`. */
 @Controller('items')

@@ -13,7 +13,7 @@ export class EventsService {
 
   /**
    * Validates one event or an array (INVALID_EVENT listing every bad field) and resolves once the stream
-   * acknowledged every event (EVENT_STREAM_UNAVAILABLE otherwise).
+   * acknowledged every event (the sink's EVENT_PUBLISH_FAILED / EVENT_TOO_LARGE otherwise).
    */
   async publish(batch: unknown): Promise<{ accepted: number }> {
     const result = validateEventBatch(batch, { now: this.clock() });
@@ -22,14 +22,9 @@ export class EventsService {
         errors: result.errors,
       });
     }
-    try {
-      await this.sink.publish(result.events);
-    } catch (error) {
-      throw new DomainError(
-        'EVENT_STREAM_UNAVAILABLE',
-        `the event stream did not acknowledge the events: ${(error as Error).message}`,
-      );
-    }
+    // The sink's own codes reach the error filter: an outage is a 503 with Retry-After (no broker
+    // address in the answer), a batch the broker can never take a 413.
+    await this.sink.publish(result.events);
     return { accepted: result.events.length };
   }
 }

@@ -18,13 +18,9 @@ export class TrainingJobsService {
 
   /** The job, or JOB_NOT_FOUND. */
   async get(id: string): Promise<TrainingJob> {
-    const job = isUuid(id) ? await this.queue.get(id) : null;
+    // The job queue answers null for an id that is not a UUID (it cannot exist).
+    const job = await this.queue.get(id);
     if (!job) throw new DomainError('JOB_NOT_FOUND', `no training job with id ${id}`);
     return job;
   }
-}
-
-// Job ids are UUIDs; anything else cannot exist (and would make Postgres reject the query).
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }

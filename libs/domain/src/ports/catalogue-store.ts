@@ -21,8 +21,12 @@ export interface CatalogueItem extends CatalogueItemInput {
  */
 export interface CatalogueStore {
   upsert(item: CatalogueItemInput): Promise<CatalogueItem>;
-  /** Marks the item deleted; returns false when it did not exist (or was already deleted). */
-  remove(itemId: string): Promise<boolean>;
+  /**
+   * Records the item's deletion as a tombstone and returns it. An item the catalogue never had gets one
+   * too (no category, unavailable), so an item a model learned of stops being recommended however it came
+   * in; an item deleted already keeps its tombstone (returned, no new change).
+   */
+  remove(itemId: string): Promise<CatalogueItem>;
   /** Null for unknown or deleted items. */
   get(itemId: string): Promise<CatalogueItem | null>;
   /** Changes (including tombstones) with revision > `afterRevision`, in revision order, at most `limit`. */

@@ -1,5 +1,5 @@
 import type { CatalogueItem, CatalogueItemInput, CatalogueStore } from '@recsys/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CATALOGUE_WRITE_LOCK_KEY } from '../storage/advisory-lock-keys';
 import { queryRows } from '../storage/query-rows';
 import { changeFeedPage } from './change-feed-page';
@@ -24,11 +24,21 @@ const UPSERT_SQL = `
     updated_at = EXCLUDED.updated_at
   RETURNING ${CATALOGUE_ITEM_COLUMNS}`;
 
+// A tombstone also for an item never stored; an item deleted already is left as it is (no new revision:
+// RETURNING gives no row, and the existing tombstone is read instead).
 const REMOVE_SQL = `
-  UPDATE catalogue_items
-  SET deleted = true, revision = nextval('catalogue_revision_seq'), updated_at = clock_timestamp()
-  WHERE item_id = $1 AND NOT deleted
-  RETURNING item_id`;
+  INSERT INTO catalogue_items
+    (item_id, category, available, properties, deleted, revision, updated_at)
+  VALUES ($1, NULL, false, '{}'::jsonb, true, nextval('catalogue_revision_seq'), clock_timestamp())
+  ON CONFLICT (item_id) DO UPDATE SET
+    deleted = true,
+    revision = EXCLUDED.revision,
+    updated_at = EXCLUDED.updated_at
+  WHERE NOT catalogue_items.deleted
+  RETURNING ${CATALOGUE_ITEM_COLUMNS}`;
+
+const TOMBSTONE_SQL = `
+  SELECT ${CATALOGUE_ITEM_COLUMNS} FROM catalogue_items WHERE item_id = $1`;
 
 const GET_SQL = `
   SELECT ${CATALOGUE_ITEM_COLUMNS} FROM catalogue_items WHERE item_id = $1 AND NOT deleted`;
@@ -56,18 +66,25 @@ export class PostgresCatalogueStore implements CatalogueStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async upsert(item: CatalogueItemInput): Promise<CatalogueItem> {
-    const rows = await this.writeExclusively<CatalogueItemRow>(UPSERT_SQL, [
-      item.itemId,
-      item.category,
-      item.available,
-      JSON.stringify(item.properties),
-    ]);
+    const rows = await this.writeExclusively((manager) =>
+      queryRows<CatalogueItemRow>(manager, UPSERT_SQL, [
+        item.itemId,
+        item.category,
+        item.available,
+        JSON.stringify(item.properties),
+      ]),
+    );
     return toCatalogueItem(rows[0]);
   }
 
-  async remove(itemId: string): Promise<boolean> {
-    const rows = await this.writeExclusively(REMOVE_SQL, [itemId]);
-    return rows.length > 0;
+  async remove(itemId: string): Promise<CatalogueItem> {
+    const rows = await this.writeExclusively(async (manager) => {
+      const written = await queryRows<CatalogueItemRow>(manager, REMOVE_SQL, [itemId]);
+      return written.length > 0
+        ? written
+        : queryRows<CatalogueItemRow>(manager, TOMBSTONE_SQL, [itemId]);
+    });
+    return toCatalogueItem(rows[0]);
   }
 
   async get(itemId: string): Promise<CatalogueItem | null> {
@@ -86,13 +103,13 @@ export class PostgresCatalogueStore implements CatalogueStore {
     return rows.map(toCatalogueItem);
   }
 
-  /** Runs one write statement in a transaction that holds the catalogue write lock (see the class comment). */
-  private writeExclusively<Row>(sql: string, parameters: unknown[]): Promise<Row[]> {
+  /** Runs writes in a transaction that holds the catalogue write lock (see the class comment). */
+  private writeExclusively<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       await queryRows(manager, 'SELECT pg_advisory_xact_lock($1::bigint)', [
         CATALOGUE_WRITE_LOCK_KEY,
       ]);
-      return queryRows<Row>(manager, sql, parameters);
+      return work(manager);
     });
   }
 }

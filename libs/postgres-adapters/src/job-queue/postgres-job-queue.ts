@@ -1,7 +1,7 @@
 import type { JobQueue, JobResult, TrainingJob } from '@recsys/domain';
+import { isUuid } from '@recsys/input-rules';
 import type { DataSource } from 'typeorm';
 import { claimNextJob } from './claim-next-job';
-import { isUuid } from './is-uuid';
 import { jobNotFound, jobNotRunning } from './job-queue-errors';
 import { TRAINING_JOB_COLUMNS, toTrainingJob, type TrainingJobRow } from './training-job-row';
 import { queryRows } from '../storage/query-rows';

@@ -1,0 +1,35 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ID_MAX_LENGTH } from '@recsys/input-rules';
+import { sendErrorAnswer } from './domain-error.filter';
+import { errorAnswerOf } from './error-body';
+import { IdParamPipe } from './id-param.pipe';
+
+// A route parameter arrives percent-encoded: one UTF-16 code unit of an id takes at most 9 characters
+// (a 3-byte UTF-8 sequence, %XX%XX%XX). Longer raw parameters cannot be valid ids: 414. Shorter ones are
+// decoded and checked by IdParamPipe, which states the id limit itself (400).
+export const MAX_PARAM_LENGTH = ID_MAX_LENGTH * 9;
+
+/**
+ * The Fastify adapter of the api and the embedded app: the body limit, route parameters as long as an
+ * encoded id, and Fastify's own URL errors (bad percent-encoding, over-long parameter) in the one error shape.
+ */
+export function createHttpAdapter(options: { bodyLimitBytes: number }): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+      sendErrorAnswer(reply, errorAnswerOf(error));
+    },
+  });
+}
+
+/**
+ * HTTP behaviour that needs the app: JSON is the only body type (a body without `content-type`, or of any
+ * other type, is a 415, never parsed as a form or text), and every route parameter follows the id rule.
+ * Create the app with `bodyParser: false` so that Nest adds no form parser.
+ */
+export function configureHttp(app: NestFastifyApplication): void {
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  app.useGlobalPipes(new IdParamPipe());
+}
