@@ -1,0 +1,3 @@
+export async function runImportCommand(): Promise<number> {
+  return 1;
+}
