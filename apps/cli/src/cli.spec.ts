@@ -4,6 +4,19 @@ import { join } from 'node:path';
 import { runCli } from './cli';
 import { CliIo } from './cli-io';
 
+/** One line of `recsys recommend`. */
+interface RecommendationLine {
+  userId: string;
+  items: { itemId: string; score: number }[];
+}
+
+function jsonLines(text: string): RecommendationLine[] {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as RecommendationLine);
+}
+
 /** Captures what a command prints. */
 function captureIo(): CliIo & { out: () => string; err: () => string } {
   const out: string[] = [];
@@ -118,10 +131,7 @@ describe('recsys CLI', () => {
     expect(await runCli(args, io)).toBe(0);
     expect(io.out()).toMatch(/users written\s+24/);
     expect(io.err()).toContain('users [');
-    const lines = (await readFile(out, 'utf8'))
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
+    const lines = jsonLines(await readFile(out, 'utf8'));
     expect(lines).toHaveLength(24);
     const { train } = plantedRatings();
     const trainPairs = new Set(
@@ -150,10 +160,7 @@ describe('recsys CLI', () => {
     expect(await runCli([...args, '--include-seen', '--quiet'], io)).toBe(0);
     expect(io.out()).toMatch(/unknown users skipped\s+1/);
     expect(io.err()).toBe('');
-    const lines = (await readFile(out, 'utf8'))
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
+    const lines = jsonLines(await readFile(out, 'utf8'));
     expect(lines.map((line) => line.userId)).toEqual(['u3', 'u4']);
     expect(lines[0].items).toHaveLength(24);
   });

@@ -15,17 +15,21 @@ export class JsonLinesWriter {
 
   /** Appends one line; resolves once the stream can take more. */
   async write(value: unknown): Promise<void> {
-    if (this.failure) throw this.failure;
+    this.throwIfFailed();
     if (!this.stream.write(`${JSON.stringify(value)}\n`)) {
       await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+      this.throwIfFailed();
     }
-    if (this.failure) throw this.failure;
   }
 
   /** Flushes and closes the file. */
   async close(): Promise<void> {
-    if (this.failure) throw this.failure;
+    this.throwIfFailed();
     this.stream.end();
     await once(this.stream, 'finish');
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
   }
 }

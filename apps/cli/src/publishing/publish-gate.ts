@@ -34,7 +34,7 @@ export function checkPublishGate(
   if (!finite(vectors.userVectors) || !finite(vectors.itemVectors)) {
     return { passed: false, reason: 'training diverged: the embeddings hold NaN or Infinity' };
   }
-  const validation = (metadata.validation ?? null) as ValidationRecord | null;
+  const validation = metadata.validation as ValidationRecord | null | undefined;
   const k = gate.k ?? validation?.k;
   const recall = k === undefined ? undefined : validation?.metrics?.[`recall@${k}`];
   const measure = `held-out recall@${k ?? 'K'}`;
