@@ -62,7 +62,7 @@ describe('recsys publish, import against a running stack', () => {
   beforeAll(async () => {
     // A small rate limit for the write key, so the HTTP import meets 429s it must wait out.
     running = await startRunningStack('e2e_cli', {
-      api: { RATE_LIMIT_PER_SECOND: '5', RATE_LIMIT_BURST: '2' },
+      api: { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '1' },
     });
     directory = await mkdtemp(join(tmpdir(), 'recsys-cli-e2e-'));
     trainFile = join(directory, 'ratings.data');
@@ -156,7 +156,7 @@ describe('recsys publish, import against a running stack', () => {
     await writeFile(file, ['userId,itemId,type,value,timestamp', ...lines].join('\n'));
 
     const args = ['import', '--input', file, '--format', 'events-csv', '--to', 'http'];
-    const target = ['--url', running.baseUrl, '--key', TEST_KEYS.write, '--batch-size', '4'];
+    const target = ['--url', running.baseUrl, '--key', TEST_KEYS.write, '--batch-size', '2'];
     const result = await cli([...args, ...target]);
     expect(result.status).toBe(0);
     const summary = lastJson<{ accepted: number; rejected: number; reasons: { reason: string; firstLine: number }[] }>(result.out); // prettier-ignore
