@@ -262,6 +262,12 @@ describe('recsys CLI', () => {
     expect(await runCli(['--help'], io)).toBe(0);
     expect(await runCli(['train', '--help'], io)).toBe(0);
     expect(await runCli(['eval', '--help'], io)).toBe(0);
+    for (const command of ['publish', 'recommend', 'import']) {
+      expect(await runCli([command, '--help'], io)).toBe(0);
+      expect(io.out()).toContain(`Usage: recsys ${command} [options]`);
+    }
+    expect(io.out()).toContain('--users FILE|all');
+    expect(io.out()).toContain('--to http|kafka');
     expect(io.out()).toContain('Usage: recsys <command>');
     expect(io.out()).toContain('--negative-mix uniform=1,hardest=1');
     expect(io.out()).toContain('--k N');

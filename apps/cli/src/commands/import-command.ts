@@ -3,9 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError } from '@recsys/domain';
 import { EVENT_LIMITS } from '@recsys/interaction-events';
 import { OptionSpecs, OptionValues } from '../args/option-spec';
-import { INVALID_ARGUMENT, parseOptions } from '../args/parse-options';
+import { INVALID_ARGUMENT } from '../args/parse-options';
 import { urlOption } from '../args/service-options';
-import { usage } from '../args/usage';
+import { readCommandOptions } from '../args/read-command-options';
 import { CliIo } from '../cli-io';
 import { ProgressBar } from '../io/progress-bar';
 import { renderTable } from '../io/render-table';
@@ -46,11 +46,12 @@ export const IMPORT_OPTION_SPECS: OptionSpecs = {
 
 /** `recsys import`: exit 0 when the file was replayed (rejected lines are in the summary), 1 on failure. */
 export async function runImportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help')) {
-    io.stdout.write(`${usage('import', SUMMARY, IMPORT_OPTION_SPECS)}\n`);
-    return 0;
-  }
-  const values = parseOptions(args, IMPORT_OPTION_SPECS);
+  const values = readCommandOptions(args, io, {
+    name: 'import',
+    summary: SUMMARY,
+    specs: IMPORT_OPTION_SPECS,
+  });
+  if (!values) return 0;
   const input = values.input as string;
   const bytes = await inputSize(input);
   const sender = await openSender(values, io);

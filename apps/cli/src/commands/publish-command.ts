@@ -3,9 +3,8 @@ import { DATASET_FORMATS } from '@recsys/datasets';
 import { DomainError } from '@recsys/domain';
 import { RedisEmbeddingStore } from '@recsys/redis-adapters';
 import { OptionSpecs } from '../args/option-spec';
-import { parseOptions } from '../args/parse-options';
 import { urlOption } from '../args/service-options';
-import { usage } from '../args/usage';
+import { readCommandOptions } from '../args/read-command-options';
 import { CliIo } from '../cli-io';
 import { inputOption, loadTrainingInteractions, readModelOption } from '../io/load-model';
 import { renderTable } from '../io/render-table';
@@ -38,11 +37,12 @@ export const PUBLISH_OPTION_SPECS: OptionSpecs = {
 
 /** `recsys publish`: gate, pack, publish; prints the version. Exit 3 when the gate refuses. */
 export async function runPublishCommand(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help')) {
-    io.stdout.write(`${usage('publish', SUMMARY, PUBLISH_OPTION_SPECS)}\n`);
-    return 0;
-  }
-  const values = parseOptions(args, PUBLISH_OPTION_SPECS);
+  const values = readCommandOptions(args, io, {
+    name: 'publish',
+    summary: SUMMARY,
+    specs: PUBLISH_OPTION_SPECS,
+  });
+  if (!values) return 0;
   const redisUrl = urlOption((values['redis-url'] as string | undefined) ?? 'redis://127.0.0.1:6379', 'redis-url', ['redis', 'rediss']); // prettier-ignore
   const source = inputOption(values);
   const exported = await readModelOption(values.model as string);

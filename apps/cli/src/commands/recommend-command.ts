@@ -2,8 +2,8 @@ import { DATASET_FORMATS } from '@recsys/datasets';
 import { DomainError } from '@recsys/domain';
 import { ExactVectorIndex } from '@recsys/vector-index';
 import { OptionSpecs } from '../args/option-spec';
-import { INVALID_ARGUMENT, parseOptions } from '../args/parse-options';
-import { usage } from '../args/usage';
+import { INVALID_ARGUMENT } from '../args/parse-options';
+import { readCommandOptions } from '../args/read-command-options';
 import { CliIo } from '../cli-io';
 import { checkOutputFile } from '../io/check-output';
 import { JsonLinesWriter } from '../io/json-lines-writer';
@@ -44,11 +44,12 @@ export const RECOMMEND_OPTION_SPECS: OptionSpecs = {
 
 /** `recsys recommend`: bulk top-K for a list of users (or all), with progress; prints a summary. */
 export async function runRecommendCommand(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help')) {
-    io.stdout.write(`${usage('recommend', SUMMARY, RECOMMEND_OPTION_SPECS)}\n`);
-    return 0;
-  }
-  const values = parseOptions(args, RECOMMEND_OPTION_SPECS);
+  const values = readCommandOptions(args, io, {
+    name: 'recommend',
+    summary: SUMMARY,
+    specs: RECOMMEND_OPTION_SPECS,
+  });
+  if (!values) return 0;
   const out = values.out as string;
   await checkOutputFile(out, 'out');
   const source = inputOption(values);

@@ -1,8 +1,7 @@
 import { DatasetFormat, InteractionTable } from '@recsys/datasets';
 import { metricsRecord } from '@recsys/ranking-metrics';
 import { OptionValues } from '../args/option-spec';
-import { parseOptions } from '../args/parse-options';
-import { usage } from '../args/usage';
+import { readCommandOptions } from '../args/read-command-options';
 import { CliIo } from '../cli-io';
 import { prepareOutputDirectory } from '../io/check-output';
 import { INTERACTION_FILES, ModelMetadataFile, writeModelExport } from '../io/model-export';
@@ -19,11 +18,12 @@ const SUMMARY = 'Trains user and item embeddings and writes a framework-neutral 
 
 /** `recsys train`: reads interactions, trains, writes DIR/model.json, id files and vector files. */
 export async function runTrainCommand(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help')) {
-    io.stdout.write(`${usage('train', SUMMARY, TRAIN_OPTION_SPECS)}\n`);
-    return 0;
-  }
-  const values = parseOptions(args, TRAIN_OPTION_SPECS);
+  const values = readCommandOptions(args, io, {
+    name: 'train',
+    summary: SUMMARY,
+    specs: TRAIN_OPTION_SPECS,
+  });
+  if (!values) return 0;
   const pipeline = { ...toPipelineOptions(values, io), nowMs: io.nowMs };
   const format = values.format as DatasetFormat;
   const table = await readDatasetFile({ path: values.input as string, option: 'input', format });
