@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './cli';
@@ -163,6 +163,46 @@ describe('recsys CLI', () => {
     const lines = jsonLines(await readFile(out, 'utf8'));
     expect(lines.map((line) => line.userId)).toEqual(['u3', 'u4']);
     expect(lines[0].items).toHaveLength(24);
+  });
+
+  it('takes the seen items of an older export (without interaction files) from --input', async () => {
+    const old = join(directory, 'old-model');
+    await cp(model, old, { recursive: true });
+    const metadata = JSON.parse(await readFile(join(old, 'model.json'), 'utf8'));
+    delete metadata.interactions;
+    await writeFile(join(old, 'model.json'), JSON.stringify(metadata));
+    const out = join(directory, 'old.jsonl');
+    const base = [
+      'recommend',
+      '--model',
+      old,
+      '--users',
+      'all',
+      '--k',
+      '20',
+      '--out',
+      out,
+      '--quiet',
+    ];
+    const { train } = plantedRatings();
+    const seenOf = (userId: string) => new Set(train.split('\n').filter((row) => row.startsWith(`${userId}\t`)).map((row) => row.split('\t')[1])); // prettier-ignore
+    const seenShare = async (): Promise<number> => {
+      const lines = jsonLines(await readFile(out, 'utf8'));
+      const hits = lines.flatMap(({ userId, items }) => items.filter((item) => seenOf(userId).has(item.itemId))); // prettier-ignore
+      return hits.length / (lines.length * 20);
+    };
+
+    const withoutIo = captureIo();
+    expect(await runCli(base, withoutIo)).toBe(0);
+    expect(withoutIo.err()).toContain('seen items are not left out');
+    // 20 of 24 items per user: at least 4 of the 8 seen ones must be in the list.
+    expect(await seenShare()).toBeGreaterThanOrEqual(4 / 20);
+
+    const withIo = captureIo();
+    const input = ['--input', join(directory, 'train.data'), '--format', 'movielens'];
+    expect(await runCli([...base, ...input], withIo)).toBe(0);
+    expect(withIo.err()).toBe('');
+    expect(await seenShare()).toBe(0);
   });
 
   it('checks --out before training and names the path', async () => {
