@@ -43,14 +43,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const io = { stdout: process.stdout, stderr: process.stderr, nowMs: () => performance.now(), cpuCount: availableParallelism() }; // prettier-ignore
-  const values = parseOptions([...protocol.defaults, ...rest], {
+  const specs = {
     ...ENGINE_OPTION_SPECS,
     'split-seed': {
       kind: 'number',
       integer: true,
       description: 'seed of the evaluation split (default 42)',
     },
-  });
+  } as const;
+  // Parsed apart: a repeated option is an error, and the command line overrides the protocol's defaults.
+  const values = { ...parseOptions(protocol.defaults, specs), ...parseOptions(rest, specs) };
   const pipeline = toPipelineOptions(values, io);
   const progress = trainingProgress(io, values.quiet === true);
   const splitSeed = (values['split-seed'] as number | undefined) ?? 42;

@@ -6,6 +6,8 @@ export interface CliIo {
   stderr: ProgressSink;
   /** Monotonic milliseconds. */
   nowMs: () => number;
+  /** Wall-clock time (version names, event validation); default: the system clock. */
+  now?: () => Date;
   /** Cores available, the default of --threads. */
   cpuCount: number;
 }

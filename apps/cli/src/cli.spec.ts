@@ -1,8 +1,21 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './cli';
 import { CliIo } from './cli-io';
+
+/** One line of `recsys recommend`. */
+interface RecommendationLine {
+  userId: string;
+  items: { itemId: string; score: number }[];
+}
+
+function jsonLines(text: string): RecommendationLine[] {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as RecommendationLine);
+}
 
 /** Captures what a command prints. */
 function captureIo(): CliIo & { out: () => string; err: () => string } {
@@ -13,6 +26,7 @@ function captureIo(): CliIo & { out: () => string; err: () => string } {
     stdout: { write: (text) => void out.push(text) },
     stderr: { write: (text) => void err.push(text) },
     nowMs: () => (clock += 5),
+    now: () => new Date('2026-12-01T12:00:00Z'),
     cpuCount: 1,
     out: () => out.join(''),
     err: () => err.join(''),
@@ -48,9 +62,11 @@ describe('recsys CLI', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('trains, exports and evaluates a model that learns planted tastes', async () => {
-    const model = join(directory, 'model');
-    const trainIo = captureIo();
+  let model: string;
+  let trainIo: ReturnType<typeof captureIo>;
+  beforeAll(async () => {
+    model = join(directory, 'model');
+    trainIo = captureIo();
     const trainArgs = ['train', '--input', join(directory, 'train.data'), '--format', 'movielens'];
     const options = [
       '--out',
@@ -65,6 +81,9 @@ describe('recsys CLI', () => {
       '3',
     ];
     expect(await runCli([...trainArgs, ...options], trainIo)).toBe(0);
+  });
+
+  it('trains, exports and evaluates a model that learns planted tastes', async () => {
     expect(trainIo.out()).toContain('24 x 24');
     expect(trainIo.err()).toContain('training [');
     const metadata = JSON.parse(await readFile(join(model, 'model.json'), 'utf8'));
@@ -91,6 +110,112 @@ describe('recsys CLI', () => {
     // Random ranking of the 16 unseen items would give recall@4 = 0.25; planted tastes give far more.
     expect(metrics['recall@4']).toBeGreaterThan(0.6);
     expect(metrics.users).toBe(24);
+  });
+
+  it('exports what each user interacted with and the items by likes', async () => {
+    const metadata = JSON.parse(await readFile(join(model, 'model.json'), 'utf8'));
+    expect(metadata.interactions).toEqual({
+      seenOffsetsFile: 'seen_offsets.i32',
+      seenItemsFile: 'seen_items.i32',
+      popularItemsFile: 'popular_items.i32',
+    });
+    expect((await stat(join(model, 'seen_offsets.i32'))).size).toBe(25 * 4);
+    expect((await stat(join(model, 'seen_items.i32'))).size).toBe(24 * 8 * 4);
+    expect((await stat(join(model, 'popular_items.i32'))).size).toBe(24 * 4);
+  });
+
+  it('recommends K unseen items per user as JSON lines, mostly from the planted taste group', async () => {
+    const out = join(directory, 'recs.jsonl');
+    const io = captureIo();
+    const args = ['recommend', '--model', model, '--users', 'all', '--k', '3', '--out', out];
+    expect(await runCli(args, io)).toBe(0);
+    expect(io.out()).toMatch(/users written\s+24/);
+    expect(io.err()).toContain('users [');
+    const lines = jsonLines(await readFile(out, 'utf8'));
+    expect(lines).toHaveLength(24);
+    const { train } = plantedRatings();
+    const trainPairs = new Set(
+      train.split('\n').map((row) => row.split('\t').slice(0, 2).join(' ')),
+    );
+    let inGroup = 0;
+    for (const { userId, items } of lines) {
+      expect(items).toHaveLength(3);
+      expect(items[0].score).toBeGreaterThanOrEqual(items[2].score);
+      const group = Number(userId.slice(1)) % 2;
+      for (const { itemId } of items) {
+        expect(trainPairs.has(`${userId} ${itemId}`)).toBe(false);
+        if (Math.floor(Number(itemId.slice(4)) / 12) === group) inGroup++;
+      }
+    }
+    // 4 unseen items of the user's own group against 12 of the other: random picks hit 25%.
+    expect(inGroup / (24 * 3)).toBeGreaterThan(0.6);
+  });
+
+  it('recommends for listed users, skipping unknown ones, and keeps seen items on request', async () => {
+    const users = join(directory, 'users.txt');
+    await writeFile(users, 'u3\n\nnobody\nu4\n');
+    const out = join(directory, 'listed.jsonl');
+    const io = captureIo();
+    const args = ['recommend', '--model', model, '--users', users, '--k', '24', '--out', out];
+    expect(await runCli([...args, '--include-seen', '--quiet'], io)).toBe(0);
+    expect(io.out()).toMatch(/unknown users skipped\s+1/);
+    expect(io.err()).toBe('');
+    const lines = jsonLines(await readFile(out, 'utf8'));
+    expect(lines.map((line) => line.userId)).toEqual(['u3', 'u4']);
+    expect(lines[0].items).toHaveLength(24);
+  });
+
+  it('takes the seen items of an older export (without interaction files) from --input', async () => {
+    const old = join(directory, 'old-model');
+    await cp(model, old, { recursive: true });
+    const metadata = JSON.parse(await readFile(join(old, 'model.json'), 'utf8'));
+    delete metadata.interactions;
+    await writeFile(join(old, 'model.json'), JSON.stringify(metadata));
+    const out = join(directory, 'old.jsonl');
+    const base = [
+      'recommend',
+      '--model',
+      old,
+      '--users',
+      'all',
+      '--k',
+      '20',
+      '--out',
+      out,
+      '--quiet',
+    ];
+    const { train } = plantedRatings();
+    const seenOf = (userId: string) => new Set(train.split('\n').filter((row) => row.startsWith(`${userId}\t`)).map((row) => row.split('\t')[1])); // prettier-ignore
+    const seenShare = async (): Promise<number> => {
+      const lines = jsonLines(await readFile(out, 'utf8'));
+      const hits = lines.flatMap(({ userId, items }) => items.filter((item) => seenOf(userId).has(item.itemId))); // prettier-ignore
+      return hits.length / (lines.length * 20);
+    };
+
+    const withoutIo = captureIo();
+    expect(await runCli(base, withoutIo)).toBe(0);
+    expect(withoutIo.err()).toContain('seen items are not left out');
+    // 20 of 24 items per user: at least 4 of the 8 seen ones must be in the list.
+    expect(await seenShare()).toBeGreaterThanOrEqual(4 / 20);
+
+    const withIo = captureIo();
+    const input = ['--input', join(directory, 'train.data'), '--format', 'movielens'];
+    expect(await runCli([...base, ...input], withIo)).toBe(0);
+    expect(withIo.err()).toBe('');
+    expect(await seenShare()).toBe(0);
+  });
+
+  it('checks --out before training and names the path', async () => {
+    const blocker = join(directory, 'a-file');
+    await writeFile(blocker, 'x');
+    const io = captureIo();
+    const args = ['train', '--input', join(directory, 'train.data'), '--format', 'movielens'];
+    expect(await runCli([...args, '--out', join(blocker, 'model')], io)).toBe(2);
+    expect(io.err()).toBe(`recsys train: --out ${join(blocker, 'model')}: a file is in the way\n`);
+    const recommend = ['recommend', '--model', model, '--users', 'all', '--out', directory];
+    const recommendIo = captureIo();
+    expect(await runCli(recommend, recommendIo)).toBe(2);
+    expect(recommendIo.err()).toContain(`--out ${directory}: is a directory`);
   });
 
   it('trains with early stopping and records the validation in model.json', async () => {
@@ -144,6 +269,16 @@ describe('recsys CLI', () => {
       '--model nowhere: missing',
     ],
     [['fly'], 'unknown command "fly"'],
+    [
+      ['train', '--input', 'a', '--input', 'b', '--format', 'lightgcn', '--out', 'x'],
+      '--input is given more than once',
+    ],
+    [
+      ['publish', '--model', 'm', '--redis-url', 'http://x'],
+      '--redis-url must start with redis://',
+    ],
+    [['publish', '--model', 'm', '--input', 'f'], '--format is required with --input'],
+    [['recommend', '--model', 'm', '--users', 'all'], '--out is required'],
   ])('exits with status 2 and names the problem for %j', async (argv, message) => {
     const io = captureIo();
     expect(await runCli(argv, io)).toBe(2);
@@ -167,6 +302,12 @@ describe('recsys CLI', () => {
     expect(await runCli(['--help'], io)).toBe(0);
     expect(await runCli(['train', '--help'], io)).toBe(0);
     expect(await runCli(['eval', '--help'], io)).toBe(0);
+    for (const command of ['publish', 'recommend', 'import']) {
+      expect(await runCli([command, '--help'], io)).toBe(0);
+      expect(io.out()).toContain(`Usage: recsys ${command} [options]`);
+    }
+    expect(io.out()).toContain('--users FILE|all');
+    expect(io.out()).toContain('--to http|kafka');
     expect(io.out()).toContain('Usage: recsys <command>');
     expect(io.out()).toContain('--negative-mix uniform=1,hardest=1');
     expect(io.out()).toContain('--k N');

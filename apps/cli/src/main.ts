@@ -7,6 +7,7 @@ void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   nowMs: () => performance.now(),
+  now: () => new Date(),
   cpuCount: availableParallelism(),
 }).then((status) => {
   process.exitCode = status;

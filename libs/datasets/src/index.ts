@@ -10,3 +10,7 @@ export { DATASET_FORMATS, isDatasetFormat, parseDataset } from './dataset-format
 export type { DatasetFormat } from './dataset-format';
 export { toTrainingData } from './to-training-data';
 export type { TrainingDataOptions } from './to-training-data';
+export { CSV_PARSE_OPTIONS, csvFailure, readCsvRecords, toCsvRecord } from './csv-records';
+export type { CsvParseOutput, CsvRecord } from './csv-records';
+export { EVENTS_CSV_COLUMNS, pickEventsCsvFields, readEventsCsvHeader } from './events-csv-columns';
+export type { EventsCsvFields, EventsCsvPositions } from './events-csv-columns';

@@ -75,6 +75,26 @@ describe('parseEventsCsv', () => {
     expect(table.signals[0]).toBe(1);
   });
 
+  it('reads quoted fields that hold line breaks, commas and doubled quotes (RFC 4180)', () => {
+    const rows = [header, 'u1,"item\nwith, break",like,,', '', 'u2,"say ""hi""",click,,'];
+    const text = rows.join('\r\n');
+    const table = parseEventsCsv(text);
+    expect(table.itemIds).toEqual(['item\nwith, break', 'say "hi"']);
+    expect(table.userIds).toEqual(['u1', 'u2']);
+    expect(() => parseEventsCsv(`${text}\r\nu3,i3,teleport,,`)).toThrow(
+      'events-csv line 6: unknown type "teleport"',
+    );
+  });
+
+  it('names the line of an unclosed or stray quote', () => {
+    expect(() => parseEventsCsv(`${header}\nu1,i1,like,,\nu2,"i2,like,,\nu3,i3,like,,`)).toThrow(
+      /events-csv line \d+: Quote Not Closed/,
+    );
+    expect(() => parseEventsCsv(`${header}\nu1,i"1,like,,`)).toThrow(
+      'events-csv line 2: Invalid Opening Quote',
+    );
+  });
+
   it('rejects a missing header column, an unknown type and a bad timestamp', () => {
     expect(() => parseEventsCsv('userId,itemId,type\nu,i,click')).toThrow('value, timestamp');
     expect(() => parseEventsCsv(`${header}\nu,i,teleport,,`)).toThrow('line 2: unknown type');

@@ -16,6 +16,7 @@ describe('parseOptions', () => {
       specs,
     );
     expect(values).toEqual({ input: 'x.txt', format: 'b', dim: 4, lr: -0.5, quiet: true });
+    expect(parseOptions(['--input', 'f', '--lr', '-2'], specs).lr).toBe(-2);
   });
 
   it.each([
@@ -29,6 +30,12 @@ describe('parseOptions', () => {
     [['--quiet'], '--input is required'],
     [['--input', 'f', '--quiet=yes'], '--quiet takes no value'],
     [['--input', 'f', 'stray'], 'unexpected argument "stray"'],
+    [['--input', 'f', '--', 'x'], 'unexpected argument "--"'],
+    [['--input', 'f', '-q'], '--q is not an option'],
+    [['--input', 'f', '--toString', '1'], '--toString is not an option'],
+    [['--input', 'a', '--input', 'b'], '--input is given more than once'],
+    [['--input', 'a', '--quiet', '--quiet'], '--quiet is given more than once'],
+    [['--input', 'a', '--dim=2', '--dim', '3'], '--dim is given more than once'],
   ])('rejects %j naming the option', (args, message) => {
     expect(() => parseOptions(args, specs)).toThrow(message);
     try {

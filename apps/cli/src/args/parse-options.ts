@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DomainError } from '@recsys/domain';
 import { OptionSpec, OptionSpecs, OptionValues } from './option-spec';
 
@@ -8,31 +9,28 @@ function invalid(option: string, problem: string): DomainError {
   return new DomainError(INVALID_ARGUMENT, `--${option} ${problem}`, { option });
 }
 
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
 /**
- * Parses `--name value`, `--name=value` and `--flag` against `specs`. Throws INVALID_ARGUMENT naming
- * the option for an unknown option, a missing value, a value of the wrong kind or range, a choice
- * outside its list and a missing required option.
+ * Parses `--name value`, `--name=value` and `--flag` against `specs` with `util.parseArgs`. Throws
+ * INVALID_ARGUMENT naming the option for an unknown option, an option given twice, a missing value, a
+ * value of the wrong kind or range, a choice outside its list and a missing required option.
  */
 export function parseOptions(args: readonly string[], specs: OptionSpecs): OptionValues {
+  // Non-strict with tokens: parseArgs does the splitting, the checks below word every error the
+  // same way and catch what strict mode lets through (a repeated option silently keeps the last value).
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: parseArgsOptions(specs),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values: OptionValues = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) {
-      throw new DomainError(INVALID_ARGUMENT, `unexpected argument "${arg}"`, { argument: arg });
-    }
-    const [name, inlineValue] = splitInline(arg.slice(2));
-    const spec = specs[name];
-    if (!spec) throw invalid(name, `is not an option (see --help)`);
-    if (spec.kind === 'flag') {
-      if (inlineValue !== undefined) throw invalid(name, 'takes no value');
-      values[name] = true;
-      continue;
-    }
-    const raw = inlineValue ?? args[++i];
-    if (raw === undefined || (inlineValue === undefined && raw.startsWith('--'))) {
-      throw invalid(name, 'needs a value');
-    }
-    values[name] = readValue(name, raw, spec);
+  for (const token of tokens) {
+    const [name, value] = readToken(token, specs);
+    if (values[name] !== undefined) throw invalid(name, 'is given more than once');
+    values[name] = value;
   }
   for (const [name, spec] of Object.entries(specs)) {
     if ('required' in spec && spec.required && values[name] === undefined) {
@@ -42,9 +40,38 @@ export function parseOptions(args: readonly string[], specs: OptionSpecs): Optio
   return values;
 }
 
-function splitInline(body: string): [string, string | undefined] {
-  const equals = body.indexOf('=');
-  return equals < 0 ? [body, undefined] : [body.slice(0, equals), body.slice(equals + 1)];
+function parseArgsOptions(specs: OptionSpecs): NonNullable<ParseArgsConfig['options']> {
+  return Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      { type: spec.kind === 'flag' ? ('boolean' as const) : ('string' as const) },
+    ]),
+  );
+}
+
+function readToken(token: Token, specs: OptionSpecs): [string, string | number | boolean] {
+  if (token.kind === 'positional') {
+    throw new DomainError(INVALID_ARGUMENT, `unexpected argument "${token.value}"`, {
+      argument: token.value,
+    });
+  }
+  if (token.kind === 'option-terminator') {
+    throw new DomainError(INVALID_ARGUMENT, 'unexpected argument "--"', { argument: '--' });
+  }
+  const { name, value, inlineValue } = token;
+  const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
+  if (!spec || !token.rawName.startsWith('--')) {
+    throw invalid(name, `is not an option (see --help)`);
+  }
+  if (spec.kind === 'flag') {
+    if (inlineValue) throw invalid(name, 'takes no value');
+    return [name, true];
+  }
+  // A following `--other` is the next option, not this one's value; `--lr -0.5` stays a value.
+  if (value === undefined || (!inlineValue && value.startsWith('--'))) {
+    throw invalid(name, 'needs a value');
+  }
+  return [name, readValue(name, value, spec)];
 }
 
 function readValue(name: string, raw: string, spec: OptionSpec): string | number {

@@ -7,8 +7,7 @@ import {
 } from '@recsys/ranking-metrics';
 import { DomainError } from '@recsys/domain';
 import { OptionSpecs } from '../args/option-spec';
-import { parseOptions } from '../args/parse-options';
-import { usage } from '../args/usage';
+import { readCommandOptions } from '../args/read-command-options';
 import { CliIo } from '../cli-io';
 import { readModelExport } from '../io/model-export';
 import { ProgressBar } from '../io/progress-bar';
@@ -64,11 +63,12 @@ export const EVAL_OPTION_SPECS: OptionSpecs = {
 
 /** `recsys eval`: prints the metrics as a table, then as one JSON line. */
 export async function runEvalCommand(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help')) {
-    io.stdout.write(`${usage('eval', SUMMARY, EVAL_OPTION_SPECS)}\n`);
-    return 0;
-  }
-  const values = parseOptions(args, EVAL_OPTION_SPECS);
+  const values = readCommandOptions(args, io, {
+    name: 'eval',
+    summary: SUMMARY,
+    specs: EVAL_OPTION_SPECS,
+  });
+  if (!values) return 0;
   const format = values.format as DatasetFormat;
   const exported = await readModelExport(values.model as string).catch((error: unknown) => {
     if (!(error instanceof DomainError)) throw error;

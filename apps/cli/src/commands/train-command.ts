@@ -1,14 +1,15 @@
 import { DatasetFormat, InteractionTable } from '@recsys/datasets';
 import { metricsRecord } from '@recsys/ranking-metrics';
 import { OptionValues } from '../args/option-spec';
-import { parseOptions } from '../args/parse-options';
-import { usage } from '../args/usage';
+import { readCommandOptions } from '../args/read-command-options';
 import { CliIo } from '../cli-io';
-import { ModelMetadataFile, writeModelExport } from '../io/model-export';
+import { prepareOutputDirectory } from '../io/check-output';
+import { INTERACTION_FILES, ModelMetadataFile, writeModelExport } from '../io/model-export';
 import { MODEL_EXPORT_FORMAT, MODEL_FILES } from '../io/model-files';
 import { readDatasetFile } from '../io/read-input-file';
 import { renderTable } from '../io/render-table';
 import { PipelineOptions, PipelineResult, trainFromTable } from '../training/train-pipeline';
+import { trainingInteractions } from '../training/training-interactions';
 import { toPipelineOptions } from './pipeline-options';
 import { TRAIN_OPTION_SPECS } from './train-option-specs';
 import { trainingProgress } from './training-progress';
@@ -17,14 +18,17 @@ const SUMMARY = 'Trains user and item embeddings and writes a framework-neutral 
 
 /** `recsys train`: reads interactions, trains, writes DIR/model.json, id files and vector files. */
 export async function runTrainCommand(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help')) {
-    io.stdout.write(`${usage('train', SUMMARY, TRAIN_OPTION_SPECS)}\n`);
-    return 0;
-  }
-  const values = parseOptions(args, TRAIN_OPTION_SPECS);
+  const values = readCommandOptions(args, io, {
+    name: 'train',
+    summary: SUMMARY,
+    specs: TRAIN_OPTION_SPECS,
+  });
+  if (!values) return 0;
   const pipeline = { ...toPipelineOptions(values, io), nowMs: io.nowMs };
   const format = values.format as DatasetFormat;
   const table = await readDatasetFile({ path: values.input as string, option: 'input', format });
+  // Before training: a run of minutes must not end on an unwritable --out.
+  await prepareOutputDirectory(values.out as string, 'out');
   const progress = trainingProgress(io, values.quiet === true);
   const result = await trainFromTable(table, { ...pipeline, ...progress });
   progress.finish();
@@ -34,6 +38,10 @@ export async function runTrainCommand(args: readonly string[], io: CliIo): Promi
     itemIds: table.itemIds,
     model: result.model,
     metadata,
+    interactions: trainingInteractions(table, {
+      userCount: table.userIds.length,
+      itemCount: table.itemIds.length,
+    }),
   });
   io.stdout.write(`${renderTable(summaryRows(values.out as string, metadata))}\n`);
   return 0;
@@ -60,6 +68,7 @@ function describeModel(values: OptionValues, run: TrainedRun): ModelMetadataFile
       userFile: MODEL_FILES.userVectors,
       itemFile: MODEL_FILES.itemVectors,
     },
+    interactions: INTERACTION_FILES,
     trainingParams: {
       ...options,
       neutralWeight: pipeline.neutralWeight,

@@ -3,6 +3,7 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { DomainError } from '@recsys/domain';
 import type { EmbeddingModel } from '@recsys/ranking-metrics';
+import type { TrainingInteractions } from '../training/training-interactions';
 import { MODEL_EXPORT_FORMAT, MODEL_FILES } from './model-files';
 
 /** model.json: what a reader needs to interpret the vector files, plus how the model was made. */
@@ -14,6 +15,11 @@ export interface ModelMetadataFile {
   itemCount: number;
   /** Row-major float32, little-endian; rows in the order of the id files. */
   vectors: { dtype: 'float32'; byteOrder: 'little-endian'; userFile: string; itemFile: string };
+  /**
+   * Training interactions, int32 little-endian (absent in exports of older versions): seen items as
+   * CSR (`seenOffsetsFile` [userCount + 1], `seenItemsFile` item rows) and item rows by likes.
+   */
+  interactions?: { seenOffsetsFile: string; seenItemsFile: string; popularItemsFile: string };
   [extra: string]: unknown;
 }
 
@@ -23,7 +29,16 @@ export interface ModelExport {
   userIds: string[];
   itemIds: string[];
   model: EmbeddingModel;
+  /** What the model keeps of its training data, when the export has it. */
+  interactions?: TrainingInteractions;
 }
+
+/** The `interactions` entry of model.json for an export that writes them. */
+export const INTERACTION_FILES = {
+  seenOffsetsFile: MODEL_FILES.seenOffsets,
+  seenItemsFile: MODEL_FILES.seenItems,
+  popularItemsFile: MODEL_FILES.popularItems,
+};
 
 /** Writes model.json, the two id files (one id per line) and the two float32 little-endian vector files. */
 export async function writeModelExport(directory: string, exported: ModelExport): Promise<void> {
@@ -43,6 +58,19 @@ export async function writeModelExport(directory: string, exported: ModelExport)
     join(directory, MODEL_FILES.itemVectors),
     littleEndianBytes(exported.model.itemVectors),
   );
+  const { interactions } = exported;
+  if (interactions) {
+    await writeFile(
+      join(directory, MODEL_FILES.seenOffsets),
+      int32Bytes(interactions.seen.offsets),
+    );
+    await writeFile(join(directory, MODEL_FILES.seenItems), int32Bytes(interactions.seen.items));
+    await writeFile(
+      join(directory, MODEL_FILES.popularItems),
+      int32Bytes(interactions.popularItems),
+    );
+  }
+  // model.json last: a directory with it is complete.
   await writeFile(
     join(directory, MODEL_FILES.metadata),
     `${JSON.stringify(exported.metadata, null, 2)}\n`,
@@ -87,7 +115,38 @@ async function readModelFiles(directory: string): Promise<ModelExport> {
       `${directory}: ${bad.join(', ')} disagree with model.json counts`,
     );
   }
-  return { metadata, userIds, itemIds, model: { dim, metric, userVectors, itemVectors } };
+  const model = { dim, metric, userVectors, itemVectors };
+  const interactions = metadata.interactions
+    ? await readInteractions(directory, metadata)
+    : undefined;
+  return { metadata, userIds, itemIds, model, interactions };
+}
+
+async function readInteractions(
+  directory: string,
+  metadata: ModelMetadataFile,
+): Promise<TrainingInteractions> {
+  const read = async (file: string): Promise<Int32Array> =>
+    fromInt32Bytes(await readFile(join(directory, file)), file);
+  const seen = {
+    offsets: await read(MODEL_FILES.seenOffsets),
+    items: await read(MODEL_FILES.seenItems),
+  };
+  const popularItems = await read(MODEL_FILES.popularItems);
+  const inRange = (rows: Int32Array, count: number): boolean =>
+    rows.every((r) => r >= 0 && r < count);
+  const ok =
+    seen.offsets.length === metadata.userCount + 1 &&
+    seen.offsets[metadata.userCount] === seen.items.length &&
+    inRange(seen.items, metadata.itemCount) &&
+    inRange(popularItems, metadata.itemCount);
+  if (!ok) {
+    throw new DomainError(
+      'INVALID_MODEL',
+      `${directory}: interaction files disagree with model.json`,
+    );
+  }
+  return { seen, popularItems };
 }
 
 function readIds(text: string): string[] {
@@ -103,6 +162,20 @@ function littleEndianBytes(values: Float32Array): Uint8Array {
   const view = new DataView(bytes.buffer);
   values.forEach((value, i) => view.setFloat32(i * 4, value, true));
   return bytes;
+}
+
+function int32Bytes(values: Int32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  values.forEach((value, i) => view.setInt32(i * 4, value, true));
+  return bytes;
+}
+
+function fromInt32Bytes(bytes: Buffer, file: string): Int32Array {
+  if (bytes.length % 4 !== 0)
+    throw new DomainError('INVALID_MODEL', `${file} size is not a multiple of 4`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Int32Array.from({ length: bytes.length / 4 }, (_, i) => view.getInt32(i * 4, true));
 }
 
 function fromLittleEndian(bytes: Buffer): Float32Array {

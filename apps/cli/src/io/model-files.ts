@@ -5,6 +5,9 @@ export const MODEL_FILES = {
   itemIds: 'item_ids.txt',
   userVectors: 'user_vectors.f32',
   itemVectors: 'item_vectors.f32',
+  seenOffsets: 'seen_offsets.i32',
+  seenItems: 'seen_items.i32',
+  popularItems: 'popular_items.i32',
 } as const;
 
 /** Version of the export layout, written into model.json. */
