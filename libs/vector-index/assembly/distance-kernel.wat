@@ -10,10 +10,12 @@
   (func (export "distances")
     (param $query i32) (param $rows i32) (param $norms i32) (param $count i32) (param $steps i32)
     (param $out i32)
-    (local $step i32) (local $queryAt i32) (local $sum0 v128) (local $sum1 v128) (local $dot f32)
+    (local $step i32) (local $queryAt i32) (local $sum0 v128) (local $sum1 v128) (local $norm f32)
     (block $done
       (loop $nextRow
         (br_if $done (i32.eqz (local.get $count)))
+        ;; The norm is read first: its load overlaps the dot product.
+        (local.set $norm (f32.load (local.get $norms)))
         ;; q·x, advancing $rows by one stride
         (local.set $sum0 (v128.const i32x4 0 0 0 0))
         (local.set $sum1 (v128.const i32x4 0 0 0 0))
@@ -28,11 +30,11 @@
           (local.set $rows (i32.add (local.get $rows) (i32.const 32)))
           (br_if $nextStep (local.tee $step (i32.sub (local.get $step) (i32.const 1)))))
         (local.set $sum0 (f32x4.add (local.get $sum0) (local.get $sum1)))
-        (local.set $dot (f32.add
-          (f32.add (f32x4.extract_lane 0 (local.get $sum0)) (f32x4.extract_lane 1 (local.get $sum0)))
-          (f32.add (f32x4.extract_lane 2 (local.get $sum0)) (f32x4.extract_lane 3 (local.get $sum0)))))
-        (f32.store (local.get $out)
-          (f32.sub (f32.load (local.get $norms)) (f32.mul (local.get $dot) (f32.const 2))))
+        (f32.store (local.get $out) (f32.sub (local.get $norm) (f32.mul
+          (f32.add
+            (f32.add (f32x4.extract_lane 0 (local.get $sum0)) (f32x4.extract_lane 1 (local.get $sum0)))
+            (f32.add (f32x4.extract_lane 2 (local.get $sum0)) (f32x4.extract_lane 3 (local.get $sum0))))
+          (f32.const 2))))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
         (local.set $norms (i32.add (local.get $norms) (i32.const 4)))
         (local.set $count (i32.sub (local.get $count) (i32.const 1)))
@@ -43,7 +45,7 @@
     (param $query i32) (param $rows i32) (param $norms i32) (param $ids i32) (param $count i32)
     (param $steps i32) (param $out i32)
     (local $step i32) (local $queryAt i32) (local $row i32) (local $id i32)
-    (local $sum0 v128) (local $sum1 v128) (local $dot f32)
+    (local $sum0 v128) (local $sum1 v128) (local $norm f32)
     (block $done
       (loop $nextRow
         (br_if $done (i32.eqz (local.get $count)))
@@ -51,6 +53,8 @@
         ;; row = rows + id · steps · 32 bytes
         (local.set $row (i32.add (local.get $rows)
           (i32.shl (i32.mul (local.get $id) (local.get $steps)) (i32.const 5))))
+        ;; The norm is read first: its (random) load overlaps the dot product.
+        (local.set $norm (f32.load (i32.add (local.get $norms) (i32.shl (local.get $id) (i32.const 2)))))
         (local.set $sum0 (v128.const i32x4 0 0 0 0))
         (local.set $sum1 (v128.const i32x4 0 0 0 0))
         (local.set $queryAt (local.get $query))
@@ -64,13 +68,11 @@
           (local.set $row (i32.add (local.get $row) (i32.const 32)))
           (br_if $nextStep (local.tee $step (i32.sub (local.get $step) (i32.const 1)))))
         (local.set $sum0 (f32x4.add (local.get $sum0) (local.get $sum1)))
-        (local.set $dot (f32.add
-          (f32.add (f32x4.extract_lane 0 (local.get $sum0)) (f32x4.extract_lane 1 (local.get $sum0)))
-          (f32.add (f32x4.extract_lane 2 (local.get $sum0)) (f32x4.extract_lane 3 (local.get $sum0)))))
-        (f32.store (local.get $out)
-          (f32.sub
-            (f32.load (i32.add (local.get $norms) (i32.shl (local.get $id) (i32.const 2))))
-            (f32.mul (local.get $dot) (f32.const 2))))
+        (f32.store (local.get $out) (f32.sub (local.get $norm) (f32.mul
+          (f32.add
+            (f32.add (f32x4.extract_lane 0 (local.get $sum0)) (f32x4.extract_lane 1 (local.get $sum0)))
+            (f32.add (f32x4.extract_lane 2 (local.get $sum0)) (f32x4.extract_lane 3 (local.get $sum0))))
+          (f32.const 2))))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
         (local.set $ids (i32.add (local.get $ids) (i32.const 4)))
         (local.set $count (i32.sub (local.get $count) (i32.const 1)))

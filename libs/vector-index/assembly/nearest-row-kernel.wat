@@ -37,60 +37,77 @@
         (local.set $sum3 (v128.const i32x4 0 0 0 0))
         (local.set $queryAt (local.get $query))
         (local.set $step (local.get $steps))
-        ;; sum r += query lanes · row r lanes; each query load serves four rows
+        ;; sum r += query lanes · row r lanes: each query load serves four rows.
         (loop $nextStep
           (local.set $queryLanes (v128.load (local.get $queryAt)))
-          (local.set $sum0 (f32x4.add (local.get $sum0) (f32x4.mul (local.get $queryLanes) (v128.load (local.get $rows)))))
-          (local.set $sum1 (f32x4.add (local.get $sum1) (f32x4.mul (local.get $queryLanes) (v128.load (local.get $row1)))))
-          (local.set $sum2 (f32x4.add (local.get $sum2) (f32x4.mul (local.get $queryLanes) (v128.load (local.get $row2)))))
-          (local.set $sum3 (f32x4.add (local.get $sum3) (f32x4.mul (local.get $queryLanes) (v128.load (local.get $row3)))))
+          (local.set $sum0 (f32x4.add (local.get $sum0)
+            (f32x4.mul (local.get $queryLanes) (v128.load (local.get $rows)))))
+          (local.set $sum1 (f32x4.add (local.get $sum1)
+            (f32x4.mul (local.get $queryLanes) (v128.load (local.get $row1)))))
+          (local.set $sum2 (f32x4.add (local.get $sum2)
+            (f32x4.mul (local.get $queryLanes) (v128.load (local.get $row2)))))
+          (local.set $sum3 (f32x4.add (local.get $sum3)
+            (f32x4.mul (local.get $queryLanes) (v128.load (local.get $row3)))))
           (local.set $queryAt (i32.add (local.get $queryAt) (i32.const 16)))
           (local.set $rows (i32.add (local.get $rows) (i32.const 16)))
           (local.set $row1 (i32.add (local.get $row1) (i32.const 16)))
           (local.set $row2 (i32.add (local.get $row2) (i32.const 16)))
           (local.set $row3 (i32.add (local.get $row3) (i32.const 16)))
           (br_if $nextStep (local.tee $step (i32.sub (local.get $step) (i32.const 1)))))
-        ;; Keep each row of the pass that exists and is nearer than the best so far (the first on ties).
+        ;; Row r's distance is norm − 2·sum r. Keep each row of the pass that exists and is nearer than the
+        ;; best so far (strictly: the first on ties).
         (if (i32.gt_s (local.get $count) (i32.const 0))
           (then
-            (local.set $distance (f32.sub (f32.load (local.get $norms))
-              (f32.mul
-                (f32.add (f32.add (f32x4.extract_lane 0 (local.get $sum0)) (f32x4.extract_lane 1 (local.get $sum0)))
-                (f32.add (f32x4.extract_lane 2 (local.get $sum0)) (f32x4.extract_lane 3 (local.get $sum0))))
-                (f32.const 2))))
+            (local.set $distance
+              (f32.sub
+                (f32.load (local.get $norms))
+                (f32.mul
+                  (f32.add
+                    (f32.add (f32x4.extract_lane 0 (local.get $sum0)) (f32x4.extract_lane 1 (local.get $sum0)))
+                    (f32.add (f32x4.extract_lane 2 (local.get $sum0)) (f32x4.extract_lane 3 (local.get $sum0))))
+                  (f32.const 2))))
             (if (f32.lt (local.get $distance) (local.get $bestDistance))
               (then
                 (local.set $bestDistance (local.get $distance))
                 (local.set $best (local.get $index))))))
         (if (i32.gt_s (local.get $count) (i32.const 1))
           (then
-            (local.set $distance (f32.sub (f32.load offset=4 (local.get $norms))
-              (f32.mul
-                (f32.add (f32.add (f32x4.extract_lane 0 (local.get $sum1)) (f32x4.extract_lane 1 (local.get $sum1)))
-                (f32.add (f32x4.extract_lane 2 (local.get $sum1)) (f32x4.extract_lane 3 (local.get $sum1))))
-                (f32.const 2))))
+            (local.set $distance
+              (f32.sub
+                (f32.load offset=4 (local.get $norms))
+                (f32.mul
+                  (f32.add
+                    (f32.add (f32x4.extract_lane 0 (local.get $sum1)) (f32x4.extract_lane 1 (local.get $sum1)))
+                    (f32.add (f32x4.extract_lane 2 (local.get $sum1)) (f32x4.extract_lane 3 (local.get $sum1))))
+                  (f32.const 2))))
             (if (f32.lt (local.get $distance) (local.get $bestDistance))
               (then
                 (local.set $bestDistance (local.get $distance))
                 (local.set $best (i32.add (local.get $index) (i32.const 1)))))))
         (if (i32.gt_s (local.get $count) (i32.const 2))
           (then
-            (local.set $distance (f32.sub (f32.load offset=8 (local.get $norms))
-              (f32.mul
-                (f32.add (f32.add (f32x4.extract_lane 0 (local.get $sum2)) (f32x4.extract_lane 1 (local.get $sum2)))
-                (f32.add (f32x4.extract_lane 2 (local.get $sum2)) (f32x4.extract_lane 3 (local.get $sum2))))
-                (f32.const 2))))
+            (local.set $distance
+              (f32.sub
+                (f32.load offset=8 (local.get $norms))
+                (f32.mul
+                  (f32.add
+                    (f32.add (f32x4.extract_lane 0 (local.get $sum2)) (f32x4.extract_lane 1 (local.get $sum2)))
+                    (f32.add (f32x4.extract_lane 2 (local.get $sum2)) (f32x4.extract_lane 3 (local.get $sum2))))
+                  (f32.const 2))))
             (if (f32.lt (local.get $distance) (local.get $bestDistance))
               (then
                 (local.set $bestDistance (local.get $distance))
                 (local.set $best (i32.add (local.get $index) (i32.const 2)))))))
         (if (i32.gt_s (local.get $count) (i32.const 3))
           (then
-            (local.set $distance (f32.sub (f32.load offset=12 (local.get $norms))
-              (f32.mul
-                (f32.add (f32.add (f32x4.extract_lane 0 (local.get $sum3)) (f32x4.extract_lane 1 (local.get $sum3)))
-                (f32.add (f32x4.extract_lane 2 (local.get $sum3)) (f32x4.extract_lane 3 (local.get $sum3))))
-                (f32.const 2))))
+            (local.set $distance
+              (f32.sub
+                (f32.load offset=12 (local.get $norms))
+                (f32.mul
+                  (f32.add
+                    (f32.add (f32x4.extract_lane 0 (local.get $sum3)) (f32x4.extract_lane 1 (local.get $sum3)))
+                    (f32.add (f32x4.extract_lane 2 (local.get $sum3)) (f32x4.extract_lane 3 (local.get $sum3))))
+                  (f32.const 2))))
             (if (f32.lt (local.get $distance) (local.get $bestDistance))
               (then
                 (local.set $bestDistance (local.get $distance))
@@ -136,60 +153,77 @@
         (local.set $sum3 (v128.const i32x4 0 0 0 0))
         (local.set $queryAt (local.get $query))
         (local.set $step (local.get $steps))
-        ;; sum r += query lanes · row r lanes; each query load serves four rows
+        ;; sum r += query lanes · row r lanes: each query load serves four rows.
         (loop $nextStep
           (local.set $queryLanes (v128.load8x8_s (local.get $queryAt)))
-          (local.set $sum0 (i32x4.add (local.get $sum0) (i32x4.dot_i16x8_s (local.get $queryLanes) (v128.load8x8_s (local.get $rows)))))
-          (local.set $sum1 (i32x4.add (local.get $sum1) (i32x4.dot_i16x8_s (local.get $queryLanes) (v128.load8x8_s (local.get $row1)))))
-          (local.set $sum2 (i32x4.add (local.get $sum2) (i32x4.dot_i16x8_s (local.get $queryLanes) (v128.load8x8_s (local.get $row2)))))
-          (local.set $sum3 (i32x4.add (local.get $sum3) (i32x4.dot_i16x8_s (local.get $queryLanes) (v128.load8x8_s (local.get $row3)))))
+          (local.set $sum0 (i32x4.add (local.get $sum0)
+            (i32x4.dot_i16x8_s (local.get $queryLanes) (v128.load8x8_s (local.get $rows)))))
+          (local.set $sum1 (i32x4.add (local.get $sum1)
+            (i32x4.dot_i16x8_s (local.get $queryLanes) (v128.load8x8_s (local.get $row1)))))
+          (local.set $sum2 (i32x4.add (local.get $sum2)
+            (i32x4.dot_i16x8_s (local.get $queryLanes) (v128.load8x8_s (local.get $row2)))))
+          (local.set $sum3 (i32x4.add (local.get $sum3)
+            (i32x4.dot_i16x8_s (local.get $queryLanes) (v128.load8x8_s (local.get $row3)))))
           (local.set $queryAt (i32.add (local.get $queryAt) (i32.const 8)))
           (local.set $rows (i32.add (local.get $rows) (i32.const 8)))
           (local.set $row1 (i32.add (local.get $row1) (i32.const 8)))
           (local.set $row2 (i32.add (local.get $row2) (i32.const 8)))
           (local.set $row3 (i32.add (local.get $row3) (i32.const 8)))
           (br_if $nextStep (local.tee $step (i32.sub (local.get $step) (i32.const 1)))))
-        ;; Keep each row of the pass that exists and is nearer than the best so far (the first on ties).
+        ;; Row r's distance is norm − 2·sum r. Keep each row of the pass that exists and is nearer than the
+        ;; best so far (strictly: the first on ties).
         (if (i32.gt_s (local.get $count) (i32.const 0))
           (then
-            (local.set $distance (i32.sub (i32.load (local.get $norms))
-              (i32.shl
-                (i32.add (i32.add (i32x4.extract_lane 0 (local.get $sum0)) (i32x4.extract_lane 1 (local.get $sum0)))
-                (i32.add (i32x4.extract_lane 2 (local.get $sum0)) (i32x4.extract_lane 3 (local.get $sum0))))
-                (i32.const 1))))
+            (local.set $distance
+              (i32.sub
+                (i32.load (local.get $norms))
+                (i32.shl
+                  (i32.add
+                    (i32.add (i32x4.extract_lane 0 (local.get $sum0)) (i32x4.extract_lane 1 (local.get $sum0)))
+                    (i32.add (i32x4.extract_lane 2 (local.get $sum0)) (i32x4.extract_lane 3 (local.get $sum0))))
+                  (i32.const 1))))
             (if (i32.lt_s (local.get $distance) (local.get $bestDistance))
               (then
                 (local.set $bestDistance (local.get $distance))
                 (local.set $best (local.get $index))))))
         (if (i32.gt_s (local.get $count) (i32.const 1))
           (then
-            (local.set $distance (i32.sub (i32.load offset=4 (local.get $norms))
-              (i32.shl
-                (i32.add (i32.add (i32x4.extract_lane 0 (local.get $sum1)) (i32x4.extract_lane 1 (local.get $sum1)))
-                (i32.add (i32x4.extract_lane 2 (local.get $sum1)) (i32x4.extract_lane 3 (local.get $sum1))))
-                (i32.const 1))))
+            (local.set $distance
+              (i32.sub
+                (i32.load offset=4 (local.get $norms))
+                (i32.shl
+                  (i32.add
+                    (i32.add (i32x4.extract_lane 0 (local.get $sum1)) (i32x4.extract_lane 1 (local.get $sum1)))
+                    (i32.add (i32x4.extract_lane 2 (local.get $sum1)) (i32x4.extract_lane 3 (local.get $sum1))))
+                  (i32.const 1))))
             (if (i32.lt_s (local.get $distance) (local.get $bestDistance))
               (then
                 (local.set $bestDistance (local.get $distance))
                 (local.set $best (i32.add (local.get $index) (i32.const 1)))))))
         (if (i32.gt_s (local.get $count) (i32.const 2))
           (then
-            (local.set $distance (i32.sub (i32.load offset=8 (local.get $norms))
-              (i32.shl
-                (i32.add (i32.add (i32x4.extract_lane 0 (local.get $sum2)) (i32x4.extract_lane 1 (local.get $sum2)))
-                (i32.add (i32x4.extract_lane 2 (local.get $sum2)) (i32x4.extract_lane 3 (local.get $sum2))))
-                (i32.const 1))))
+            (local.set $distance
+              (i32.sub
+                (i32.load offset=8 (local.get $norms))
+                (i32.shl
+                  (i32.add
+                    (i32.add (i32x4.extract_lane 0 (local.get $sum2)) (i32x4.extract_lane 1 (local.get $sum2)))
+                    (i32.add (i32x4.extract_lane 2 (local.get $sum2)) (i32x4.extract_lane 3 (local.get $sum2))))
+                  (i32.const 1))))
             (if (i32.lt_s (local.get $distance) (local.get $bestDistance))
               (then
                 (local.set $bestDistance (local.get $distance))
                 (local.set $best (i32.add (local.get $index) (i32.const 2)))))))
         (if (i32.gt_s (local.get $count) (i32.const 3))
           (then
-            (local.set $distance (i32.sub (i32.load offset=12 (local.get $norms))
-              (i32.shl
-                (i32.add (i32.add (i32x4.extract_lane 0 (local.get $sum3)) (i32x4.extract_lane 1 (local.get $sum3)))
-                (i32.add (i32x4.extract_lane 2 (local.get $sum3)) (i32x4.extract_lane 3 (local.get $sum3))))
-                (i32.const 1))))
+            (local.set $distance
+              (i32.sub
+                (i32.load offset=12 (local.get $norms))
+                (i32.shl
+                  (i32.add
+                    (i32.add (i32x4.extract_lane 0 (local.get $sum3)) (i32x4.extract_lane 1 (local.get $sum3)))
+                    (i32.add (i32x4.extract_lane 2 (local.get $sum3)) (i32x4.extract_lane 3 (local.get $sum3))))
+                  (i32.const 1))))
             (if (i32.lt_s (local.get $distance) (local.get $bestDistance))
               (then
                 (local.set $bestDistance (local.get $distance))
