@@ -17,6 +17,8 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY bench ./bench
+# The build compiles the WebAssembly kernels (libs/*/assembly/*.wat) with scripts/build-kernels.ts.
+COPY scripts ./scripts
 # @tensorflow/tfjs-node is optional: it installs where its native download succeeds (linux x64 with
 # internet); elsewhere npm skips it and the apps use the pure-JS TensorFlow.js.
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund

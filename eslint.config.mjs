@@ -17,7 +17,6 @@ const PURE_LIBS = [
   'datasets',
   'model-building',
   'recommendations',
-  'wasm-encoding',
 ];
 const DRIVERS = [
   '@nestjs/*',

@@ -1,4 +1,5 @@
 // Three projects: unit specs beside the code (no I/O), integration and e2e under test/ (real services).
+// The WebAssembly kernels are compiled before any test runs (globalSetup; e2e's `npm run build` does it).
 const swc = [
   '@swc/jest',
   {
@@ -26,11 +27,17 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/build-kernels.ts',
+    },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/build-kernels.ts',
     },
     {
       ...common,

@@ -15,7 +15,11 @@ import {
   KERNEL_STEP_FLOATS,
   type DistanceKernel,
 } from './distance-kernel';
-import { instantiateQuantizeKernel, type QuantizeKernel } from './quantize-kernel';
+import {
+  instantiateQuantizeKernel,
+  QUANTIZE_STEP_DIMS,
+  type QuantizeKernel,
+} from './quantize-kernel';
 import { instantiateNearestRowKernel, type NearestRowKernel } from './nearest-row-kernel';
 
 export { KERNEL_BATCH_ROWS, type KernelLayout, type RowBlock } from './kernel-layout';
@@ -181,7 +185,7 @@ export class KernelMemory {
     const rowBytes = this.stride * 4;
     const offsets = quantizer.rowsAt;
     const codesAt = target.codes.rowsAt + target.row * codeBytes;
-    const steps = codeBytes / CODE_STEP_DIMS;
+    const steps = codeBytes / QUANTIZE_STEP_DIMS;
     return this.quantizeKernel.encodeRow(sourceAt, codesAt, offsets, offsets + rowBytes, offsets + 2 * rowBytes, steps); // prettier-ignore
   }
 

@@ -1,4 +1,4 @@
-// The part of the WebAssembly JS API this lib uses. TypeScript declares WebAssembly only in lib.dom, which
+// The part of the WebAssembly JS API the kernels use. TypeScript declares WebAssembly only in lib.dom, which
 // a Node project does not load; Node 20 implements all of it (SIMD and shared memories included).
 declare namespace WebAssembly {
   interface MemoryDescriptor {

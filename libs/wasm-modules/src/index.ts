@@ -1,0 +1,1 @@
+export { instantiateLibWasm } from './instantiate-lib-wasm';
