@@ -4,6 +4,7 @@ import type { TrainingExample } from '../kernel/training-example';
 import type { AliasTable } from '../random/alias-table';
 import type { SeededRandom } from '../random/seeded-random';
 import type { NegativeSource } from '../train-options';
+import { CandidatePool } from './candidate-pool';
 import { negativeMixAt } from './negative-mix-schedule';
 
 /** Draws before giving up on a user who likes (almost) every item. */
@@ -25,6 +26,8 @@ export interface NegativeSamplerParts {
   geometry: RowGeometry;
   negativesPerPositive: number;
   candidates: number;
+  /** Picks each scored hard candidate serves (1 = W fresh candidates per pick; see CandidatePool). */
+  candidateReuse: number;
   mix: Partial<Record<NegativeSource, number>>;
   warmupEpochs: number;
 }
@@ -40,10 +43,20 @@ export class NegativeSampler {
   private readonly closerSign: number;
   /** Row offsets of a hard pick: the positive, then the candidates. */
   private readonly candidateOffsets: Int32Array;
+  /** Null when every pick scores W fresh candidates (candidateReuse 1). */
+  private readonly pool: CandidatePool | null;
 
   constructor(private readonly parts: NegativeSamplerParts) {
     this.closerSign = parts.geometry.isDistance ? -1 : 1;
     this.candidateOffsets = new Int32Array(parts.candidates + 1);
+    this.pool =
+      parts.candidateReuse > 1
+        ? new CandidatePool({
+            ...parts,
+            reuse: parts.candidateReuse,
+            uniform: (user) => this.uniform(user),
+          })
+        : null;
     this.setEpoch(0);
   }
 
@@ -53,6 +66,7 @@ export class NegativeSampler {
     this.cumulative = negativeMixAt({ mix, warmupEpochs, epoch });
     const first = this.cumulative.findIndex((value) => value > 0);
     this.onlySource = this.cumulative[first] === 1 ? first : -1;
+    this.pool?.reset();
   }
 
   /** Appends `negativesPerPositive` negatives (fewer if a user has no eligible item). */
@@ -111,6 +125,7 @@ export class NegativeSampler {
    * (row 0) and the candidates are scored in one batched pass.
    */
   private hard(example: TrainingExample, hardest: boolean): number {
+    if (this.pool !== null) return this.pool.pick(example.user, example.positive, hardest);
     const { geometry, dim } = this.parts;
     const drawn = this.drawCandidates(example);
     if (drawn === 0) return -1;
