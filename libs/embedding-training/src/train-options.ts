@@ -115,8 +115,6 @@ export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
     adamBeta1: 0.9,
     adamBeta2: 0.999,
     epsilon: 1e-8,
-    userAggregation: 0,
-    itemPropagation: 0,
     threads: 1,
     engine: 'kernel',
   };
