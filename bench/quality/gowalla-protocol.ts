@@ -2,57 +2,64 @@ import { readFileSync } from 'node:fs';
 import { parseLightGcn } from '@recsys/datasets';
 import { PipelineOptions } from '../../apps/cli/src/training/train-pipeline';
 import { trainAndEvaluate } from './evaluate-holdout';
-import { splitGowalla } from './gowalla-split';
+import { GOWALLA_CARVES, GowallaCarve, splitGowalla } from './gowalla-split';
 import { QualityBar, QualityRun } from './quality-run';
 
 /**
- * Gowalla (LightGCN split, train half only): 10% of each user's items in train.txt are held out
- * (seeded) as the validation set scored here; the model trains on the other 90%; full ranking, K = 20.
- * The official test half is withheld; its scores are measured independently.
+ * Gowalla (LightGCN split, train half only): a carve of each user's items in train.txt (20% by default,
+ * as the official split was made; `carve10` for continuity) is held out (seeded) as the validation set
+ * scored here; the model trains on the rest; full ranking, K = 20. The official test half is withheld;
+ * its scores are measured independently.
  */
 export async function runGowalla(
   path: string,
   pipeline: PipelineOptions,
   splitSeed: number,
+  carve: GowallaCarve,
 ): Promise<QualityRun> {
   const table = parseLightGcn(readFileSync(path, 'utf8'));
-  const split = splitGowalla(table, splitSeed);
+  const split = splitGowalla(table, splitSeed, carve);
   const measured = await trainAndEvaluate(table, split, { pipeline, k: 20 });
+  const percent = Math.round(GOWALLA_CARVES[carve] * 100);
   return {
     ...measured,
     dataset: 'gowalla',
-    protocol: 'train.txt, 10% per user held out (seeded), full ranking, K=20',
-    settings: { splitSeed, rows: table.users.length, trainRows: split.trainRows.length },
-    bars: gowallaBars(measured),
+    protocol: `train.txt, ${percent}% per user held out (seeded, ${carve}), full ranking, K=20`,
+    settings: { splitSeed, carve, rows: table.users.length, trainRows: split.trainRows.length },
+    bars: gowallaBars(measured, carve),
   };
 }
 
 function gowallaBars(
   measured: Pick<QualityRun, 'metrics' | 'training' | 'evalSeconds'>,
+  carve: GowallaCarve,
 ): QualityBar[] {
   const { metrics, training, evalSeconds } = measured;
+  // The 10% carve holds ~2.7 items per user (the official test ~7): recall is higher and NDCG lower
+  // than on the official split, so only the 20% carve is held to the anchors.
+  const comparable = carve === 'carve20';
+  const note = comparable ? '' : ': not comparable on the 10% carve';
   return [
     {
       name: 'recall@20',
       value: metrics.recall,
-      threshold: 0.1872,
-      anchor: 'SimpleX 0.1872; required > 0.1670 (CML)',
+      threshold: 0.192,
+      informational: !comparable,
+      anchor: `BSPM-EM 0.1920 (best published); required > 0.1872 (SimpleX)${note}`,
     },
     {
       name: 'ndcg@20',
       value: metrics.ndcg,
-      threshold: 0.1557,
-      informational: true,
-      // The official test half holds ~7 items per user, this 10% split ~2.7; NDCG / recall grows with
-      // the number of test items (IDCG), so NDCG here is not comparable with the anchor.
-      anchor: 'SimpleX 0.1557 on the official test split: not comparable on this 10% split',
+      threshold: 0.1597,
+      informational: !comparable,
+      anchor: `BSPM-EM 0.1597 (best published); required > 0.1557 (SimpleX)${note}`,
     },
     {
       name: 'trainSeconds',
       value: training.trainSeconds,
-      threshold: 900,
+      threshold: 60,
       lowerIsBetter: true,
-      anchor: '15 min on 2 cores',
+      anchor: '1 min on 2 quiet cores; required < 5 min',
     },
     {
       name: 'evalSeconds',

@@ -8,6 +8,7 @@ import { ENGINE_OPTION_SPECS } from '../../apps/cli/src/commands/train-option-sp
 import { trainingProgress } from '../../apps/cli/src/commands/training-progress';
 import { datasetsDir, findDatasetFile } from './datasets-dir';
 import { runGowalla } from './gowalla-protocol';
+import { DEFAULT_GOWALLA_CARVE, GOWALLA_CARVES, GowallaCarve } from './gowalla-split';
 import { runMovieLens } from './movielens-protocol';
 import { reportRun } from './report';
 
@@ -45,6 +46,11 @@ async function main(argv: string[]): Promise<number> {
   const io = { stdout: process.stdout, stderr: process.stderr, nowMs: () => performance.now(), cpuCount: availableParallelism() }; // prettier-ignore
   const specs = {
     ...ENGINE_OPTION_SPECS,
+    protocol: {
+      kind: 'choice',
+      choices: Object.keys(GOWALLA_CARVES),
+      description: `gowalla: validation carve of train.txt (default ${DEFAULT_GOWALLA_CARVE}; carve10 = the old 10%)`,
+    },
     'split-seed': {
       kind: 'number',
       integer: true,
@@ -56,7 +62,13 @@ async function main(argv: string[]): Promise<number> {
   const pipeline = toPipelineOptions(values, io);
   const progress = trainingProgress(io, values.quiet === true);
   const splitSeed = (values['split-seed'] as number | undefined) ?? 42;
-  const run = await protocol.run(path, { ...pipeline, nowMs: io.nowMs, ...progress }, splitSeed);
+  const carve = (values.protocol as GowallaCarve | undefined) ?? DEFAULT_GOWALLA_CARVE;
+  const run = await protocol.run(
+    path,
+    { ...pipeline, nowMs: io.nowMs, ...progress },
+    splitSeed,
+    carve,
+  );
   progress.finish();
   reportRun(run);
   return 0;

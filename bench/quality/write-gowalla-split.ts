@@ -1,5 +1,6 @@
 // node bench/run.js bench/quality/write-gowalla-split.ts OUT_DIR [SPLIT_SEED]: writes bench:quality
-// gowalla's split of train.txt as OUT_DIR/train90.txt and OUT_DIR/test10.txt (LightGCN format), so
+// gowalla's default split (the 20% carve) of train.txt as OUT_DIR/train.txt and OUT_DIR/validation.txt
+// (LightGCN format), so
 // `recsys train` + `recsys eval` can be checked against the bench on the same rows. Keep OUT_DIR outside
 // the repository (e.g. /tmp): the data set must not be committed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,10 +31,10 @@ function main(argv: string[]): number {
   const table = parseLightGcn(readFileSync(path, 'utf8'));
   const split = splitGowalla(table, seedText === undefined ? 42 : Number(seedText));
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'train90.txt'), lightGcnLines(table, split.trainRows));
-  writeFileSync(join(outDir, 'test10.txt'), lightGcnLines(table, split.testRows));
+  writeFileSync(join(outDir, 'train.txt'), lightGcnLines(table, split.trainRows));
+  writeFileSync(join(outDir, 'validation.txt'), lightGcnLines(table, split.testRows));
   process.stdout.write(
-    `${outDir}: train90.txt ${split.trainRows.length} rows, test10.txt ${split.testRows.length} rows\n`,
+    `${outDir}: train.txt ${split.trainRows.length} rows, validation.txt ${split.testRows.length} rows\n`,
   );
   return 0;
 }

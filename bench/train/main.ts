@@ -1,11 +1,13 @@
-// npm run bench:train [-- --runs 3 --epochs 3]: training throughput (triplets/s) at dim 64 for the
-// typed-array kernel with 1 and 2 threads, the TensorFlow.js engine, and the plain-loop reference.
+// npm run bench:train [-- --runs 3 --epochs 3 --gowalla]: training throughput (triplets/s) at dim 64 for
+// the typed-array kernel with 1 and 2 threads, the TensorFlow.js engine, and the plain-loop reference;
+// with --gowalla, also the wall and CPU seconds of the whole default Gowalla run (train.txt).
 import {
   resolveTrainOptions,
   type TrainingData,
   type TrainOptions,
 } from '@recsys/embedding-training';
 import { gowallaShapedData, subset } from './bench-data';
+import { gowallaDefaultRun } from './gowalla-default-run';
 import { measureTraining, type Measurement } from './measure';
 import { plainTripletLoop } from './plain-triplet-loop';
 import { reportTrainBench, type BenchRow } from './report';
@@ -39,7 +41,7 @@ function describeDefaults(data: TrainingData): string {
   return `${sources} of ${resolved.hardNegativeCandidates}, ${resolved.negativesPerPositive}/pair`;
 }
 
-function parseArgs(argv: string[]): { runs: number; epochs: number } {
+function parseArgs(argv: string[]): { runs: number; epochs: number; gowalla: boolean } {
   const value = (name: string, fallback: number) => {
     const index = argv.indexOf(`--${name}`);
     const parsed = index >= 0 ? Number(argv[index + 1]) : fallback;
@@ -48,7 +50,11 @@ function parseArgs(argv: string[]): { runs: number; epochs: number } {
     }
     return parsed;
   };
-  return { runs: value('runs', 3), epochs: value('epochs', 3) };
+  return {
+    runs: value('runs', 3),
+    epochs: value('epochs', 3),
+    gowalla: argv.includes('--gowalla'),
+  };
 }
 
 function measurePlainLoop(data: TrainingData): Measurement {
@@ -97,7 +103,16 @@ async function main(): Promise<void> {
     rows[CONFIGS.length].runs.push(await measureTraining(tfjsData, tfjsOptions));
     rows[CONFIGS.length + 1].runs.push(measurePlainLoop(data));
   }
-  reportTrainBench({ rows, headline: { one: 0, two: 1, reference: CONFIGS.length + 1 } });
+  const resolved = resolveTrainOptions({}, data);
+  reportTrainBench({
+    rows,
+    headline: { one: 0, two: 1, reference: CONFIGS.length + 1, oneNegative: 3, defaults: 4 },
+    defaults: {
+      candidates: resolved.hardNegativeCandidates,
+      candidateReuse: resolved.hardCandidateReuse,
+    },
+    gowalla: args.gowalla ? await gowallaDefaultRun() : undefined,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GowallaDefaultRun } from './gowalla-default-run';
 import { median, type Measurement } from './measure';
 import { renderTable } from './render-table';
 
@@ -17,19 +18,39 @@ interface RowSummary {
   cpuShare: number;
 }
 
-/** Which rows make the summary: the headline at 1 and 2 threads, and the reference loop. */
+/**
+ * Which rows make the summary: the headline at 1 and 2 threads, the reference loop, 1 uniform negative
+ * per pair (like for like with implicit's BPR) and the defaults (1 thread).
+ */
 export interface Headline {
   one: number;
   two: number;
   reference: number;
+  oneNegative: number;
+  defaults: number;
+}
+
+/** The defaults' hard-negative settings on the bench data. */
+export interface DefaultsShape {
+  /** W: each default triplet's negative is the closest of W candidates. */
+  candidates: number;
+  /** Picks each scored candidate serves (rows scored per triplet ~ W / reuse). */
+  candidateReuse: number;
 }
 
 /** Prints the table, writes the JSON under bench/results/ and prints the summary as the last line. */
-export function reportTrainBench(bench: { rows: BenchRow[]; headline: Headline }): void {
+export function reportTrainBench(bench: {
+  rows: BenchRow[];
+  headline: Headline;
+  defaults: DefaultsShape;
+  gowalla?: GowallaDefaultRun;
+}): void {
   const summaries = bench.rows.map(summarize);
   const one = summaries[bench.headline.one];
   const two = summaries[bench.headline.two];
   const reference = summaries[bench.headline.reference];
+  const defaults = summaries[bench.headline.defaults];
+  const { candidates, candidateReuse } = bench.defaults;
   console.log(
     renderTable(
       HEADER,
@@ -44,6 +65,14 @@ export function reportTrainBench(bench: { rows: BenchRow[]; headline: Headline }
     cpuShare2Threads: round(two.cpuShare),
     kernelVsPlainLoop: round(one.rate / reference.rate),
     plainLoopTripletsPerSecond: Math.round(reference.rate),
+    oneNegativeTripletsPerSecondPerCore: Math.round(summaries[bench.headline.oneNegative].rate),
+    defaultsTripletsPerSecondPerCore: Math.round(defaults.rate),
+    // Candidates the defaults' picks are the closest of (W per triplet); each scored row serves
+    // candidateReuse picks, so rows scored per second are this / candidateReuse.
+    candidatesScoredPerSecondPerCore: Math.round(defaults.rate * candidates),
+    defaultsCandidates: candidates,
+    defaultsCandidateReuse: candidateReuse,
+    ...(bench.gowalla && gowallaFields(bench.gowalla)),
     dim: 64,
     runs: bench.rows[0].runs.length,
   };
@@ -101,6 +130,15 @@ function writeResults(results: object): string {
   const data = 'Gowalla-shaped planted clusters (29,858 users, 40,981 items, ~806k pairs), dim 64';
   writeFileSync(file, JSON.stringify({ data, ...results }, null, 2));
   return file;
+}
+
+function gowallaFields(run: GowallaDefaultRun): Record<string, number> {
+  return {
+    gowallaDefaultTrainSeconds: round(run.trainSeconds),
+    gowallaDefaultCpuSeconds: round(run.cpuSeconds),
+    gowallaDefaultThreads: run.threads,
+    gowallaLoadAverage: round(run.loadAverage),
+  };
 }
 
 function round(value: number): number {

@@ -7,6 +7,8 @@ describe('catalogueDefaults', () => {
       hardNegativeCandidates: 1,
       negativesPerPositive: 4,
       learningRate: 0.05,
+      userAggregation: 0,
+      itemPropagation: 0,
     });
   });
 
@@ -15,11 +17,15 @@ describe('catalogueDefaults', () => {
       hardNegativeCandidates: 8,
       negativesPerPositive: 4,
       learningRate: 0.05,
+      userAggregation: 0,
+      itemPropagation: 0,
     });
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
       hardNegativeCandidates: 128,
       negativesPerPositive: 1,
       learningRate: 0.1,
+      userAggregation: 0.75,
+      itemPropagation: 0.25,
     });
   });
 

@@ -25,14 +25,32 @@ const MAX_NEGATIVES_PER_POSITIVE = 4;
 const BASE_LEARNING_RATE = 0.05;
 const LEARNING_RATE_ITEMS = 10_000;
 const MAX_LEARNING_RATE_FACTOR = 2;
+/**
+ * Export-time behaviour aggregation (user' = 0.25 u + 0.75 mean(liked items)) and one propagation step
+ * (item' = 0.75 i + 0.25 mean(likers)) from this catalogue size up. Gowalla (40,981 items), 20% carve,
+ * a third of the users: Recall@20 / NDCG@20 +10% / +12% at 10 epochs, +6% / +6% at 30 epochs.
+ * MovieLens-100K (1,682 items, ~80 training items per user, whose own rows are well trained) lost
+ * 0.013-0.015 NDCG@10, so small catalogues keep the trained vectors.
+ */
+const AGGREGATION_MIN_ITEMS = 10_000;
+const USER_AGGREGATION = 0.75;
+const ITEM_PROPAGATION = 0.25;
 
 /**
  * The defaults that depend on the catalogue: W (`hardNegativeCandidates`) ~ itemCount / 200, capped at
- * 128; as many negatives per positive (at most 4) as the candidate budget allows; the learning rate.
+ * 128; as many negatives per positive (at most 4) as the candidate budget allows; the learning rate;
+ * export-time aggregation for large catalogues.
  */
 export function catalogueDefaults(
   shape: CatalogueShape,
-): Pick<TrainOptions, 'hardNegativeCandidates' | 'negativesPerPositive' | 'learningRate'> {
+): Pick<
+  TrainOptions,
+  | 'hardNegativeCandidates'
+  | 'negativesPerPositive'
+  | 'learningRate'
+  | 'userAggregation'
+  | 'itemPropagation'
+> {
   const candidates = clamp(Math.round(shape.itemCount / TARGET_NEGATIVE_RANK), 1, CANDIDATE_BUDGET);
   const negatives = clamp(Math.floor(CANDIDATE_BUDGET / candidates), 1, MAX_NEGATIVES_PER_POSITIVE);
   const rateFactor = clamp(
@@ -44,6 +62,18 @@ export function catalogueDefaults(
     hardNegativeCandidates: candidates,
     negativesPerPositive: negatives,
     learningRate: BASE_LEARNING_RATE * rateFactor,
+    ...aggregationDefaults(shape.itemCount),
+  };
+}
+
+function aggregationDefaults(itemCount: number): {
+  userAggregation: number;
+  itemPropagation: number;
+} {
+  const large = itemCount >= AGGREGATION_MIN_ITEMS;
+  return {
+    userAggregation: large ? USER_AGGREGATION : 0,
+    itemPropagation: large ? ITEM_PROPAGATION : 0,
   };
 }
 

@@ -51,6 +51,11 @@ function numberProblems(o: TrainOptions): string[] {
     ['seed', o.seed, Number.isInteger(o.seed)],
     ['negativesPerPositive', o.negativesPerPositive, Number.isInteger(o.negativesPerPositive)],
     ['hardNegativeCandidates', o.hardNegativeCandidates, o.hardNegativeCandidates >= 1],
+    [
+      'hardCandidateReuse',
+      o.hardCandidateReuse,
+      Number.isInteger(o.hardCandidateReuse) && o.hardCandidateReuse >= 1,
+    ],
     ['hardNegativeWarmupEpochs', o.hardNegativeWarmupEpochs, o.hardNegativeWarmupEpochs >= 0],
     ['batchSize', o.batchSize, Number.isInteger(o.batchSize) && o.batchSize >= 1],
     ['threads', o.threads, Number.isInteger(o.threads) && o.threads >= 1 && o.threads <= 64],
@@ -60,6 +65,8 @@ function numberProblems(o: TrainOptions): string[] {
     ['explicitTripletWeight', o.explicitTripletWeight, o.explicitTripletWeight >= 0],
     ['negativeWeight', o.negativeWeight, o.negativeWeight >= 0],
     ['epsilon', o.epsilon, o.epsilon > 0],
+    ['userAggregation', o.userAggregation, o.userAggregation >= 0 && o.userAggregation <= 1],
+    ['itemPropagation', o.itemPropagation, o.itemPropagation >= 0 && o.itemPropagation <= 1],
   ];
   const bad = checks.filter(([, value, ok]) => typeof value !== 'number' || !ok);
   const problems = bad.map(([name, value]) => `${name}=${String(value)}`);

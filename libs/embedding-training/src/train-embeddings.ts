@@ -1,3 +1,4 @@
+import { aggregateBehaviour } from './export/aggregate-behaviour';
 import { InProcessExecutor } from './engine/in-process-executor';
 import { runEpochs } from './engine/run-epochs';
 import { WorkerExecutor } from './engine/worker-executor';
@@ -13,7 +14,9 @@ import { validateTrainingData } from './validate-training-data';
 
 /**
  * Learns one vector per user and per item from liked pairs and explicit triplets. `threads: 1` trains in
- * the calling thread and is bit-reproducible; more threads train Hogwild in workers.
+ * the calling thread and is bit-reproducible; more threads train Hogwild in workers. The returned vectors
+ * are the trained ones after behaviour aggregation (`userAggregation`, `itemPropagation`); the tables
+ * `onEpochEnd` sees are the trained ones.
  */
 export async function trainEmbeddings(
   data: TrainingData,
@@ -22,6 +25,15 @@ export async function trainEmbeddings(
 ): Promise<TrainedEmbeddings> {
   validateTrainingData(data);
   const resolved = resolveTrainOptions(options, data);
+  const trained = await trainTables(data, resolved, hooks);
+  return aggregateBehaviour(trained, data, resolved);
+}
+
+async function trainTables(
+  data: TrainingData,
+  resolved: TrainOptions,
+  hooks: TrainHooks,
+): Promise<TrainedEmbeddings> {
   const metric = createTripletLoss(resolved.loss, resolved).metric;
   if (resolved.engine === 'tfjs') return trainWithTfjs(data, { options: resolved, metric, hooks });
   const shared = resolved.threads > 1;

@@ -46,6 +46,11 @@ export interface TrainOptions {
   negativeMix: Partial<Record<NegativeSource, number>>;
   /** Candidates scored per 'hardest' / 'semi-hard' negative (W of CML's hardest-of-W). */
   hardNegativeCandidates: number;
+  /**
+   * Picks each scored hard candidate serves: 1 scores W fresh candidates per pick; R > 1 scores a pool of
+   * uniform candidates once per user (about W x picks / R rows) and picks the closest of W draws from it.
+   */
+  hardCandidateReuse: number;
   /** Hard sources ramp linearly from 0 to their weight over this many epochs (uniform takes the rest). */
   hardNegativeWarmupEpochs: number;
   /** Popularity sampling draws item i with probability proportional to count(i)^exponent. */
@@ -67,6 +72,13 @@ export interface TrainOptions {
   adamBeta1: number;
   adamBeta2: number;
   epsilon: number;
+  /**
+   * Export-time behaviour aggregation (SimpleX): weight of the mean of the user's liked item vectors in
+   * the exported user vector (0 = the trained vector).
+   */
+  userAggregation: number;
+  /** Export-time propagation (LightGCN, one step): weight of the mean of the likers' vectors in an item's. */
+  itemPropagation: number;
   /** Worker threads (Hogwild over shared tables). 1 trains in the calling thread, deterministically. */
   threads: number;
   /** 'kernel' = typed-array kernel; 'tfjs' = the same model through TensorFlow.js (slow reference). */
@@ -90,6 +102,7 @@ export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
     negativeReduction: 'mean',
     negativeMix: { hardest: 1 },
     hardNegativeWarmupEpochs: 6,
+    hardCandidateReuse: 1,
     popularityExponent: 0.75,
     inBatchNegatives: 'none',
     exampleOrder: 'by-user',

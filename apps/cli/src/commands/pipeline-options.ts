@@ -27,6 +27,7 @@ export function toPipelineOptions(values: OptionValues, io: CliIo): Omit<Pipelin
     negativeMix: parseNegativeMix(text('negative-mix')),
     hardNegativeCandidates: number('hard-candidates'),
     hardNegativeWarmupEpochs: number('warmup-epochs'),
+    hardCandidateReuse: number('candidate-reuse'),
     inBatchNegatives: text('in-batch') as TrainOptions['inBatchNegatives'] | undefined,
     batchSize: number('batch-size'),
     maxNorm: number('max-norm'),
@@ -34,6 +35,8 @@ export function toPipelineOptions(values: OptionValues, io: CliIo): Omit<Pipelin
     initStd: number('init-std'),
     explicitTripletWeight: number('explicit-weight'),
     negativeWeight: number('negative-weight'),
+    userAggregation: number('user-aggregation'),
+    itemPropagation: number('item-propagation'),
   };
   const defined = Object.fromEntries(Object.entries(engine).filter(([, v]) => v !== undefined));
   return {

@@ -64,6 +64,12 @@ export const ENGINE_OPTION_SPECS: OptionSpecs = {
     min: 1,
     description: 'candidates per hardest / semi-hard negative, W (default: by catalogue size)',
   },
+  'candidate-reuse': {
+    kind: 'number',
+    integer: true,
+    min: 1,
+    description: 'picks each scored hard candidate serves; 1 = fresh candidates per pick',
+  },
   'warmup-epochs': {
     kind: 'number',
     integer: true,
@@ -84,6 +90,18 @@ export const ENGINE_OPTION_SPECS: OptionSpecs = {
     kind: 'number',
     min: 0,
     description: 'weight of the negative term (cosine-contrastive)',
+  },
+  'user-aggregation': {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    description: "weight of the mean of a user's liked item vectors in the exported user vector",
+  },
+  'item-propagation': {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    description: "weight of the mean of an item's likers' vectors in the exported item vector",
   },
   'neutral-weight': {
     kind: 'number',

@@ -46,6 +46,7 @@ function builderFor(inBatch: InBatchMode): ExampleBuilder {
     geometry: new EuclideanGeometry(tables),
     negativesPerPositive: 0,
     candidates: 1,
+    candidateReuse: 1,
     mix: { uniform: 1 },
     warmupEpochs: 0,
   });

@@ -30,6 +30,7 @@ export function createNegativeSampler(setup: {
     geometry: setup.geometry,
     negativesPerPositive: options.negativesPerPositive,
     candidates: options.hardNegativeCandidates,
+    candidateReuse: options.hardCandidateReuse,
     mix: options.negativeMix,
     warmupEpochs: options.hardNegativeWarmupEpochs,
   });

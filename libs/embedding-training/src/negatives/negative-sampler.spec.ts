@@ -44,6 +44,7 @@ function samplerParts(
     geometry,
     negativesPerPositive: 1,
     candidates: 40,
+    candidateReuse: 1,
     mix,
     warmupEpochs: 0,
   };

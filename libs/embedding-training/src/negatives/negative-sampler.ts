@@ -4,6 +4,7 @@ import type { TrainingExample } from '../kernel/training-example';
 import type { AliasTable } from '../random/alias-table';
 import type { SeededRandom } from '../random/seeded-random';
 import type { NegativeSource } from '../train-options';
+import { CandidatePool } from './candidate-pool';
 import { negativeMixAt } from './negative-mix-schedule';
 
 /** Draws before giving up on a user who likes (almost) every item. */
@@ -25,6 +26,8 @@ export interface NegativeSamplerParts {
   geometry: RowGeometry;
   negativesPerPositive: number;
   candidates: number;
+  /** Picks each scored hard candidate serves (1 = W fresh candidates per pick; see CandidatePool). */
+  candidateReuse: number;
   mix: Partial<Record<NegativeSource, number>>;
   warmupEpochs: number;
 }
@@ -40,10 +43,20 @@ export class NegativeSampler {
   private readonly closerSign: number;
   /** Row offsets of a hard pick: the positive, then the candidates. */
   private readonly candidateOffsets: Int32Array;
+  /** Null when every pick scores W fresh candidates (candidateReuse 1). */
+  private readonly pool: CandidatePool | null;
 
   constructor(private readonly parts: NegativeSamplerParts) {
     this.closerSign = parts.geometry.isDistance ? -1 : 1;
     this.candidateOffsets = new Int32Array(parts.candidates + 1);
+    this.pool =
+      parts.candidateReuse > 1
+        ? new CandidatePool({
+            ...parts,
+            reuse: parts.candidateReuse,
+            uniform: (user) => this.uniform(user),
+          })
+        : null;
     this.setEpoch(0);
   }
 
@@ -53,6 +66,7 @@ export class NegativeSampler {
     this.cumulative = negativeMixAt({ mix, warmupEpochs, epoch });
     const first = this.cumulative.findIndex((value) => value > 0);
     this.onlySource = this.cumulative[first] === 1 ? first : -1;
+    this.pool?.reset();
   }
 
   /** Appends `negativesPerPositive` negatives (fewer if a user has no eligible item). */
@@ -106,45 +120,40 @@ export class NegativeSampler {
   }
 
   /**
-   * Hardest-of-W (CML): the closest of W uniform candidates. Semi-hard (FaceNet): the closest candidate that
-   * is still farther than the positive; when every candidate is closer, the least close one. The positive
-   * (row 0) and the candidates are scored in one batched pass.
+   * Hardest-of-W (CML): the closest of W uniform candidates the user does not like. Semi-hard (FaceNet):
+   * the closest such candidate that is still farther than the positive; when every one is closer, the
+   * least close one. The positive (row 0) and the candidates are scored in one batched pass. Candidates
+   * are drawn without the liked-item check: only one that would become the pick is checked (about
+   * ln W binary searches instead of W; a liked candidate is skipped, as a rejected draw was).
    */
   private hard(example: TrainingExample, hardest: boolean): number {
-    const { geometry, dim } = this.parts;
-    const drawn = this.drawCandidates(example);
-    if (drawn === 0) return -1;
-    geometry.setAnchor(example.user * dim);
-    const scores = geometry.scoreRows(this.candidateOffsets, drawn + 1);
+    if (this.pool !== null) return this.pool.pick(example.user, example.positive, hardest);
+    const { geometry, dim, positives, candidates, itemCount, random } = this.parts;
+    const offsets = this.candidateOffsets;
+    offsets[0] = example.positive * dim;
+    for (let c = 1; c <= candidates; c++) offsets[c] = random.nextInt(itemCount) * dim;
+    const user = example.user;
+    geometry.setAnchor(user * dim);
+    const scores = geometry.scoreRows(offsets, candidates + 1);
     const sign = this.closerSign;
     const positiveCloseness = hardest ? Infinity : sign * scores[0];
     let best = -1;
     let bestCloseness = -Infinity;
     let fallback = -1;
     let fallbackCloseness = Infinity;
-    for (let c = 1; c <= drawn; c++) {
+    for (let c = 1; c <= candidates; c++) {
       const closeness = sign * scores[c];
-      if (closeness < positiveCloseness && closeness > bestCloseness) {
-        best = c;
-        bestCloseness = closeness;
-      } else if (closeness < fallbackCloseness) {
+      if (closeness < positiveCloseness) {
+        if (closeness > bestCloseness && !positives.has(user, offsets[c] / dim)) {
+          best = c;
+          bestCloseness = closeness;
+        }
+      } else if (closeness < fallbackCloseness && !positives.has(user, offsets[c] / dim)) {
         fallback = c;
         fallbackCloseness = closeness;
       }
     }
-    return this.candidateOffsets[best >= 0 ? best : fallback] / dim;
-  }
-
-  /** Fills candidateOffsets: the positive at 0, then up to W uniform candidates; returns how many. */
-  private drawCandidates(example: TrainingExample): number {
-    const { dim, candidates } = this.parts;
-    const offsets = this.candidateOffsets;
-    offsets[0] = example.positive * dim;
-    let drawn = 0;
-    for (let c = 0; c < candidates; c++) {
-      const item = this.uniform(example.user);
-      if (item >= 0) offsets[++drawn] = item * dim;
-    }
-    return drawn;
+    const pick = best >= 0 ? best : fallback;
+    return pick >= 0 ? offsets[pick] / dim : -1;
   }
 }
