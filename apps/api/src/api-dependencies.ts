@@ -1,3 +1,4 @@
+import type { CatalogueMode } from '@recsys/recommendations';
 import type {
   CatalogueStore,
   EmbeddingStore,
@@ -42,6 +43,8 @@ export interface ApiSettings {
   /** Safety-net poll of the current model version, in case a publish notification was missed. */
   modelPollIntervalMs: number;
   catalogueRefreshMs: number;
+  /** strict: only catalogue items are recommended; open: also items the catalogue never described. */
+  catalogueMode: CatalogueMode;
   popularRefreshMs: number;
   /** Share of the items liked since training in a known user's query vector. */
   realtimeWeight: number;

@@ -13,6 +13,18 @@ import {
 } from '@recsys/service-config';
 import type { ApiSettings } from './api-dependencies';
 
+/** Which items may be recommended (issue 9: item ids sent in events must not reach shoppers unchecked). */
+const catalogueEnv = {
+  // open by default so an api without a catalogue (a first trial, the e2e tests) still answers; the
+  // embedded demo fills its catalogue, so strict works there too.
+  CATALOGUE_MODE: z
+    .enum(['strict', 'open'])
+    .default('open')
+    .describe(
+      'strict (advised): recommend only listed, available catalogue items; open: also unlisted ones',
+    ),
+};
+
 /** HTTP behaviour shared by the api and the embedded app. */
 export const httpEnv = {
   BODY_LIMIT_BYTES: intVar({
@@ -140,6 +152,7 @@ export const httpEnv = {
     min: 1,
     description: 'Requests a key may send at once above the sustained rate',
   }),
+  ...catalogueEnv,
 };
 
 /** Every variable the api reads, with its default; `.env.example` documents the same names. */
@@ -176,6 +189,7 @@ export function apiSettingsFrom(
     recommendMaxOffset: config.RECOMMEND_MAX_OFFSET,
     modelPollIntervalMs: config.MODEL_POLL_INTERVAL_MS,
     catalogueRefreshMs: config.CATALOGUE_REFRESH_MS,
+    catalogueMode: config.CATALOGUE_MODE,
     popularRefreshMs: config.POPULAR_REFRESH_MS,
     realtimeWeight: config.REALTIME_WEIGHT,
     recentInteractionsPerRequest: config.RECENT_INTERACTIONS_PER_REQUEST,

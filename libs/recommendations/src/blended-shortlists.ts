@@ -2,9 +2,8 @@ import type { RecentInteraction } from '@recsys/domain';
 import type { StoredList } from './list-page';
 import type { ServingModel } from './serving-model';
 
-/** One user's list for a blended query vector, and what it was computed for. */
+/** One user's list for a blended query vector, and whose it is. */
 interface BlendedList extends StoredList {
-  model: ServingModel;
   userId: string;
 }
 
@@ -18,11 +17,12 @@ interface BlendedList extends StoredList {
  * A list is kept per recent-interactions list object: the api keeps one array per user until the user
  * changes (RecentInteractionsCache), and a new array means new interactions. So no entry outlives the
  * api's kept lists (a WeakMap drops it with its key) and no change message is needed here; a list read
- * afresh per request (no cache) is simply never found again. Lists are checked against the model and
- * user they were computed for.
+ * afresh per request (no cache) is simply never found again. Lists are checked against the user they
+ * were computed for, and all are dropped when another model is asked for (so none keeps an old model).
  */
 export class BlendedShortlists {
-  private readonly lists = new WeakMap<readonly RecentInteraction[], BlendedList>();
+  private lists = new WeakMap<readonly RecentInteraction[], BlendedList>();
+  private model: ServingModel | null = null;
 
   /** `size`: items per list (the search's k), as the precomputed lists (RECOMMEND_SHORTLIST_SIZE). */
   constructor(readonly size: number) {}
@@ -33,19 +33,23 @@ export class BlendedShortlists {
     model: ServingModel,
     userId: string,
   ): StoredList | null {
+    if (model !== this.model) {
+      this.lists = new WeakMap();
+      this.model = model;
+    }
     const list = this.lists.get(recent);
-    return list && list.model === model && list.userId === userId ? list : null;
+    return list && list.userId === userId ? list : null;
   }
 
-  /** Keeps `hits` (best first) as the list of this recent list, model and user. */
+  /** Keeps `hits` (best first, rows of the model last asked for) as this recent list's, for `userId`. */
   keep(
     recent: readonly RecentInteraction[],
-    owner: { model: ServingModel; userId: string },
+    userId: string,
     hits: readonly { index: number; score: number }[],
   ): StoredList {
     const count = Math.min(hits.length, this.size);
     const list: BlendedList = {
-      ...owner,
+      userId,
       items: new Int32Array(count),
       scores: new Float64Array(count),
       start: 0,

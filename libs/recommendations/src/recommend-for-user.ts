@@ -82,7 +82,7 @@ function storedList(
   if (kept) return kept;
   const seenRows = seenRowsOf(model, request.recentItemIds, request.trainingRows);
   const hits = model.index.search(query.vector, lists.size, (row) => seenRows.has(row));
-  return lists.keep(recent, { model, userId }, hits);
+  return lists.keep(recent, userId, hits);
 }
 
 /** Rows of the user's recent items and training items. */
