@@ -6,6 +6,7 @@ import type {
   RecommendationFilters,
   RecommendationSource,
   Recommendations,
+  RecommendedItem,
 } from './recommendation-types';
 import type { ServingContext } from './serving-context';
 import { rowOf, type ServingModel } from './serving-model';
@@ -27,25 +28,41 @@ export function recommendForUser(
   const recentItemIds: ReadonlySet<string> =
     user.recent.length === 0 ? NO_ITEMS : new Set(user.recent.map((r) => r.itemId));
   const modelVersion = model?.version ?? null;
+  const answer = (items: RecommendedItem[]) => ({ userId: user.userId, modelVersion, items });
+  const page = (list: StoredList | null, source: RecommendationSource) =>
+    model && list && filters.excludeSeen ? listPage(context, model, { list, source, filters, recentItemIds }) : null; // prettier-ignore
+  // A re-render between clicks: the kept list answers before the blended vector is even computed.
+  const kept = model && user.recent.length > 0 ? context.blendedLists?.find(user.recent, model, user.userId) : null; // prettier-ignore
+  const fromKept = page(kept ?? null, 'realtime');
+  if (fromKept) return answer(fromKept);
   const userIndex = model?.userIndexById.get(user.userId) ?? -1;
   const query = model ? queryVector(context, model, userIndex, user.recent) : null;
   const trainingRows = model && userIndex >= 0 ? trainingItemRows(model, userIndex) : undefined;
-  if (model && query && filters.excludeSeen) {
+  if (model && query && !kept && filters.excludeSeen) {
     const list = storedList(context, model, { ...user, query, recentItemIds, trainingRows });
-    // The lists already leave the training and recent items out; the filter checks the rest.
-    const allowed = list && buildItemFilter(context, model, filters, { itemIds: recentItemIds });
-    const items = allowed && storedListPage(model.snapshot.itemIds, list, { filters, allowed, source: query.source }); // prettier-ignore
-    if (items) return { userId: user.userId, modelVersion, items };
+    const fromList = page(list, query.source);
+    if (fromList) return answer(fromList);
   }
   const allowed = buildItemFilter(context, model, filters, {
     itemIds: recentItemIds,
     rows: trainingRows,
   });
-  const items =
+  return answer(
     model && query
       ? nearestItemsPage(context, model, query, filters, allowed)
-      : popularPage(context, filters, allowed);
-  return { userId: user.userId, modelVersion, items };
+      : popularPage(context, filters, allowed),
+  );
+}
+
+/** The page from a stored list (its training items already left out: the filter checks the rest). */
+function listPage(
+  context: ServingContext,
+  model: ServingModel,
+  request: { list: StoredList; source: RecommendationSource; filters: RecommendationFilters; recentItemIds: ReadonlySet<string> }, // prettier-ignore
+): RecommendedItem[] | null {
+  const { list, source, filters, recentItemIds } = request;
+  const allowed = buildItemFilter(context, model, filters, { itemIds: recentItemIds });
+  return storedListPage(model.snapshot.itemIds, list, { filters, allowed, source });
 }
 
 const NO_ITEMS: ReadonlySet<string> = new Set();
@@ -59,9 +76,8 @@ interface ListRequest {
 }
 
 /**
- * The stored list of the request's query vector: the precomputed one of a model user, or the one kept
- * for a blended query (computed now if none is kept: one search, without the user's seen items); null
- * when there is none.
+ * The stored list of the request's query vector: the precomputed one of a model user, or for a blended
+ * query one computed now and kept (one search, without the user's seen items); null when there is none.
  */
 function storedList(
   context: ServingContext,
@@ -78,8 +94,6 @@ function storedList(
   }
   const lists = context.blendedLists;
   if (!lists || lists.size === 0) return null;
-  const kept = lists.find(recent, model, userId);
-  if (kept) return kept;
   const seenRows = seenRowsOf(model, request.recentItemIds, request.trainingRows);
   const hits = model.index.search(query.vector, lists.size, (row) => seenRows.has(row));
   return lists.keep(recent, userId, hits);
