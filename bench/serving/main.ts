@@ -3,7 +3,8 @@
 // GET /recommend/:userId on a running api serving a synthetic model, against GET /health/live of the same
 // process, plus Recall@10 of the api's index against exact search on the same vectors. By default the load
 // starts once the api has computed every user's list (RECOMMEND_SHORTLIST_SIZE), as a deployment serves
-// after a swap settles; `--shortlists 0` turns the lists off to measure a search per request.
+// after a swap settles; `--shortlists 0` turns the lists off to measure a search per request. Users
+// 0..searchUsers-1 get fresh clicks (the search path: blended query vectors), measured as a third load.
 import { randomUUID } from 'node:crypto';
 import { createSeededRandom } from '@recsys/synthetic-data';
 import { measureAnnRecall } from './ann-recall';
@@ -15,6 +16,7 @@ import { reportBenchRun } from './report';
 import { runBench } from './run-bench';
 import { BENCH_API_KEY, buildApps, startApi, type RunningApi } from './running-apps';
 import { indexSettings } from './index-settings';
+import { recordFreshClicks } from './fresh-clicks';
 import { syntheticModel, userIdOf } from './synthetic-model';
 
 const DEFAULTS = {
@@ -35,6 +37,7 @@ const DEFAULTS = {
   startTimeoutSeconds: 1800,
   build: 1,
   shortlists: 1,
+  searchUsers: 10_000,
 };
 type ServingOptions = typeof DEFAULTS;
 const USAGE = `npm run bench:serving -- ${Object.entries(DEFAULTS).map(([name, value]) => `[--${name} ${String(value)}]`).join(' ')}`; // prettier-ignore
@@ -48,6 +51,8 @@ runBench(async (cleanup) => {
   const publishStartMs = performance.now();
   await services.embeddingStore.publish(model.snapshot);
   const publishSeconds = (performance.now() - publishStartMs) / 1000;
+  const clicks = await recordFreshClicks({ env: services.env, model, users: options.searchUsers, seed: options.seed + 3, now: new Date() }); // prettier-ignore
+  process.stderr.write(`recorded ${clicks} fresh clicks of users 0..${options.searchUsers - 1}\n`);
   process.stderr.write(`published ${options.items} items in ${publishSeconds.toFixed(1)} s; starting the api and building the same index here for Recall@10...\n`); // prettier-ignore
   const [api, recall] = await Promise.all([
     (async () => {
@@ -62,7 +67,8 @@ runBench(async (cleanup) => {
     })(),
     measureAnnRecall(model.snapshot, { queries: options.recallQueries, k: 10, seed: options.seed + 1, ...index.recall }), // prettier-ignore
   ]);
-  await expectModelAnswer(api.started, userIdOf(0));
+  await expectSource(api.started, userIdOf(options.searchUsers), 'model');
+  if (options.searchUsers > 0) await expectSource(api.started, userIdOf(0), 'realtime');
   const loads = await measureLoads(api.started, options);
   report(options, { loads, recall, publishSeconds, apiReadySeconds: api.readySeconds, shortlistSeconds: api.shortlistSeconds }); // prettier-ignore
 });
@@ -78,7 +84,10 @@ async function measureLoads(api: RunningApi, options: ServingOptions) {
     connections: options.connections,
     durationSeconds: seconds,
   });
-  const recommendPath = () => `/recommend/${userIdOf(Math.floor(random() * options.users))}`;
+  // The list path: users without clicks since training; the search path: users 0..searchUsers-1.
+  const listUsers = options.users - options.searchUsers;
+  const recommendPath = () => `/recommend/${userIdOf(options.searchUsers + Math.floor(random() * listUsers))}`; // prettier-ignore
+  const searchPath = () => `/recommend/${userIdOf(Math.floor(random() * options.searchUsers))}`;
   const healthPath = () => '/health/live';
   // Every user once, as on a storefront after the api started: each user's recent interactions are then
   // in the api's cache (a miss reads Redis), the state a long-running api serves from.
@@ -87,13 +96,15 @@ async function measureLoads(api: RunningApi, options: ServingOptions) {
   await runLoad({ ...load('every user once', everyUserPath, 3600), requests: options.users });
   await runLoad(load('warm-up', recommendPath, options.warmupSeconds));
   const recommend: MeasuredLoad[] = [];
+  const search: MeasuredLoad[] = [];
   const health: MeasuredLoad[] = [];
   for (let run = 1; run <= options.runs; run++) {
     process.stderr.write(`run ${run}/${options.runs}...\n`);
     recommend.push(await withApiCpu(api, load('recommend', recommendPath, options.seconds)));
+    if (options.searchUsers > 0) search.push(await withApiCpu(api, load('search path', searchPath, options.seconds))); // prettier-ignore
     health.push(await withApiCpu(api, load('health/live', healthPath, options.seconds)));
   }
-  return { recommend, health };
+  return { recommend, search, health };
 }
 
 type MeasuredLoad = LoadResult & { apiCpuUsPerRequest: number | null };
@@ -113,27 +124,27 @@ async function withApiCpu(api: RunningApi, options: LoadOptions): Promise<Measur
   return { ...result, apiCpuUsPerRequest };
 }
 
-/** Fails early, with the answer, unless the api recommends from the model for a known user. */
-async function expectModelAnswer(api: RunningApi, userId: string): Promise<void> {
+/** Fails early, with the answer, unless the api answers `userId` from `source` (model or realtime). */
+async function expectSource(api: RunningApi, userId: string, source: string): Promise<void> {
   const response = await fetch(`${api.baseUrl}/recommend/${userId}`, { headers: { 'x-api-key': BENCH_API_KEY } }); // prettier-ignore
   const body = (await response.json()) as { items?: { source: string }[] };
-  if (response.status !== 200 || body.items?.[0]?.source !== 'model') {
-    throw new Error(`GET /recommend/${userId} answered ${response.status} ${JSON.stringify(body)}`);
+  if (response.status !== 200 || body.items?.[0]?.source !== source) {
+    throw new Error(`GET /recommend/${userId} answered ${response.status} ${JSON.stringify(body)}, expected source ${source}`); // prettier-ignore
   }
 }
 
 function report(
   options: ServingOptions,
   measured: {
-    loads: { recommend: MeasuredLoad[]; health: MeasuredLoad[] };
+    loads: { recommend: MeasuredLoad[]; search: MeasuredLoad[]; health: MeasuredLoad[] };
     recall: { recallAtK: number; filteredRecallAtK: number; buildSeconds: number };
     publishSeconds: number;
     apiReadySeconds: number;
     shortlistSeconds: number;
   },
 ): void {
-  const { recommend, health } = measured.loads;
-  const all = [...recommend, ...health];
+  const { recommend, search, health } = measured.loads;
+  const all = [...recommend, ...search, ...health];
   const reqPerSec = median(recommend.map((r) => r.reqPerSec));
   const healthReqPerSec = median(health.map((r) => r.reqPerSec));
   reportBenchRun({
@@ -166,6 +177,7 @@ function report(
       ratio: round(median(recommend.map((r, i) => r.reqPerSec / health[i].reqPerSec)), 3),
       apiCpuUsPerRequest: medianOrNull(recommend.map((r) => r.apiCpuUsPerRequest)),
       healthApiCpuUsPerRequest: medianOrNull(health.map((r) => r.apiCpuUsPerRequest)),
+      ...searchPathSummary(search, { recommend, health }),
       annRecallAt10: round(measured.recall.recallAtK, 4),
       annFilteredRecallAt10: round(measured.recall.filteredRecallAtK, 4),
       errors: all.reduce((sum, r) => sum + r.errors, 0),
@@ -176,10 +188,41 @@ function report(
       shortlistSeconds: round(measured.shortlistSeconds, 2),
       benchIndexBuildSeconds: round(measured.recall.buildSeconds, 2),
     },
-    details: { options, recommend, health, recall: measured.recall },
+    details: { options, recommend, search, health, recall: measured.recall },
   });
 }
 
 function medianOrNull(values: (number | null)[]): number | null {
   return values.some((v) => v === null) ? null : round(median(values as number[]), 1);
+}
+
+/**
+ * The search path (users with clicks since training): req/s, latency and CPU as for the list path, its
+ * ratio to the health check of the same run (as `ratio`), and to the list path of the same run (the issue's
+ * goal: >= 0.5). Nulls when no user was given clicks (`--searchUsers 0`).
+ */
+function searchPathSummary(
+  search: MeasuredLoad[],
+  paired: { recommend: MeasuredLoad[]; health: MeasuredLoad[] },
+): Record<string, number | null> {
+  const perRun = (reference: MeasuredLoad[]) =>
+    search.length === 0 ? null : round(median(search.map((r, i) => r.reqPerSec / reference[i].reqPerSec)), 3); // prettier-ignore
+  const medianOf = (values: number[], digits: number) => (search.length === 0 ? null : round(median(values), digits)); // prettier-ignore
+  return {
+    searchPathReqPerSec: medianOf(
+      search.map((r) => r.reqPerSec),
+      0,
+    ),
+    searchPathP50Ms: medianOf(
+      search.map((r) => r.p50Ms),
+      3,
+    ),
+    searchPathP99Ms: medianOf(
+      search.map((r) => r.p99Ms),
+      3,
+    ),
+    searchPathApiCpuUsPerRequest: search.length === 0 ? null : medianOrNull(search.map((r) => r.apiCpuUsPerRequest)), // prettier-ignore
+    searchPathRatio: perRun(paired.health),
+    searchPathToListPath: perRun(paired.recommend),
+  };
 }

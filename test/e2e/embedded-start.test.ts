@@ -28,6 +28,8 @@ describe('embedded default (npm start)', () => {
       PORT: String(port),
       DATA_DIR: dataDir,
       TRAIN_EPOCHS: '15',
+      // The demo lists its items in the catalogue, so the advised strict mode recommends them.
+      CATALOGUE_MODE: 'strict',
     });
     await app.waitForLog(/ready\. Try: curl/, 180_000);
     return `http://127.0.0.1:${port}`;

@@ -1,3 +1,5 @@
+import type { CatalogueMode } from '@recsys/recommendations';
+
 /** Who may call what: read keys may read recommendations; write keys may also change state. */
 export interface AccessSettings {
   readKeys: ReadonlySet<string>;
@@ -19,6 +21,8 @@ export interface ApiSettings {
   /** Safety-net poll of the current model version, in case a publish notification was missed. */
   modelPollIntervalMs: number;
   catalogueRefreshMs: number;
+  /** strict: only catalogue items are recommended; open: also items the catalogue never described. */
+  catalogueMode: CatalogueMode;
   popularRefreshMs: number;
   /** Share of the items liked since training in a known user's query vector. */
   realtimeWeight: number;

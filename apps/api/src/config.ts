@@ -13,6 +13,18 @@ import {
 } from '@recsys/service-config';
 import type { ApiSettings } from './api-settings';
 
+/** Which items may be recommended (issue 9: item ids sent in events must not reach shoppers unchecked). */
+const catalogueEnv = {
+  // open by default so an api without a catalogue (a first trial, the e2e tests) still answers; the
+  // embedded demo fills its catalogue, so strict works there too.
+  CATALOGUE_MODE: z
+    .enum(['strict', 'open'])
+    .default('open')
+    .describe(
+      'strict (advised): recommend only listed, available catalogue items; open: also unlisted ones',
+    ),
+};
+
 // HTTP behaviour, access and serving: the same for every process that runs the api module.
 const httpEnv = {
   BODY_LIMIT_BYTES: intVar({
@@ -149,6 +161,7 @@ const httpEnv = {
     description:
       'Requests without a valid API key allowed per client address and minute (then 429); a valid key still passes',
   }),
+  ...catalogueEnv,
 };
 
 /**
@@ -204,6 +217,7 @@ export function apiSettingsFrom(
     recommendMaxOffset: config.RECOMMEND_MAX_OFFSET,
     modelPollIntervalMs: config.MODEL_POLL_INTERVAL_MS,
     catalogueRefreshMs: config.CATALOGUE_REFRESH_MS,
+    catalogueMode: config.CATALOGUE_MODE,
     popularRefreshMs: config.POPULAR_REFRESH_MS,
     realtimeWeight: config.REALTIME_WEIGHT,
     recentInteractionsPerRequest: config.RECENT_INTERACTIONS_PER_REQUEST,

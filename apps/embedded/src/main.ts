@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     eventLog: infra.storage.eventLog,
     jobQueue: infra.storage.jobQueue,
     embeddingStore: infra.embeddingStore,
+    catalogueStore: infra.storage.catalogueStore,
     seedDemoData: config.DEMO_DATA,
     demo: {
       seed: config.DEMO_SEED,

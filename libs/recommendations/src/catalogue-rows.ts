@@ -19,11 +19,14 @@ export const UNKNOWN_CATEGORY = -2;
 export class CatalogueRows {
   /** 1 for rows the storefront marked unavailable or deleted. */
   readonly blocked: Uint8Array;
+  /** 1 for rows the catalogue describes and has not deleted (CATALOGUE_MODE=strict allows only these). */
+  readonly listed: Uint8Array;
   /** Category code of each row (codes from the catalogue's `categoryCodeOf`), NO_CATEGORY when none. */
   readonly categories: Int32Array;
 
   constructor(readonly table: ItemTable) {
     this.blocked = new Uint8Array(table.rowCount);
+    this.listed = new Uint8Array(table.rowCount);
     this.categories = new Int32Array(table.rowCount).fill(NO_CATEGORY);
   }
 
@@ -32,6 +35,7 @@ export class CatalogueRows {
     const row = this.table.itemIndexById.get(item.itemId);
     if (row === undefined) return;
     this.blocked[row] = item.available && !item.deleted ? 0 : 1;
+    this.listed[row] = item.deleted ? 0 : 1;
     this.categories[row] = item.deleted ? NO_CATEGORY : categoryCode;
   }
 }

@@ -6,6 +6,8 @@ import { CatalogueRows, NO_CATEGORY, UNKNOWN_CATEGORY, type ItemTable } from './
 export interface CatalogueView {
   /** False for items the storefront marked unavailable or deleted; items it never described are allowed. */
   isRecommendable(itemId: string): boolean;
+  /** True for items the storefront described and has not deleted (available or not). */
+  isListed(itemId: string): boolean;
   /** The item's category, or null when it has none or is unknown to the catalogue. */
   categoryOf(itemId: string): string | null;
   /** The same rules by row of a model's item table (see CatalogueRows), current with the catalogue. */
@@ -51,6 +53,11 @@ export class CatalogueSnapshot implements CatalogueView {
   isRecommendable(itemId: string): boolean {
     const item = this.items.get(itemId);
     return !item || (item.available && !item.deleted);
+  }
+
+  isListed(itemId: string): boolean {
+    const item = this.items.get(itemId);
+    return item !== undefined && !item.deleted;
   }
 
   categoryOf(itemId: string): string | null {

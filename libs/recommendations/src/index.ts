@@ -8,7 +8,9 @@ export type {
   RecommendedItem,
   RecommendationSource,
   RecommendationFilters,
+  CatalogueMode,
 } from './recommendation-types';
+export { BlendedShortlists } from './blended-shortlists';
 export { recommendForUser } from './recommend-for-user';
 export { similarItems, recommendForSession } from './recommend-for-items';
 export {

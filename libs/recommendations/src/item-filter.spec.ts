@@ -35,6 +35,9 @@ function catalogue(): CatalogueSnapshot {
   return snapshot;
 }
 
+const open = (catalogue: CatalogueSnapshot) => ({ catalogue, catalogueMode: 'open' as const });
+const strict = (catalogue: CatalogueSnapshot) => ({ catalogue, catalogueMode: 'strict' as const });
+
 const allowedIds = (filter: ReturnType<typeof buildItemFilter>, ids: string[]) =>
   ids.filter((id) => filter.allowsId(id));
 
@@ -46,7 +49,7 @@ describe('buildItemFilter', () => {
       { ...everything, excludeItemIds: new Set(['c']) },
     ];
     for (const f of filters) {
-      const filter = buildItemFilter(catalogue(), model, f, { itemIds: new Set(['d']) });
+      const filter = buildItemFilter(open(catalogue()), model, f, { itemIds: new Set(['d']) });
       itemIds.forEach((id, row) => expect(filter.allowsRow(row)).toBe(filter.allowsId(id)));
     }
   });
@@ -55,16 +58,30 @@ describe('buildItemFilter', () => {
     const ids = [...itemIds, 'outside', 'outside-gone', 'unknown'];
     const seen = { itemIds: new Set(['outside']), rows: new Int32Array([3]) };
     const cat = catalogue();
-    expect(allowedIds(buildItemFilter(cat, model, everything, seen), ids)).toEqual(['a', 'c', 'unknown']); // prettier-ignore
-    expect(allowedIds(buildItemFilter(cat, model, { ...everything, excludeSeen: false }, seen), ids)).toEqual(['a', 'c', 'd', 'outside', 'unknown']); // prettier-ignore
-    expect(allowedIds(buildItemFilter(cat, model, { ...everything, category: 'shoes', excludeSeen: false }, seen), ids)).toEqual(['a', 'outside']); // prettier-ignore
-    expect(allowedIds(buildItemFilter(cat, model, { ...everything, category: 'never' }), ids)).toEqual([]); // prettier-ignore
-    expect(allowedIds(buildItemFilter(cat, model, { ...everything, excludeItemIds: new Set(['a', 'unknown']) }), ids)).toEqual(['c', 'd', 'outside']); // prettier-ignore
+    expect(allowedIds(buildItemFilter(open(cat), model, everything, seen), ids)).toEqual(['a', 'c', 'unknown']); // prettier-ignore
+    expect(allowedIds(buildItemFilter(open(cat), model, { ...everything, excludeSeen: false }, seen), ids)).toEqual(['a', 'c', 'd', 'outside', 'unknown']); // prettier-ignore
+    expect(allowedIds(buildItemFilter(open(cat), model, { ...everything, category: 'shoes', excludeSeen: false }, seen), ids)).toEqual(['a', 'outside']); // prettier-ignore
+    expect(allowedIds(buildItemFilter(open(cat), model, { ...everything, category: 'never' }), ids)).toEqual([]); // prettier-ignore
+    expect(allowedIds(buildItemFilter(open(cat), model, { ...everything, excludeItemIds: new Set(['a', 'unknown']) }), ids)).toEqual(['c', 'd', 'outside']); // prettier-ignore
   });
 
   it('checks ids against the catalogue alone without a model', () => {
-    const filter = buildItemFilter(catalogue(), null, { ...everything, category: 'shoes' });
+    const filter = buildItemFilter(open(catalogue()), null, { ...everything, category: 'shoes' });
     expect(allowedIds(filter, ['a', 'b', 'outside', 'outside-gone'])).toEqual(['a', 'outside']);
     expect(filter.allowsRow(0)).toBe(false);
+  });
+
+  it('in strict mode allows only items the catalogue lists as available, by row and by id', () => {
+    const ids = [...itemIds, 'outside', 'outside-gone', 'unknown'];
+    const cat = catalogue();
+    const filter = buildItemFilter(strict(cat), model, everything);
+    expect(allowedIds(filter, ids)).toEqual(['a', 'c', 'outside']);
+    itemIds.forEach((id, row) => expect(filter.allowsRow(row)).toBe(filter.allowsId(id)));
+    // Listing an item (here the model's 'd') makes it recommendable; deleting it takes it back out.
+    cat.apply([item('d', { revision: 2 })]);
+    expect(buildItemFilter(strict(cat), model, everything).allowsRow(3)).toBe(true);
+    cat.apply([item('d', { revision: 3, deleted: true })]);
+    expect(buildItemFilter(strict(cat), model, everything).allowsRow(3)).toBe(false);
+    expect(allowedIds(buildItemFilter(strict(cat), null, everything), ids)).toEqual(['a', 'c', 'outside']); // prettier-ignore
   });
 });

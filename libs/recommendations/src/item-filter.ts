@@ -1,5 +1,5 @@
 import type { CatalogueView } from './catalogue-view';
-import type { RecommendationFilters } from './recommendation-types';
+import type { CatalogueMode, RecommendationFilters } from './recommendation-types';
 import { itemTableOf, type ServingModel } from './serving-model';
 
 /** Which items a request may return: available, in the category, neither excluded nor (if asked) seen. */
@@ -16,6 +16,12 @@ export interface SeenItems {
   rows?: ArrayLike<number>;
 }
 
+/** The catalogue and its mode (a ServingContext has both); the mode defaults to open. */
+export interface CatalogueRules {
+  catalogue: CatalogueView;
+  catalogueMode?: CatalogueMode;
+}
+
 const NOTHING_SEEN: SeenItems = { itemIds: new Set() };
 const NO_ROWS: ReadonlySet<number> = new Set();
 
@@ -24,25 +30,29 @@ const NO_ROWS: ReadonlySet<number> = new Set();
  * are checked on the catalogue's per-row arrays, with the excluded items turned into rows once here.
  */
 export function buildItemFilter(
-  catalogue: CatalogueView,
+  rules: CatalogueRules,
   model: ServingModel | null,
   filters: RecommendationFilters,
   seen: SeenItems = NOTHING_SEEN,
 ): ItemFilter {
+  const { catalogue } = rules;
+  const strict = rules.catalogueMode === 'strict';
   const counted = filters.excludeSeen ? seen : NOTHING_SEEN;
   const excludedIds = union(filters.excludeItemIds, counted.itemIds);
   const { category } = filters;
   const byId = (itemId: string) =>
     !excludedIds.has(itemId) &&
     catalogue.isRecommendable(itemId) &&
+    (!strict || catalogue.isListed(itemId)) &&
     (category === undefined || catalogue.categoryOf(itemId) === category);
   if (!model) return { allowsRow: () => false, allowsId: byId };
 
-  const { blocked, categories } = catalogue.rowsOf(itemTableOf(model));
+  const { blocked, listed, categories } = catalogue.rowsOf(itemTableOf(model));
   const categoryCode = category === undefined ? null : catalogue.categoryCodeOf(category);
   const excludedRows = rowsOf(model, excludedIds, counted.rows);
   const allowsRow = (row: number) =>
     blocked[row] === 0 &&
+    (!strict || listed[row] === 1) &&
     (categoryCode === null || categories[row] === categoryCode) &&
     (excludedRows.size === 0 || !excludedRows.has(row));
   return {

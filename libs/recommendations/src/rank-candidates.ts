@@ -25,11 +25,20 @@ export function nearestItemsPage(
   }));
   if (items.length < wanted) {
     const taken = new Set(items.map((i) => i.itemId));
-    items.push(
-      ...popularItems(context, wanted - items.length, (id) => allowed.allowsId(id) && !taken.has(id)), // prettier-ignore
-    );
+    const topUp = popularItems(context, wanted - items.length, (id) => allowed.allowsId(id) && !taken.has(id)); // prettier-ignore
+    items.push(...belowScore(topUp, items.at(-1)?.score));
   }
   return items.slice(filters.offset);
+}
+
+/**
+ * Popular top-ups rescored to rank after the nearest items they follow (an answer's scores never go up):
+ * the last nearest item's score minus (1 − the item's popularity share), so their own order is kept.
+ */
+function belowScore(topUp: RecommendedItem[], lastScore: number | undefined): RecommendedItem[] {
+  if (lastScore === undefined) return topUp;
+  for (const item of topUp) item.score = lastScore - (1 - item.score);
+  return topUp;
 }
 
 /** Popular allowed items, most popular first; score = popularity relative to the most popular (top = 1). */

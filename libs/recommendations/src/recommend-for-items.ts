@@ -16,7 +16,7 @@ export function similarItems(
   const index = model.itemIndexById.get(itemId);
   if (index === undefined)
     throw new DomainError('ITEM_NOT_FOUND', `the model has no item ${itemId}`);
-  const allowed = buildItemFilter(context.catalogue, model, filters, {
+  const allowed = buildItemFilter(context, model, filters, {
     itemIds: new Set([itemId]),
   });
   const vector = centroidOf(model, [index])!;
@@ -34,7 +34,7 @@ export function recommendForSession(
   filters: RecommendationFilters,
 ): { modelVersion: string | null; items: RecommendedItem[] } {
   const { model } = context;
-  const allowed = buildItemFilter(context.catalogue, model, filters, {
+  const allowed = buildItemFilter(context, model, filters, {
     itemIds: new Set(sessionItemIds),
   });
   const known = model

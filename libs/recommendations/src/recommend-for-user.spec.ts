@@ -162,6 +162,46 @@ describe('recommendForUser', () => {
     expect(ids(answer)).toEqual(['a', 'c', 'd', 'far', 'zz']);
     expect(answer.items[4].source).toBe('popular');
   });
+
+  it('keeps scores ordered when popular items top an answer up, on every page', () => {
+    const popular = [
+      { itemId: 'zz', score: 10 },
+      { itemId: 'yy', score: 5 },
+      { itemId: 'xx', score: 1 },
+    ];
+    for (const offset of [0, 3, 5]) {
+      const answer = recommendForUser(
+        context({ popular }),
+        { userId: 'near', recent: [liked('a')] },
+        { ...filters, limit: 4, offset },
+      );
+      const scores = answer.items.map((i) => i.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(answer.items.length).toBeGreaterThan(0);
+    }
+    // Nearest of 0.45 without a (seen) and b (training): c, d, far; then zz, yy, xx below far's −9.55.
+    const page = recommendForUser(context({ popular }), { userId: 'near', recent: [liked('a')] }, { ...filters, limit: 6 }); // prettier-ignore
+    expect(ids(page)).toEqual(['c', 'd', 'far', 'zz', 'yy', 'xx']);
+    expect(page.items[3].score).toBeCloseTo(-9.55, 5);
+    expect(page.items[4].score).toBeCloseTo(-10.05, 5);
+    expect(page.items[5].score).toBeCloseTo(-10.45, 5);
+  });
+
+  it('in strict catalogue mode recommends only items the catalogue lists, popular ones included', () => {
+    const catalogue = new CatalogueSnapshot();
+    catalogue.apply([catalogueItem('c'), catalogueItem('far', { revision: 2 }), catalogueItem('d', { revision: 3, deleted: true })]); // prettier-ignore
+    const popular = [
+      { itemId: '<script>alert(1)</script>', score: 40 },
+      { itemId: 'far', score: 2 },
+    ];
+    const strict = context({ catalogue, popular, catalogueMode: 'strict' });
+    expect(ids(recommendForUser(strict, { userId: 'stranger', recent: [] }, { ...filters, limit: 5 }))).toEqual(['far']); // prettier-ignore
+    expect(ids(recommendForUser(strict, { userId: 'near', recent: [] }, { ...filters, limit: 5 }))).toEqual(['c', 'far']); // prettier-ignore
+    expect(ids(similarItems(strict, 'b', { ...filters, limit: 5 }))).toEqual(['c', 'far']);
+    expect(ids(recommendForSession(strict, ['a'], { ...filters, limit: 5 }))).toEqual(['c', 'far']);
+    const open = context({ catalogue, popular });
+    expect(ids(recommendForUser(open, { userId: 'stranger', recent: [] }, filters))).toEqual(['<script>alert(1)</script>', 'far']); // prettier-ignore
+  });
 });
 
 describe('similarItems and recommendForSession', () => {

@@ -1,5 +1,6 @@
 import type { RecentInteraction } from '@recsys/domain';
-import { buildItemFilter, type ItemFilter } from './item-filter';
+import { buildItemFilter } from './item-filter';
+import { storedListPage, type StoredList } from './list-page';
 import { centroidOf, nearestItemsPage, popularPage } from './rank-candidates';
 import type {
   RecommendationFilters,
@@ -13,9 +14,10 @@ import { rowOf, type ServingModel } from './serving-model';
 /**
  * Recommendations for a user: the nearest allowed items to the user's vector, blended with the items the
  * user liked since the model was trained (`realtime`); from those recent items alone for a user the model
- * does not know; popular items when there is no vector at all. A known user without newer likes is answered
- * from the user's precomputed list when it holds the whole page after filtering (the same items a search
- * would find: the list is that search, done earlier).
+ * does not know; popular items when there is no vector at all. The page comes from a stored list when it
+ * holds the whole page after filtering (the same items a search would find: the list is that search, done
+ * earlier): the user's precomputed list for a user without newer likes, else the list kept for the user's
+ * current recent interactions (see BlendedShortlists).
  */
 export function recommendForUser(
   context: ServingContext,
@@ -26,50 +28,89 @@ export function recommendForUser(
   const recentItemIds: ReadonlySet<string> =
     user.recent.length === 0 ? NO_ITEMS : new Set(user.recent.map((r) => r.itemId));
   const modelVersion = model?.version ?? null;
+  const answer = (items: RecommendedItem[]) => ({ userId: user.userId, modelVersion, items });
+  const page = (list: StoredList | null, source: RecommendationSource) =>
+    model && list && filters.excludeSeen ? listPage(context, model, { list, source, filters, recentItemIds }) : null; // prettier-ignore
+  // A re-render between clicks: the kept list answers before the blended vector is even computed.
+  const kept = model && user.recent.length > 0 ? context.blendedLists?.find(user.recent, model, user.userId) : null; // prettier-ignore
+  const fromKept = page(kept ?? null, 'realtime');
+  if (fromKept) return answer(fromKept);
   const userIndex = model?.userIndexById.get(user.userId) ?? -1;
   const query = model ? queryVector(context, model, userIndex, user.recent) : null;
-  if (model && query?.source === 'model' && filters.excludeSeen) {
-    // The list already leaves the training items out: only newer interactions are checked here.
-    const allowed = buildItemFilter(context.catalogue, model, filters, { itemIds: recentItemIds });
-    const items = shortlistPage(model, userIndex, filters, allowed);
-    if (items) return { userId: user.userId, modelVersion, items };
-  }
   const trainingRows = model && userIndex >= 0 ? trainingItemRows(model, userIndex) : undefined;
-  const allowed = buildItemFilter(context.catalogue, model, filters, {
+  if (model && query && !kept && filters.excludeSeen) {
+    const list = storedList(context, model, { ...user, query, recentItemIds, trainingRows });
+    const fromList = page(list, query.source);
+    if (fromList) return answer(fromList);
+  }
+  const allowed = buildItemFilter(context, model, filters, {
     itemIds: recentItemIds,
     rows: trainingRows,
   });
-  const items =
+  return answer(
     model && query
       ? nearestItemsPage(context, model, query, filters, allowed)
-      : popularPage(context, filters, allowed);
-  return { userId: user.userId, modelVersion, items };
+      : popularPage(context, filters, allowed),
+  );
+}
+
+/** The page from a stored list (its training items already left out: the filter checks the rest). */
+function listPage(
+  context: ServingContext,
+  model: ServingModel,
+  request: { list: StoredList; source: RecommendationSource; filters: RecommendationFilters; recentItemIds: ReadonlySet<string> }, // prettier-ignore
+): RecommendedItem[] | null {
+  const { list, source, filters, recentItemIds } = request;
+  const allowed = buildItemFilter(context, model, filters, { itemIds: recentItemIds });
+  return storedListPage(model.snapshot.itemIds, list, { filters, allowed, source });
 }
 
 const NO_ITEMS: ReadonlySet<string> = new Set();
 
-/** The page from the user's precomputed list; null when there is none or it ends before the page does. */
-function shortlistPage(
+interface ListRequest {
+  userId: string;
+  recent: readonly RecentInteraction[];
+  query: QueryVector;
+  recentItemIds: ReadonlySet<string>;
+  trainingRows: Int32Array | undefined;
+}
+
+/**
+ * The stored list of the request's query vector: the precomputed one of a model user, or for a blended
+ * query one computed now and kept (one search, without the user's seen items); null when there is none.
+ */
+function storedList(
+  context: ServingContext,
   model: ServingModel,
-  userIndex: number,
-  filters: RecommendationFilters,
-  allowed: ItemFilter,
-): RecommendedItem[] | null {
-  const shortlists = model.shortlists;
-  const count = shortlists?.countOf(userIndex) ?? -1;
-  if (!shortlists || count < 0) return null;
-  const { itemIds } = model.snapshot;
-  const items: RecommendedItem[] = [];
-  const start = shortlists.offsetOf(userIndex);
-  let skipped = 0;
-  for (let i = start; i < start + count && items.length < filters.limit; i++) {
-    const row = shortlists.items[i];
-    if (!allowed.allowsRow(row)) continue;
-    if (skipped < filters.offset) skipped++;
-    else items.push({ itemId: itemIds[row], score: shortlists.scores[i], source: 'model' });
+  request: ListRequest,
+): StoredList | null {
+  const { query, userId, recent } = request;
+  if (query.source === 'model') {
+    const shortlists = model.shortlists;
+    const count = shortlists?.countOf(query.userIndex) ?? -1;
+    if (!shortlists || count < 0) return null;
+    const { items, scores } = shortlists;
+    return { items, scores, start: shortlists.offsetOf(query.userIndex), count };
   }
-  // Running out: the search (and its popular top-up) answers instead.
-  return items.length === filters.limit ? items : null;
+  const lists = context.blendedLists;
+  if (!lists || lists.size === 0) return null;
+  const seenRows = seenRowsOf(model, request.recentItemIds, request.trainingRows);
+  const hits = model.index.search(query.vector, lists.size, (row) => seenRows.has(row));
+  return lists.keep(recent, userId, hits);
+}
+
+/** Rows of the user's recent items and training items. */
+function seenRowsOf(
+  model: ServingModel,
+  recentItemIds: ReadonlySet<string>,
+  trainingRows: Int32Array | undefined,
+): ReadonlySet<number> {
+  const rows = new Set<number>(trainingRows);
+  for (const itemId of recentItemIds) {
+    const row = model.itemIndexById.get(itemId);
+    if (row !== undefined) rows.add(row);
+  }
+  return rows;
 }
 
 interface QueryVector {

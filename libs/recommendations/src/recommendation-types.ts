@@ -24,3 +24,9 @@ export interface RecommendationFilters {
   /** Leave out items the user interacted with (in training data or recently). */
   excludeSeen: boolean;
 }
+
+/**
+ * Which items may be recommended: `strict` only items the catalogue lists (available, not deleted);
+ * `open` also items it never described (any item id seen in events or in the model).
+ */
+export type CatalogueMode = 'strict' | 'open';

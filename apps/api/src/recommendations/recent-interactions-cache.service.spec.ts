@@ -24,7 +24,7 @@ async function started(store: RealtimeStore, overrides: Partial<ApiSettings> = {
   return cache;
 }
 
-const itemIdsOf = async (answer: ReturnType<RecentInteractionsCache['forUser']>) =>
+const itemIdsOf = async (answer: ReturnType<RecentInteractionsCache['read']>) =>
   (await answer).map((entry) => entry.itemId);
 
 describe('RecentInteractionsCache (api service)', () => {
@@ -38,16 +38,14 @@ describe('RecentInteractionsCache (api service)', () => {
     const store = new InMemoryRealtimeStore();
     const cache = await started(store);
     await store.record([click('u1', 'a', 0)]);
-    const miss = cache.forUser('u1');
-    expect(miss).toBeInstanceOf(Promise);
-    expect(await itemIdsOf(miss)).toEqual(['a']);
-    const hit = cache.forUser('u1');
-    expect(Array.isArray(hit)).toBe(true);
-    expect(await itemIdsOf(hit)).toEqual(['a']);
+    expect(cache.kept('u1')).toBeUndefined();
+    expect(await itemIdsOf(cache.read('u1'))).toEqual(['a']);
+    const hit = cache.kept('u1');
+    expect(hit?.map((entry) => entry.itemId)).toEqual(['a']);
+    expect(await cache.read('u1')).toBe(hit);
     await store.record([click('u1', 'b', 1)]);
-    const afterChange = cache.forUser('u1');
-    expect(afterChange).toBeInstanceOf(Promise);
-    expect(await itemIdsOf(afterChange)).toEqual(['b', 'a']);
+    expect(cache.kept('u1')).toBeUndefined();
+    expect(await itemIdsOf(cache.read('u1'))).toEqual(['b', 'a']);
     await cache.onModuleDestroy();
   });
 
@@ -59,8 +57,8 @@ describe('RecentInteractionsCache (api service)', () => {
       return Promise.reject(new Error('redis away'));
     };
     const cache = await started(failing);
-    expect(await cache.forUser('u1')).toEqual([]);
-    expect(await cache.forUser('u1')).toEqual([]);
+    expect(await cache.read('u1')).toEqual([]);
+    expect(await cache.read('u1')).toEqual([]);
     expect(reads).toEqual(['u1', 'u1']);
     expect(cache.keptUsers).toBe(0);
     expect(warn).toHaveBeenCalledTimes(1);
@@ -71,8 +69,8 @@ describe('RecentInteractionsCache (api service)', () => {
     const store = new InMemoryRealtimeStore();
     const cache = await started(store, { recentCache: { maxUsers: 0, ttlMs: 30_000 } });
     await store.record([click('u1', 'a', 0)]);
-    expect(await itemIdsOf(cache.forUser('u1'))).toEqual(['a']);
-    expect(cache.forUser('u1')).toBeInstanceOf(Promise);
+    expect(await itemIdsOf(cache.read('u1'))).toEqual(['a']);
+    expect(cache.kept('u1')).toBeUndefined();
     expect(cache.keptUsers).toBe(0);
   });
 
@@ -80,6 +78,7 @@ describe('RecentInteractionsCache (api service)', () => {
     const store = new InMemoryRealtimeStore();
     store.recentInteractions = () => Promise.reject(new Error('must not be read'));
     const cache = await started(store, { recentInteractionsPerRequest: 0 });
-    expect(cache.forUser('u1')).toEqual([]);
+    expect(cache.kept('u1')).toEqual([]);
+    expect(await cache.read('u1')).toEqual([]);
   });
 });

@@ -51,10 +51,16 @@ export class RecentInteractionsCache implements OnApplicationBootstrap, OnModule
     this.lists.onReset('lost');
   }
 
-  /** The user's list: synchronously when kept, else a promise of one read (never rejects). */
-  forUser(userId: string): readonly RecentInteraction[] | Promise<readonly RecentInteraction[]> {
+  /** The user's list when it is kept in memory (no promise, no store read); undefined otherwise. */
+  kept(userId: string): readonly RecentInteraction[] | undefined {
     if (this.settings.recentInteractionsPerRequest === 0) return NONE;
-    return this.lists.cached(userId) ?? this.load(userId);
+    return this.lists.cached(userId);
+  }
+
+  /** The user's list, kept or read from the store (never rejects: no list while the store is away). */
+  read(userId: string): Promise<readonly RecentInteraction[]> {
+    const kept = this.kept(userId);
+    return kept ? Promise.resolve(kept) : this.load(userId);
   }
 
   /** Users whose list is kept now. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type RecentInteraction } from '@recsys/domain';
 import {
+  BlendedShortlists,
   recommendForSession,
   recommendForUser,
   similarItems,
@@ -21,25 +22,43 @@ import { RecentInteractionsCache } from './recent-interactions-cache.service';
  */
 @Injectable()
 export class RecommendationService {
+  // Lists of users with likes since training, kept while their recent interactions stay the same.
+  private readonly blendedLists: BlendedShortlists | null;
+
   constructor(
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
     private readonly models: ModelHolder,
     private readonly catalogue: CatalogueFollower,
     private readonly popularity: PopularityCache,
     private readonly recentCache: RecentInteractionsCache,
-  ) {}
+  ) {
+    const { size } = settings.shortlists;
+    this.blendedLists = size > 0 ? new BlendedShortlists(size) : null;
+  }
 
-  /** Synchronous when the user's recent interactions are in memory (most requests): no promise to settle. */
-  forUser(
-    userId: string,
-    filters: RecommendationFilters,
-  ): Recommendations | Promise<Recommendations> {
-    const recent = this.recentInteractions(userId);
-    return Array.isArray(recent)
-      ? this.answer(userId, recent as readonly RecentInteraction[], filters)
-      : (recent as Promise<readonly RecentInteraction[]>).then((read) =>
-          this.answer(userId, read, filters),
-        );
+  /**
+   * The answer now, when the user's recent interactions are kept in memory (most requests); null when
+   * they must be read first: then `forUser`. A handler that answers synchronously when it can skips a
+   * promise and its microtask per request.
+   */
+  tryAnswerNow(userId: string, filters: RecommendationFilters): Recommendations | null {
+    const recent = this.recentCache.kept(userId);
+    return recent ? this.answer(userId, recent, filters) : null;
+  }
+
+  /** The answer, after reading the user's recent interactions if they are not kept. */
+  async forUser(userId: string, filters: RecommendationFilters): Promise<Recommendations> {
+    return this.answer(userId, await this.recentCache.read(userId), filters);
+  }
+
+  forSession(itemIds: readonly string[], filters: RecommendationFilters) {
+    const context = this.context();
+    if (!context.model && context.popular.length === 0) throw this.notReady();
+    return recommendForSession(context, itemIds, filters);
+  }
+
+  similarTo(itemId: string, filters: RecommendationFilters) {
+    return similarItems(this.context(), itemId, filters);
   }
 
   private answer(
@@ -54,31 +73,16 @@ export class RecommendationService {
     return answer;
   }
 
-  forSession(itemIds: readonly string[], filters: RecommendationFilters) {
-    const context = this.context();
-    if (!context.model && context.popular.length === 0) throw this.notReady();
-    return recommendForSession(context, itemIds, filters);
-  }
-
-  similarTo(itemId: string, filters: RecommendationFilters) {
-    return similarItems(this.context(), itemId, filters);
-  }
-
   private context(): ServingContext {
     return {
       model: this.models.current(),
       catalogue: this.catalogue.snapshot,
+      catalogueMode: this.settings.catalogueMode,
       popular: this.popularity.current,
       realtimeWeight: this.settings.realtimeWeight,
       maxRecentLiked: this.settings.recentInteractionsPerRequest,
+      blendedLists: this.blendedLists,
     };
-  }
-
-  // Synchronous when the user's list is kept in memory; a promise only on a miss (never rejects).
-  private recentInteractions(
-    userId: string,
-  ): readonly RecentInteraction[] | Promise<readonly RecentInteraction[]> {
-    return this.recentCache.forUser(userId);
   }
 
   private notReady(): DomainError {

@@ -19,7 +19,11 @@ export class RecommendationsController {
     @Param('userId') userId: string,
     @Query() query: unknown,
   ): Recommendations | Promise<Recommendations> {
-    return this.recommendations.forUser(userId, parseRecommendQuery(query, this.settings));
+    const filters = parseRecommendQuery(query, this.settings);
+    return (
+      this.recommendations.tryAnswerNow(userId, filters) ??
+      this.recommendations.forUser(userId, filters)
+    );
   }
 
   @Post()

@@ -1,4 +1,11 @@
-import type { EmbeddingStore, EventLog, EventSink, JobQueue, TrainingJob } from '@recsys/domain';
+import type {
+  CatalogueStore,
+  EmbeddingStore,
+  EventLog,
+  EventSink,
+  JobQueue,
+  TrainingJob,
+} from '@recsys/domain';
 import { generateTasteClusters } from '@recsys/synthetic-data';
 
 export interface DemoSeederOptions {
@@ -6,6 +13,8 @@ export interface DemoSeederOptions {
   eventLog: EventLog;
   jobQueue: JobQueue;
   embeddingStore: EmbeddingStore;
+  /** Filled with the demo's items, so CATALOGUE_MODE=strict recommends them. */
+  catalogueStore: CatalogueStore;
   seedDemoData: boolean;
   demo: { seed: number; usersPerCluster: number; itemsPerCluster: number };
   clock: () => Date;
@@ -18,8 +27,9 @@ const WAIT_STEP_MS = 100;
 const INGEST_TIMEOUT_MS = 120_000;
 
 /**
- * First start of the embedded service: seeds the demo history through the same event channel a
- * storefront uses, waits until it is in the event log, then trains. Later starts with events but no model
+ * First start of the embedded service: lists the demo's items in the catalogue (category = taste cluster),
+ * seeds the demo history through the same event channel a storefront uses, waits until it is in the event
+ * log, then trains. Later starts with events but no model
  * (the embedded model store lives in memory) just train again.
  */
 export class DemoSeeder {
@@ -54,6 +64,10 @@ export class DemoSeeder {
     log(
       `seeding demo data: ${data.items.length} items, ${data.users.length} users, ${data.events.length} events`,
     );
+    for (const item of data.items) {
+      const category = data.clusterNames[item.cluster];
+      await this.options.catalogueStore.upsert({ itemId: item.itemId, category, available: true, properties: {} }); // prettier-ignore
+    }
     for (let i = 0; i < data.events.length; i += PUBLISH_BATCH) {
       await eventSink.publish(data.events.slice(i, i + PUBLISH_BATCH));
     }

@@ -127,6 +127,7 @@ const SETTINGS: ApiSettings = {
   },
   shortlists: { size: 0, maxUsers: 0, threadAbovePairs: 1e12 },
   index: { exactBelow: 20_000, algorithm: 'auto', hnswBelow: 120_000, buildThreads: 1 },
+  catalogueMode: 'open',
 };
 
 /** A ready api on in-memory ports; `faults` can be changed at any time. */
