@@ -11,7 +11,15 @@ import {
   wrongType,
 } from './hostile-values';
 
-const FIELDS = ['eventId', 'userId', 'itemId', 'type', 'value', 'shownItemIds', 'timestamp'] as const;
+const FIELDS = [
+  'eventId',
+  'userId',
+  'itemId',
+  'type',
+  'value',
+  'shownItemIds',
+  'timestamp',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 const plainId = (prefix: string) => fc.uuid().map((uuid) => `${prefix}-${uuid.slice(0, 13)}`);

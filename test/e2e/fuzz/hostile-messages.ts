@@ -28,7 +28,10 @@ const MAX_MESSAGE_BYTES = 900_000;
 export function hostileMessage(partitions: number): fc.Arbitrary<HostileMessage> {
   return fc.record({
     partition: fc.integer({ min: 0, max: partitions - 1 }),
-    key: fc.option(hostileString.map((k) => Buffer.from(k)), { freq: 5 }),
+    key: fc.option(
+      hostileString.map((k) => Buffer.from(k)),
+      { freq: 5 },
+    ),
     value: value.filter((v) => v === null || v.length < MAX_MESSAGE_BYTES),
     headers: fc.dictionary(
       fc.string({ minLength: 1, maxLength: 12 }),

@@ -16,7 +16,17 @@ const keyHeaders: fc.Arbitrary<Record<string, string>> = fc.constantFrom<Record<
 );
 
 /** Strings that must reach the router un-encoded: malformed escapes, dot segments, encoded slashes. */
-const rawSegment = fc.constantFrom('%', '%zz', '%00', '%ED%A0%80', '%C0%AF', '..', '.', 'a%2Fb', '%2e%2e');
+const rawSegment = fc.constantFrom(
+  '%',
+  '%zz',
+  '%00',
+  '%ED%A0%80',
+  '%C0%AF',
+  '..',
+  '.',
+  'a%2Fb',
+  '%2e%2e',
+);
 /** A path parameter: usually a hostile string, percent-encoded; sometimes raw escapes. */
 const pathParameter = fc.oneof(
   { weight: 5, arbitrary: hostileString.filter((s) => s.length > 0).map(encodeComponent) },
@@ -95,7 +105,10 @@ const subtleString = fc
 const sessionBody = fc.oneof(
   fc.record(
     {
-      itemIds: fc.oneof(fc.array(fc.oneof(hostileString, subtleString), { maxLength: 6 }), wrongType),
+      itemIds: fc.oneof(
+        fc.array(fc.oneof(hostileString, subtleString), { maxLength: 6 }),
+        wrongType,
+      ),
       exclude: fc.oneof(fc.array(hostileString, { maxLength: 3 }), wrongType),
       limit: fc.oneof(fc.integer({ min: -5, max: 2000 }), wrongType),
       offset: fc.oneof(fc.integer({ min: -5, max: 100_000 }), wrongType),

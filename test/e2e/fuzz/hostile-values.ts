@@ -4,7 +4,13 @@
 import fc from 'fast-check';
 
 /** Keys that break naive object handling (prototype pollution, inherited properties). */
-export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
+export const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+];
 
 const loneSurrogate = fc
   .integer({ min: 0xd800, max: 0xdfff })
@@ -47,7 +53,16 @@ export const hostileTimestamp: fc.Arbitrary<unknown> = fc.oneof(
     arbitrary: fc
       .tuple(
         fc.date({ min: new Date('2001-01-01'), max: new Date('2026-01-01'), noInvalidDate: true }),
-        fc.constantFrom('+16:00', '-23:59', '+23:59', '+14:00', '-12:00', '+00:00', '-00:00', '+05:45'),
+        fc.constantFrom(
+          '+16:00',
+          '-23:59',
+          '+23:59',
+          '+14:00',
+          '-12:00',
+          '+00:00',
+          '-00:00',
+          '+05:45',
+        ),
       )
       .map(([date, offset]) => `${date.toISOString().slice(0, 19)}${offset}`),
   },

@@ -27,7 +27,9 @@ describe('fuzzing every api endpoint', () => {
   const history = plantedTasteHistory(77);
   let running: RunningStack;
   // eventId -> the event as sent, for the report of events accepted but never stored.
-  const accepted = new Map<string, string>(history.events.map((e) => [e.eventId, JSON.stringify(e)]));
+  const accepted = new Map<string, string>(
+    history.events.map((e) => [e.eventId, JSON.stringify(e)]),
+  );
 
   // A served model and known popularity first, so the fuzz reaches the recommendation paths (an api with
   // nothing to serve answers 503 MODEL_NOT_READY, rightly). The trainer then stops: fuzzed job
@@ -79,7 +81,10 @@ describe('fuzzing every api endpoint', () => {
       onTimeout: () => `--- ingestor errors:\n${errorLines(apps.ingestor.logs)}`,
     }).catch(async (error: Error) => {
       const missing = await missingIds(storage, ids);
-      const examples = missing.slice(0, 10).map((id) => accepted.get(id)).join('\n');
+      const examples = missing
+        .slice(0, 10)
+        .map((id) => accepted.get(id))
+        .join('\n');
       throw new Error(`${missing.length} events accepted with 202 never stored (seed ${seed}), e.g.:\n${examples}\n${error.message}`); // prettier-ignore
     });
     expect(await storage.eventLog.count()).toBe(ids.length);

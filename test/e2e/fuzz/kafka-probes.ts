@@ -3,7 +3,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import type { PostgresStorage } from '@recsys/postgres-adapters';
-import { laggingPartitions, partitionLags, type PartitionLag } from '../../../bench/chaos/partition-lag';
+import {
+  laggingPartitions,
+  partitionLags,
+  type PartitionLag,
+} from '../../../bench/chaos/partition-lag';
 
 /** Partitions whose canary was not stored in time, with the group's committed offset and the end. */
 export async function sendCanaries(

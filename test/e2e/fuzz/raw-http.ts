@@ -34,7 +34,10 @@ export function sendRaw(baseUrl: string, request: FuzzRequest): Promise<FuzzResp
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('end', () =>
-          resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: incoming.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         incoming.on('error', (error) => resolve({ status: 0, body: '', error: error.message }));
       },
