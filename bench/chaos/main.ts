@@ -1,7 +1,7 @@
 // bench:chaos — `npm run bench:chaos -- [--streamSeconds 120] [--settleSeconds 90] ...`: streams events
 // over HTTP and Kafka into a real api and ingestor while it SIGKILLs them and restarts the broker,
-// PostgreSQL and Redis (its OWN instances on free ports: the shared services are never touched), then
-// audits the event log. Last line: JSON { sent, acknowledged, stored, lost, duplicated, deadLettered,
+// PostgreSQL and Redis (its OWN instances on free ports: the shared services are never touched), and
+// slips in three valid-looking poison events (--poison 0 leaves them out), then audits the event log. Last line: JSON { sent, acknowledged, stored, lost, duplicated, deadLettered,
 // stalledPartitions, http5xx }. Required: lost = 0, duplicated = 0, stalledPartitions = 0.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
@@ -16,6 +16,7 @@ import { CHAOS_PLAN, type ChaosAction } from './chaos-schedule';
 import { auditDelivery, type DeliveryAudit, type StoredRow } from './delivery-audit';
 import { streamOverHttp, streamOverKafka, type StreamTally } from './event-streams';
 import { laggingPartitions, partitionLags } from './partition-lag';
+import { producePoisonEvents } from './poison-events';
 import { startPrivateServices, type PrivateServices } from './private-services';
 import { SupervisedApp } from './supervised-app';
 
@@ -25,6 +26,8 @@ const DEFAULTS = {
   partitions: 3,
   batchSize: 20,
   intervalMs: 50,
+  /** 1: produce the valid-looking poison events of poison-events.ts halfway through the stream. */
+  poison: 1,
   build: 1,
 };
 type ChaosOptions = typeof DEFAULTS;
@@ -67,6 +70,7 @@ runBench(async (cleanup) => {
     streamOverHttp({ baseUrl: () => `http://127.0.0.1:${apiPort}`, apiKey: API_KEY, ...options, until }), // prettier-ignore
     streamOverKafka({ producer, topic: TOPIC, ...options, until }),
     runChaos({ services, apps, startedMs, streamMs }),
+    options.poison ? sleep(streamMs / 2).then(() => producePoisonEvents({ producer, topic: TOPIC, ...options })) : 0, // prettier-ignore
   ]);
   process.stderr.write(`settling for up to ${options.settleSeconds} s...\n`);
   const acknowledged = [...http.acknowledged, ...overKafka.acknowledged];
@@ -100,10 +104,12 @@ async function runChaos(context: {
   for (const { atShare, action } of CHAOS_PLAN) {
     const waitMs = context.startedMs + atShare * context.streamMs - performance.now();
     if (waitMs > 0) await sleep(waitMs);
-    const at = ((performance.now() - context.startedMs) / 1000).toFixed(1);
+    const actionStartMs = performance.now();
+    const at = ((actionStartMs - context.startedMs) / 1000).toFixed(1);
+    const took = () => `(${((performance.now() - actionStartMs) / 1000).toFixed(1)} s)`;
     await act(action, context).then(
-      () => log.push(`${at}s ${action}`),
-      (error: Error) => log.push(`${at}s ${action} FAILED: ${error.message}`),
+      () => log.push(`${at}s ${action} ${took()}`),
+      (error: Error) => log.push(`${at}s ${action} FAILED ${took()}: ${error.message}`),
     );
     process.stderr.write(`${log.at(-1)}\n`);
   }

@@ -1,0 +1,26 @@
+import type { Producer } from 'kafkajs';
+
+/**
+ * Valid-looking events that broke ingestion in the 2026-12-01 attack (an offset beyond ±15:59 that
+ * PostgreSQL refuses, lone UTF-16 surrogates in an id and in a jsonb array). Each must end up stored or
+ * dead-lettered; none may stall its partition. One per partition of `partitions`.
+ */
+export async function producePoisonEvents(options: {
+  producer: Producer;
+  topic: string;
+  partitions: number;
+}): Promise<number> {
+  const now = new Date().toISOString().slice(0, 19);
+  const events = [
+    { eventId: 'poison-offset', userId: 'poison-user', itemId: 'item-1', type: 'click', timestamp: `${now}+16:00` }, // prettier-ignore
+    { eventId: 'poison-surrogate-id', userId: 'poison-user', itemId: 'item-\ud800', type: 'click', timestamp: `${now}Z` }, // prettier-ignore
+    { eventId: 'poison-surrogate-shown', userId: 'poison-user', itemId: 'item-1', type: 'impression', shownItemIds: ['item-\udfff'], timestamp: `${now}Z` }, // prettier-ignore
+  ];
+  const messages = events.map((event, i) => ({
+    partition: i % options.partitions,
+    key: event.userId,
+    value: JSON.stringify(event),
+  }));
+  await options.producer.send({ topic: options.topic, acks: -1, messages });
+  return messages.length;
+}
