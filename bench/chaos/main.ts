@@ -70,7 +70,7 @@ runBench(async (cleanup) => {
     streamOverHttp({ baseUrl: () => `http://127.0.0.1:${apiPort}`, apiKey: API_KEY, ...options, until }), // prettier-ignore
     streamOverKafka({ producer, topic: TOPIC, ...options, until }),
     runChaos({ services, apps, startedMs, streamMs }),
-    options.poison ? sleep(streamMs / 2).then(() => producePoisonEvents({ producer, topic: TOPIC, ...options })) : 0, // prettier-ignore
+    options.poison ? sleep(streamMs / 2).then(() => producePoisonEvents({ producer, topic: TOPIC, ...options, until })) : 0, // prettier-ignore
   ]);
   process.stderr.write(`settling for up to ${options.settleSeconds} s...\n`);
   const acknowledged = [...http.acknowledged, ...overKafka.acknowledged];

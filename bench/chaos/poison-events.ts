@@ -1,4 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Producer } from 'kafkajs';
+
+const RETRY_DELAY_MS = 1000;
 
 /**
  * Valid-looking events that broke ingestion in the 2026-12-01 attack (an offset beyond ±15:59 that
@@ -9,6 +12,7 @@ export async function producePoisonEvents(options: {
   producer: Producer;
   topic: string;
   partitions: number;
+  until: () => boolean;
 }): Promise<number> {
   const now = new Date().toISOString().slice(0, 19);
   const events = [
@@ -21,6 +25,14 @@ export async function producePoisonEvents(options: {
     key: event.userId,
     value: JSON.stringify(event),
   }));
-  await options.producer.send({ topic: options.topic, acks: -1, messages });
-  return messages.length;
+  // The broker may be restarting right now: retry until it takes them (or the stream is over).
+  for (;;) {
+    try {
+      await options.producer.send({ topic: options.topic, acks: -1, messages });
+      return messages.length;
+    } catch (error) {
+      if (options.until()) throw error;
+      await sleep(RETRY_DELAY_MS);
+    }
+  }
 }

@@ -39,7 +39,8 @@ export async function startPrivateServices(): Promise<PrivateServices> {
     run(path.join(SCRIPTS, name), args, { env, maxBuffer: 16 * 1024 * 1024 });
   const stop = async () => {
     await script('stop.sh').catch((error: Error) => process.stderr.write(`${error.message}\n`));
-    rmSync(directory, { recursive: true, force: true });
+    // A server's last files may still be closing just after stop.sh: retry the removal for a while.
+    rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
   };
   try {
     const { stdout } = await script('start.sh');
