@@ -72,6 +72,11 @@ kafka_launch() {
   kafka_write_config
   kafka_java -Xmx256m kafka.tools.StorageTool format -t "$KAFKA_CLUSTER_ID" -c "$KAFKA_DIR/server.properties" \
     >"$KAFKA_DIR/format.log" 2>&1 || fail "kafka storage format failed" "$KAFKA_DIR/format.log"
+  kafka_spawn
+}
+
+# kafka_spawn: runs the broker on the config and data already in $KAFKA_DIR (kafka_launch prepares them).
+kafka_spawn() {
   log "kafka: starting on port $KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)"
   # The flags of bin/kafka-run-class.sh with a smaller heap; setsid so it outlives the caller's group.
   # The child writes its own pid (exec keeps it), which stays right whether or not setsid has to fork.
@@ -118,4 +123,14 @@ kafka_stop_ours() {
 kafka_stop() {
   pid_alive "$KAFKA_PID_FILE" || { log "kafka: not running"; rm -f "$KAFKA_PID_FILE"; return 0; }
   kafka_stop_ours
+}
+
+# kafka_restart_keeping_data: stops our broker and starts it again on the same data directory (a broker
+# restart as production sees it; kafka_launch instead wipes the data for a fresh test broker).
+kafka_restart_keeping_data() {
+  [ -f "$KAFKA_DIR/server.properties" ] || fail "no broker of ours in $KAFKA_DIR to restart"
+  kafka_stop_ours
+  KAFKA_REUSED=
+  kafka_spawn
+  kafka_wait_ready
 }
