@@ -1,4 +1,4 @@
-import { KafkaEventSink } from '@recsys/kafka-adapters';
+import { KafkaBrokerProbe, KafkaEventSink } from '@recsys/kafka-adapters';
 import { openPostgresStorage } from '@recsys/postgres-adapters';
 import { RedisEmbeddingStore, RedisRealtimeStore } from '@recsys/redis-adapters';
 import type { ApiDependencies } from './api-dependencies';
@@ -22,6 +22,11 @@ export async function openApiInfrastructure(
     topic: config.KAFKA_TOPIC,
     partitions: config.KAFKA_TOPIC_PARTITIONS,
   });
+  // Asks a broker on every check: the sink's first connection is cached and outlives a broker outage.
+  const kafkaProbe = new KafkaBrokerProbe({
+    brokers: config.KAFKA_BROKERS,
+    clientId: `${config.KAFKA_CLIENT_ID}-health`,
+  });
   return {
     dependencies: {
       eventSink,
@@ -33,12 +38,13 @@ export async function openApiInfrastructure(
       readinessChecks: [
         { name: 'postgres', check: () => storage.ping() },
         { name: 'redis', check: async () => void (await embeddingStore.currentVersion()) },
-        { name: 'kafka', check: () => eventSink.connect() },
+        { name: 'kafka', check: () => kafkaProbe.check() },
       ],
     },
     async close() {
       await Promise.allSettled([
         eventSink.close(),
+        kafkaProbe.close(),
         embeddingStore.close(),
         realtimeStore.close(),
         storage.close(),

@@ -31,6 +31,7 @@ export function wireEmbedded(
         deadLetterSink: channel,
         eventLog: storage.eventLog,
         realtimeStore,
+        realtimeBacklog: storage.realtimeBacklog,
         clock,
       },
       settings: ingestorSettingsFrom(config),

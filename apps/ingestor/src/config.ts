@@ -1,13 +1,53 @@
 import { z } from 'zod';
 import type { InteractionSignals } from '@recsys/triplets';
-import { databaseEnv, kafkaEnv, parseEnv, redisEnv, signalsEnv } from '@recsys/service-config';
+import {
+  databaseEnv,
+  intVar,
+  kafkaEnv,
+  parseEnv,
+  redisEnv,
+  signalsEnv,
+  stringVar,
+} from '@recsys/service-config';
 import type { IngestorSettings } from './ingestor-dependencies';
+
+/** How the ingestor's consumer keeps its group membership, and its health endpoint. */
+const consumerEnv = {
+  KAFKA_SESSION_TIMEOUT_MS: intVar({
+    default: 6000,
+    min: 1000,
+    description:
+      "The broker hands a silent ingestor's partitions to the others after this long (the broker allows 6000 and up by default)",
+  }),
+  KAFKA_HEARTBEAT_INTERVAL_MS: intVar({
+    default: 1000,
+    min: 100,
+    description: 'How often the ingestor tells the broker it is alive, also during a long batch',
+  }),
+  INGESTOR_STALL_MS: intVar({
+    default: 60_000,
+    min: 1000,
+    description:
+      'The health endpoint fails once a partition has been retrying one batch for this long',
+  }),
+  HEALTH_HOST: stringVar({
+    default: '0.0.0.0',
+    description: 'Interface of the health endpoint (GET /health/live, /health/ready)',
+  }),
+  HEALTH_PORT: intVar({
+    default: 9101,
+    min: 0,
+    max: 65535,
+    description: 'Port of the health endpoint (0: none)',
+  }),
+};
 
 /** Every variable the ingestor reads, with its default. */
 export const ingestorEnvSchema = z.object({
   ...databaseEnv,
   ...redisEnv,
   ...kafkaEnv('recsys-ingestor'),
+  ...consumerEnv,
   ...signalsEnv,
 });
 
