@@ -7,11 +7,11 @@ import {
   parseEnv,
   redisEnv,
   signalsEnv,
-  stringVar,
+  healthEnv,
 } from '@recsys/service-config';
 import type { IngestorSettings } from './ingestor-dependencies';
 
-/** How the ingestor's consumer keeps its group membership, and its health endpoint. */
+/** How the ingestor's consumer keeps its group membership, and when its health endpoint fails. */
 const consumerEnv = {
   KAFKA_SESSION_TIMEOUT_MS: intVar({
     default: 6000,
@@ -30,16 +30,6 @@ const consumerEnv = {
     description:
       'The health endpoint fails once a partition has been retrying one batch for this long',
   }),
-  HEALTH_HOST: stringVar({
-    default: '0.0.0.0',
-    description: 'Interface of the health endpoint (GET /health/live, /health/ready)',
-  }),
-  HEALTH_PORT: intVar({
-    default: 9101,
-    min: 0,
-    max: 65535,
-    description: 'Port of the health endpoint (0: none)',
-  }),
 };
 
 /** Every variable the ingestor reads, with its default. */
@@ -48,6 +38,7 @@ export const ingestorEnvSchema = z.object({
   ...redisEnv,
   ...kafkaEnv('recsys-ingestor'),
   ...consumerEnv,
+  ...healthEnv(9101),
   ...signalsEnv,
 });
 

@@ -60,3 +60,33 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     });
   });
 }
+
+/**
+ * The usual pair of routes on `port` (0: none): `/health/live` (the process answers) and `/health/ready`
+ * (the given report). A port already in use is logged and skipped rather than fatal: several processes on
+ * one host (tests, a laptop) share the default, and doing the work matters more than the probe, which
+ * reports the problem anyway by not connecting.
+ */
+export async function startProbeServer(options: {
+  host: string;
+  port: number;
+  ready: () => HealthReport | Promise<HealthReport>;
+  log: (line: string) => void;
+}): Promise<HealthServer | null> {
+  if (options.port === 0) return null;
+  try {
+    const server = await startHealthServer({
+      host: options.host,
+      port: options.port,
+      routes: {
+        '/health/live': () => ({ healthy: true, body: { status: 'ok' } }),
+        '/health/ready': options.ready,
+      },
+    });
+    options.log(`health on http://${options.host}:${server.port}/health/ready`);
+    return server;
+  } catch (error) {
+    options.log(`no health endpoint on port ${options.port}: ${String(error)}`);
+    return null;
+  }
+}
