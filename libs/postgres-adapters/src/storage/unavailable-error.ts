@@ -30,15 +30,16 @@ const CONNECTION_MESSAGE =
  */
 export function isUnavailableError(error: unknown): boolean {
   if (error instanceof DomainError) return error.code === STORAGE_UNAVAILABLE;
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // Not `instanceof Error`: socket errors are made by node core, in another realm than code run by jest.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code) || TRANSIENT_SQLSTATES.has(code)) return true;
     if (code.length === 5 && TRANSIENT_SQLSTATE_CLASSES.includes(code.slice(0, 2))) return true;
   }
   const cause = (error as { cause?: unknown }).cause;
   if (cause !== undefined && cause !== error && isUnavailableError(cause)) return true;
-  return CONNECTION_MESSAGE.test(error.message);
+  return typeof message === 'string' && CONNECTION_MESSAGE.test(message);
 }
 
 /**
@@ -55,7 +56,7 @@ export async function failingAsUnavailable<T>(
     if (!isUnavailableError(error) || error instanceof DomainError) throw error;
     throw new DomainError(
       STORAGE_UNAVAILABLE,
-      `${operation}: database unavailable: ${error instanceof Error ? error.message : String(error)}`,
+      `${operation}: database unavailable: ${String((error as { message?: unknown }).message ?? error)}`,
       { cause: error },
     );
   }
