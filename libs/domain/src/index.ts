@@ -27,6 +27,7 @@ export type {
 export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';
 export { trainingJobParamsSchema } from './training-job-params';
 export type { TrainingJobParams } from './training-job-params';
+export { recentInteractionOf } from './ports/realtime-store';
 export type {
   RealtimeStore,
   RecentInteraction,

@@ -149,6 +149,10 @@ describe('ingestor isolation and outages (Kafka + PostgreSQL + Redis)', () => {
     );
     for (const [u, user] of users.entries()) {
       const recent = await harness.reader.recentInteractions(user, 50);
+      // Replayed from the log with when each event was received (what a late event is judged by).
+      expect(recent.filter((r) => !r.receivedAt || Number.isNaN(Date.parse(r.receivedAt)))).toEqual(
+        [],
+      );
       expect(recent.map((r) => r.itemId).sort()).toEqual(
         Array.from({ length: 10 }, (_, i) => `item-r${u}-${i}`).sort(),
       );
