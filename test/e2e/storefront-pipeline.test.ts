@@ -163,7 +163,11 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.details.errors.map((e) => e.field)).toEqual(['[0].userId', '[1].eventId']);
     // +16:00 is ISO-8601 but beyond PostgreSQL's range of offsets: once a poison pill, now UTC.
-    const farEast = { ...first, eventId: 'far-east-offset', timestamp: '2026-01-01T00:00:00+16:00' };
+    const farEast = {
+      ...first,
+      eventId: 'far-east-offset',
+      timestamp: '2026-01-01T00:00:00+16:00',
+    };
     expect((await api.post('/events', farEast)).status).toBe(202);
     await waitFor(async () => (await storage.eventLog.countByEventIds([farEast.eventId])) === 1, {
       timeoutMs: 60_000,
