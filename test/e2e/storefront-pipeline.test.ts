@@ -150,4 +150,28 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
     expect(answer.body.details.errors.map((e) => e.field)).toEqual(['[1].userId']);
     expect(await storage.eventLog.count()).toBe(before);
   });
+
+  it('names ids that are not well-formed Unicode or hold NUL, and takes any ISO offset, stored in UTC', async () => {
+    const [first, second] = history.events;
+    const answer = await api.post<{ error: string; details: { errors: { field: string }[] } }>(
+      '/events',
+      [
+        { ...first, eventId: 'lone-surrogate', userId: 'x\ud800' },
+        { ...second, eventId: 'nul\u0000id' },
+      ],
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.details.errors.map((e) => e.field)).toEqual(['[0].userId', '[1].eventId']);
+    // +16:00 is ISO-8601 but beyond PostgreSQL's range of offsets: once a poison pill, now UTC.
+    const farEast = {
+      ...first,
+      eventId: 'far-east-offset',
+      timestamp: '2026-01-01T00:00:00+16:00',
+    };
+    expect((await api.post('/events', farEast)).status).toBe(202);
+    await waitFor(async () => (await storage.eventLog.countByEventIds([farEast.eventId])) === 1, {
+      timeoutMs: 60_000,
+      what: 'the +16:00 event in the event log',
+    });
+  });
 });

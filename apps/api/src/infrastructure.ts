@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { KafkaEventSink } from '@recsys/kafka-adapters';
+import { KafkaBrokerProbe, KafkaEventSink } from '@recsys/kafka-adapters';
 import { openPostgresStorage } from '@recsys/postgres-adapters';
 import { RedisEmbeddingStore, RedisRealtimeStore } from '@recsys/redis-adapters';
 import { RATE_LIMIT_COMMAND_TIMEOUT_MS } from './access/rate-limits.service';
@@ -27,6 +27,11 @@ export async function openApiInfrastructure(
     publishTimeoutMs: config.KAFKA_PUBLISH_TIMEOUT_MS,
     maxRequestBytes: config.KAFKA_MAX_REQUEST_BYTES,
   });
+  // Asks a broker on every check: the sink's first connection is cached and outlives a broker outage.
+  const kafkaProbe = new KafkaBrokerProbe({
+    brokers: config.KAFKA_BROKERS,
+    clientId: `${config.KAFKA_CLIENT_ID}-health`,
+  });
   return {
     ports: {
       eventSink,
@@ -39,12 +44,13 @@ export async function openApiInfrastructure(
       readinessChecks: [
         { name: 'postgres', check: () => storage.ping() },
         { name: 'redis', check: async () => void (await embeddingStore.currentVersion()) },
-        { name: 'kafka', check: () => eventSink.connect() },
+        { name: 'kafka', check: () => kafkaProbe.check() },
       ],
     },
     async close() {
       await Promise.allSettled([
         eventSink.close(),
+        kafkaProbe.close(),
         embeddingStore.close(),
         realtimeStore.close(),
         rateLimitRedis.quit().catch(() => rateLimitRedis.disconnect()),

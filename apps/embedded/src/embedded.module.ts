@@ -46,6 +46,7 @@ export class EmbeddedModule {
             deadLetterSink: channel,
             eventLog: storage.eventLog,
             realtimeStore,
+            realtimeBacklog: storage.realtimeBacklog,
             clock,
           },
           settings: ingestorSettingsFrom(config),

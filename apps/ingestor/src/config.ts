@@ -1,13 +1,44 @@
 import { z } from 'zod';
 import type { InteractionSignals } from '@recsys/triplets';
-import { databaseEnv, kafkaEnv, parseEnv, redisEnv, signalsEnv } from '@recsys/service-config';
+import {
+  databaseEnv,
+  intVar,
+  kafkaEnv,
+  parseEnv,
+  redisEnv,
+  signalsEnv,
+  healthEnv,
+} from '@recsys/service-config';
 import type { IngestorSettings } from './ingestor-dependencies';
+
+/** How the ingestor's consumer keeps its group membership, and when its health endpoint fails. */
+const consumerEnv = {
+  KAFKA_SESSION_TIMEOUT_MS: intVar({
+    default: 6000,
+    min: 1000,
+    description:
+      "The broker hands a silent ingestor's partitions to the others after this long (the broker allows 6000 and up by default)",
+  }),
+  KAFKA_HEARTBEAT_INTERVAL_MS: intVar({
+    default: 1000,
+    min: 100,
+    description: 'How often the ingestor tells the broker it is alive, also during a long batch',
+  }),
+  INGESTOR_STALL_MS: intVar({
+    default: 60_000,
+    min: 1000,
+    description:
+      'The health endpoint fails once a partition has been retrying one batch for this long',
+  }),
+};
 
 /** Every variable the ingestor reads, with its default. */
 export const ingestorEnvSchema = z.object({
   ...databaseEnv,
   ...redisEnv,
   ...kafkaEnv('recsys-ingestor'),
+  ...consumerEnv,
+  ...healthEnv(9101),
   ...signalsEnv,
 });
 

@@ -21,7 +21,11 @@ export async function openIngestorInfrastructure(
     groupId: config.KAFKA_GROUP_ID,
     partitions: config.KAFKA_TOPIC_PARTITIONS,
   };
-  const eventSource = new KafkaEventSource(kafka);
+  const eventSource = new KafkaEventSource({
+    ...kafka,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
+  });
   const deadLetterSink = new KafkaDeadLetterSink(kafka);
   const realtimeStore = new RedisRealtimeStore({
     url: config.REDIS_URL,
@@ -33,6 +37,7 @@ export async function openIngestorInfrastructure(
       deadLetterSink,
       eventLog: storage.eventLog,
       realtimeStore,
+      realtimeBacklog: storage.realtimeBacklog,
       clock: () => new Date(),
     },
     async close() {

@@ -1,27 +1,80 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
+import type { DeadLetterSink, EventLog, RealtimeBacklog, RealtimeStore } from '@recsys/domain';
+import { IngestorHealthEndpoint } from './health/ingestor-health.endpoint';
+import { IngestorHealth } from './health/ingestor-health';
 import {
-  INGESTOR_DEPENDENCIES,
+  DEAD_LETTER_SINK,
+  EVENT_LOG,
+  EVENT_SOURCE,
+  INGESTOR_CLOCK,
+  INGESTOR_HEALTH_SETTINGS,
   INGESTOR_SETTINGS,
+  REALTIME_BACKLOG,
+  REALTIME_STORE,
   type IngestorDependencies,
+  type IngestorHealthSettings,
   type IngestorSettings,
 } from './ingestor-dependencies';
+import { InteractionBatchProcessor } from './interactions/interaction-batch-processor';
 import { InteractionsConsumer } from './interactions/interactions.consumer';
+import { DEFAULT_REALTIME_FEED_SETTINGS, RealtimeFeed } from './interactions/realtime-feed';
 
-/** The stream consumer; the composition root hands it its ports (real or embedded) and settings. */
+/**
+ * The stream consumer; the composition root hands it its ports (real or embedded) and settings, each port
+ * a provider of its own. With `health`, it serves its own HTTP health endpoint.
+ */
 @Module({})
 export class IngestorModule {
   static register(options: {
     dependencies: IngestorDependencies;
     settings: IngestorSettings;
+    health?: IngestorHealthSettings;
   }): DynamicModule {
+    const { dependencies } = options;
+    const ports: Provider[] = [
+      { provide: EVENT_SOURCE, useValue: dependencies.eventSource },
+      { provide: DEAD_LETTER_SINK, useValue: dependencies.deadLetterSink },
+      { provide: EVENT_LOG, useValue: dependencies.eventLog },
+      { provide: REALTIME_STORE, useValue: dependencies.realtimeStore },
+      { provide: REALTIME_BACKLOG, useValue: dependencies.realtimeBacklog },
+      { provide: INGESTOR_CLOCK, useValue: dependencies.clock },
+      { provide: INGESTOR_SETTINGS, useValue: options.settings },
+    ];
+    const health: Provider[] = options.health
+      ? [{ provide: INGESTOR_HEALTH_SETTINGS, useValue: options.health }, IngestorHealthEndpoint]
+      : [];
     return {
       module: IngestorModule,
       providers: [
-        { provide: INGESTOR_DEPENDENCIES, useValue: options.dependencies },
-        { provide: INGESTOR_SETTINGS, useValue: options.settings },
+        ...ports,
+        {
+          provide: RealtimeFeed,
+          inject: [REALTIME_STORE, REALTIME_BACKLOG],
+          useFactory: (realtimeStore: RealtimeStore, realtimeBacklog: RealtimeBacklog) => {
+            const logger = new Logger('ingestor');
+            return new RealtimeFeed(
+              { realtimeStore, realtimeBacklog },
+              DEFAULT_REALTIME_FEED_SETTINGS,
+              (line) => logger.warn(line),
+            );
+          },
+        },
+        {
+          provide: InteractionBatchProcessor,
+          inject: [EVENT_LOG, DEAD_LETTER_SINK, INGESTOR_CLOCK, RealtimeFeed, INGESTOR_SETTINGS],
+          useFactory: (
+            eventLog: EventLog,
+            deadLetterSink: DeadLetterSink,
+            clock: () => Date,
+            feed: RealtimeFeed,
+            settings: IngestorSettings,
+          ) => new InteractionBatchProcessor({ eventLog, deadLetterSink, clock }, feed, settings),
+        },
         InteractionsConsumer,
+        IngestorHealth,
+        ...health,
       ],
-      exports: [InteractionsConsumer],
+      exports: [InteractionsConsumer, IngestorHealth],
     };
   }
 }

@@ -16,6 +16,11 @@ async function main(): Promise<void> {
     IngestorModule.register({
       dependencies: infrastructure.dependencies,
       settings: ingestorSettingsFrom(config),
+      health: {
+        host: config.HEALTH_HOST,
+        port: config.HEALTH_PORT,
+        stallMs: config.INGESTOR_STALL_MS,
+      },
     }),
   );
   await app.init();

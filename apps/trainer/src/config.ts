@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { databaseEnv, parseEnv, redisEnv, trainingEnv } from '@recsys/service-config';
+import { databaseEnv, healthEnv, parseEnv, redisEnv, trainingEnv } from '@recsys/service-config';
 import type { TrainerSettings } from './trainer-dependencies';
 
 /** Every variable the trainer reads, with its default. */
-export const trainerEnvSchema = z.object({ ...databaseEnv, ...redisEnv, ...trainingEnv });
+export const trainerEnvSchema = z.object({
+  ...databaseEnv,
+  ...redisEnv,
+  ...trainingEnv,
+  ...healthEnv(9102),
+});
 
 export type TrainerConfig = Readonly<z.infer<typeof trainerEnvSchema>>;
 

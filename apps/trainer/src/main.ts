@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     TrainerModule.register({
       dependencies: infrastructure.dependencies,
       settings: trainerSettingsFrom(config, process.pid),
+      health: { host: config.HEALTH_HOST, port: config.HEALTH_PORT },
     }),
   );
   await app.init();

@@ -13,8 +13,9 @@ export interface TrainerDependencies {
 export interface TrainerSettings {
   workerId: string;
   pollIntervalMs: number;
+  /** How often a running job renews its lease. */
   heartbeatIntervalMs: number;
-  /** A running job without a heartbeat for this long is failed (its trainer died). */
+  /** Lease of a running job: without a renewal for this long it is failed (its trainer died). */
   staleJobAfterMs: number;
   /** Hyper-parameters; a job's params override dim, epochs, learningRate, margin and seed. */
   train: Partial<TrainOptions>;
@@ -26,5 +27,16 @@ export interface TrainerSettings {
   popularLimit: number;
 }
 
-export const TRAINER_DEPENDENCIES = Symbol('TRAINER_DEPENDENCIES');
+/** The trainer's own HTTP health endpoint (the distributed app; the embedded one has the api's). */
+export interface TrainerHealthSettings {
+  host: string;
+  port: number;
+}
+
+// One injection token per port, so each provider can be replaced on its own.
+export const JOB_QUEUE = Symbol('JOB_QUEUE');
+export const TRIPLET_STORE = Symbol('TRIPLET_STORE');
+export const EMBEDDING_STORE = Symbol('EMBEDDING_STORE');
+export const TRAINER_CLOCK = Symbol('TRAINER_CLOCK');
 export const TRAINER_SETTINGS = Symbol('TRAINER_SETTINGS');
+export const TRAINER_HEALTH_SETTINGS = Symbol('TRAINER_HEALTH_SETTINGS');

@@ -1,28 +1,51 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { TrainerHealthEndpoint } from './health/trainer-health.endpoint';
+import { TrainerHealth } from './health/trainer-health';
 import { JobPoller } from './jobs/job-poller.service';
+import { QueueContact } from './jobs/queue-contact';
 import {
-  TRAINER_DEPENDENCIES,
+  EMBEDDING_STORE,
+  JOB_QUEUE,
+  TRAINER_CLOCK,
+  TRAINER_HEALTH_SETTINGS,
   TRAINER_SETTINGS,
+  TRIPLET_STORE,
   type TrainerDependencies,
+  type TrainerHealthSettings,
   type TrainerSettings,
 } from './trainer-dependencies';
 import { TrainingJobRunner } from './training/training-job.runner';
 
-/** The background trainer; the composition root hands it its ports (real or embedded) and settings. */
+/**
+ * The background trainer; the composition root hands it its ports (real or embedded) and settings, each
+ * port a provider of its own. With `health`, it serves its own HTTP health endpoint.
+ */
 @Module({})
 export class TrainerModule {
   static register(options: {
     dependencies: TrainerDependencies;
     settings: TrainerSettings;
+    health?: TrainerHealthSettings;
   }): DynamicModule {
+    const { dependencies } = options;
+    const health: Provider[] = options.health
+      ? [{ provide: TRAINER_HEALTH_SETTINGS, useValue: options.health }, TrainerHealthEndpoint]
+      : [];
     return {
       module: TrainerModule,
       providers: [
-        { provide: TRAINER_DEPENDENCIES, useValue: options.dependencies },
+        { provide: JOB_QUEUE, useValue: dependencies.jobQueue },
+        { provide: TRIPLET_STORE, useValue: dependencies.tripletStore },
+        { provide: EMBEDDING_STORE, useValue: dependencies.embeddingStore },
+        { provide: TRAINER_CLOCK, useValue: dependencies.clock },
         { provide: TRAINER_SETTINGS, useValue: options.settings },
+        QueueContact,
         TrainingJobRunner,
         JobPoller,
+        TrainerHealth,
+        ...health,
       ],
+      exports: [TrainerHealth],
     };
   }
 }

@@ -3,6 +3,7 @@ export type { Triplet, PositiveInteraction, TrainingSet } from './triplet';
 export type {
   EventSink,
   EventSource,
+  EventSourceStatus,
   RawMessage,
   DeadLetter,
   DeadLetterSink,
@@ -16,6 +17,7 @@ export type {
   ClassifiedEvent,
 } from './ports/event-log';
 export type { TripletStore } from './ports/triplet-store';
+export type { RealtimeBacklog } from './ports/realtime-backlog';
 export type {
   EmbeddingStore,
   ModelSnapshot,
@@ -25,6 +27,7 @@ export type {
 export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';
 export { trainingJobParamsSchema } from './training-job-params';
 export type { TrainingJobParams } from './training-job-params';
+export { recentInteractionOf } from './ports/realtime-store';
 export type {
   RealtimeStore,
   RecentInteraction,

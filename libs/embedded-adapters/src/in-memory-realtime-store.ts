@@ -1,6 +1,7 @@
 import {
   DomainError,
   eventTimeMs,
+  recentInteractionOf,
   type ClassifiedEvent,
   type PopularItem,
   type RealtimeStore,
@@ -89,12 +90,7 @@ export class InMemoryRealtimeStore implements RealtimeStore {
     const byUser = new Map<string, InMemoryRecentEntry[]>();
     for (const { classified, timeMs } of timed) {
       const { event, polarity, weight } = classified;
-      const interaction: RecentInteraction = {
-        itemId: event.itemId,
-        polarity,
-        weight: polarity === 1 ? weight : 0,
-        at: event.timestamp,
-      };
+      const interaction = recentInteractionOf(classified);
       const entries = byUser.get(event.userId);
       if (entries) entries.push({ timeMs, interaction });
       else byUser.set(event.userId, [{ timeMs, interaction }]);

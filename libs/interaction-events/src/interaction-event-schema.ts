@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { EVENT_LIMITS } from './event-limits';
 import { INTERACTION_TYPES } from './interaction-event-v1';
 
-// Printable ids only: control characters break logs, CSV exports and Redis key readability.
+// Printable ids only: control characters (NUL included) break logs, CSV exports, PostgreSQL text and Redis
+// key readability. A lone UTF-16 surrogate has no UTF-8 form: PostgreSQL would store it as U+FFFD, merging
+// two distinct ids, and the realtime store's key encoding throws on it.
+// In a `u` regex a surrogate pair is one code point; only an unpaired half matches \p{Cs}.
+const LONE_SURROGATE = /\p{Cs}/u;
 const id = (what: string) =>
   z
     .string({ error: `${what} must be a string` })
@@ -10,7 +14,10 @@ const id = (what: string) =>
     .max(EVENT_LIMITS.maxIdLength, {
       error: `${what} must be at most ${EVENT_LIMITS.maxIdLength} characters`,
     })
-    .regex(/^[^\p{Cc}]*$/u, { error: `${what} must not contain control characters` });
+    .regex(/^[^\p{Cc}]*$/u, { error: `${what} must not contain control characters` })
+    .refine((text) => !LONE_SURROGATE.test(text), {
+      error: `${what} must be well-formed Unicode (no lone surrogate)`,
+    });
 
 /** The wire shape of InteractionEventV1; cross-field rules live in validateInteractionEvent. */
 export const interactionEventV1Schema = z.strictObject({

@@ -64,7 +64,37 @@ describe('validateInteractionEvent', () => {
     ]);
     expect(fieldsOf({ ...click, timestamp: '2026-11-28' })).toEqual(['timestamp']);
     expect(fieldsOf({ ...click, timestamp: '2026-12-01T00:00:00Z' })).toEqual(['timestamp']);
-    expect(fieldsOf({ ...click, timestamp: '1999-01-01T00:00:00Z' })).toEqual(['timestamp']);
+    expect(fieldsOf({ ...click, timestamp: '0000-12-31T23:59:59Z' })).toEqual(['timestamp']);
+    // 0001-01-01T00:00 at +10:00 is still year 0 (1 BC) in UTC, which PostgreSQL's parser rejects.
+    expect(fieldsOf({ ...click, timestamp: '0001-01-01T00:00:00+10:00' })).toEqual(['timestamp']);
+  });
+
+  it('accepts histories of any era PostgreSQL stores: MovieLens (1997), year 1', () => {
+    expect(fieldsOf({ ...click, timestamp: '1997-09-20T03:05:10Z' })).toEqual([]);
+    expect(fieldsOf({ ...click, timestamp: '0001-01-01T00:00:00Z' })).toEqual([]);
+  });
+
+  it('normalises the timestamp to UTC, keeping every fractional digit', () => {
+    const at = (timestamp: string) => {
+      const result = validateInteractionEvent({ ...click, timestamp }, { now });
+      return result.ok ? result.event.timestamp : result.errors;
+    };
+    // +16:00 is valid ISO-8601 but beyond PostgreSQL's ±15:59: it used to stall a partition forever.
+    expect(at('2026-01-01T00:00:00+16:00')).toBe('2025-12-31T08:00:00Z');
+    expect(at('2026-01-01T00:00:00-23:59')).toBe('2026-01-01T23:59:00Z');
+    expect(at('2026-11-28T11:59:00.123456+01:30')).toBe('2026-11-28T10:29:00.123456Z');
+    expect(at('2026-11-28T11:59:00Z')).toBe('2026-11-28T11:59:00Z');
+  });
+
+  it('rejects ids that are not well-formed Unicode or hold NUL, naming the field', () => {
+    expect(fieldsOf({ ...click, userId: 'x\ud800' })).toEqual(['userId']);
+    expect(fieldsOf({ ...click, itemId: '\udc00x' })).toEqual(['itemId']);
+    expect(fieldsOf({ ...click, eventId: 'a\u0000b' })).toEqual(['eventId']);
+    expect(
+      fieldsOf({ ...click, type: 'impression', itemId: 'i1', shownItemIds: ['i1', 'x\ud83d'] }),
+    ).toEqual(['shownItemIds[1]']);
+    // A surrogate pair is one well-formed code point.
+    expect(fieldsOf({ ...click, userId: 'user-\ud83d\ude00' })).toEqual([]);
   });
 });
 
@@ -92,6 +122,14 @@ describe('decodeInteractionEvent', () => {
 
   it('decodes valid JSON bytes', () => {
     expect(decodeInteractionEvent(encode(click), { now })).toEqual({ ok: true, event: click });
+  });
+
+  it('rejects a lone surrogate written as a JSON escape (valid UTF-8 bytes)', () => {
+    const bytes = Buffer.from(
+      '{"eventId":"e1","userId":"x\\ud800","itemId":"i1","type":"click","timestamp":"2026-11-28T11:59:00Z"}',
+    );
+    const result = decodeInteractionEvent(bytes, { now });
+    expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['userId']);
   });
 
   it('explains empty, non-JSON and invalid messages', () => {

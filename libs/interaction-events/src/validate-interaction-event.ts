@@ -3,17 +3,28 @@ import { EVENT_LIMITS } from './event-limits';
 import type { FieldError } from './field-error';
 import { interactionEventV1Schema } from './interaction-event-schema';
 import type { InteractionEventV1 } from './interaction-event-v1';
+import { normalizeTimestampToUtc } from './normalize-timestamp';
 
 export type ValidationResult =
   { ok: true; event: InteractionEventV1 } | { ok: false; errors: FieldError[] };
 
-/** Checks one untrusted value against schema v1 and its cross-field rules, listing every problem found. */
+/**
+ * Checks one untrusted value against schema v1 and its cross-field rules, listing every problem found. A
+ * valid event comes back with its timestamp in UTC (see normalizeTimestampToUtc).
+ */
 export function validateInteractionEvent(input: unknown, options: { now: Date }): ValidationResult {
   const parsed = interactionEventV1Schema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, errors: fieldErrorsOf(parsed.error) };
   }
-  const event: InteractionEventV1 = parsed.data;
+  const timestamp = normalizeTimestampToUtc(parsed.data.timestamp);
+  if (timestamp === null) {
+    return {
+      ok: false,
+      errors: [{ field: 'timestamp', message: 'timestamp is not a valid date-time' }],
+    };
+  }
+  const event: InteractionEventV1 = { ...parsed.data, timestamp };
   const errors = crossFieldErrors(event, options.now);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, event };
 }
@@ -48,7 +59,7 @@ function crossFieldErrors(event: InteractionEventV1, now: Date): FieldError[] {
   if (at < Date.parse(EVENT_LIMITS.earliestTimestamp)) {
     errors.push({
       field: 'timestamp',
-      message: `timestamp is before ${EVENT_LIMITS.earliestTimestamp}`,
+      message: `timestamp is before ${EVENT_LIMITS.earliestTimestamp}, the earliest the event log stores`,
     });
   }
   return errors;

@@ -7,7 +7,11 @@ export {
   KafkaDeadLetterSink,
   DEAD_LETTER_REASON_HEADER,
   ORIGINAL_POSITION_HEADER,
+  ORIGINAL_TOPIC_HEADER,
+  ORIGINAL_PARTITION_HEADER,
+  ORIGINAL_OFFSET_HEADER,
 } from './kafka-dead-letter-sink';
+export { KafkaBrokerProbe } from './kafka-broker-probe';
 export { ensureTopics } from './ensure-topics';
 export type { EnsureTopicsOptions } from './ensure-topics';
 export { createKafkaClient } from './create-kafka-client';

@@ -24,6 +24,8 @@ export interface KafkaBatchProcessorOptions {
   /** How often to heartbeat while the handler runs, so a long batch does not cost the assignment. */
   heartbeatIntervalMs: number;
   onHandlerError: (error: unknown, notice: RedeliveryNotice) => void;
+  /** Epoch ms now (default Date.now), for how long a partition has been failing. */
+  nowMs?: () => number;
 }
 
 /**
@@ -34,6 +36,7 @@ export interface KafkaBatchProcessorOptions {
  */
 export class KafkaBatchProcessor {
   private readonly attempts = new Map<string, number>();
+  private readonly failingSince = new Map<string, number>();
   private readonly pendingResumes = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly options: KafkaBatchProcessorOptions) {}
@@ -52,9 +55,22 @@ export class KafkaBatchProcessor {
       return;
     }
     this.attempts.delete(partitionKey(batch.topic, batch.partition));
+    this.failingSince.delete(partitionKey(batch.topic, batch.partition));
     payload.resolveOffset(batch.messages[batch.messages.length - 1].offset);
     // A failed commit throws into kafkajs, which rejoins the group; the batch is then delivered again.
     await payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+  }
+
+  /** Epoch ms since which the longest-failing partition has been rejected without success; null if none. */
+  failingSinceMs(): number | null {
+    return this.failingSince.size === 0 ? null : Math.min(...this.failingSince.values());
+  }
+
+  /** Forgets failures of partitions this member no longer holds (after a rebalance). */
+  forgetPartitionsExcept(assigned: ReadonlySet<string>): void {
+    for (const key of this.failingSince.keys()) {
+      if (!assigned.has(key)) this.failingSince.delete(key);
+    }
   }
 
   /** Drops the scheduled resumes (on stop: the consumer that was paused is going away). */
@@ -83,6 +99,7 @@ export class KafkaBatchProcessor {
     const key = partitionKey(topic, partition);
     const attempt = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempt);
+    if (!this.failingSince.has(key)) this.failingSince.set(key, (this.options.nowMs ?? Date.now)());
     const retryInMs = redeliveryDelayMs(attempt, this.options.backoff);
     const firstOffset = messages[0].offset;
     this.options.onHandlerError(error, { topic, partition, firstOffset, attempt, retryInMs });
@@ -98,7 +115,7 @@ export class KafkaBatchProcessor {
   }
 }
 
-function partitionKey(topic: string, partition: number): string {
+export function partitionKey(topic: string, partition: number): string {
   return `${topic}/${partition}`;
 }
 

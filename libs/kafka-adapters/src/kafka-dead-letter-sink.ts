@@ -11,10 +11,15 @@ import {
 export const DEAD_LETTER_REASON_HEADER = 'dead-letter-reason';
 /** Header with where the message was read (`topic/partition/offset`). */
 export const ORIGINAL_POSITION_HEADER = 'original-position';
+/** The same position as three headers, for consumers that filter on one of them. */
+export const ORIGINAL_TOPIC_HEADER = 'original-topic';
+export const ORIGINAL_PARTITION_HEADER = 'original-partition';
+export const ORIGINAL_OFFSET_HEADER = 'original-offset';
 
 /**
  * Produces messages that can never be processed to the dead-letter topic: the original key and
- * value, the reason and the original position as headers, acks = -1. `send` resolves once the
+ * value (the bytes as read), the reason (the validation errors, or the error that made the message fail
+ * alone) and the original topic, partition and offset as headers, acks = -1. `send` resolves once the
  * broker acknowledged them, so the caller may then commit the originals.
  */
 export class KafkaDeadLetterSink implements DeadLetterSink {
@@ -49,6 +54,20 @@ function toDeadLetterMessage({ message, reason }: DeadLetter): Message {
     headers: {
       [DEAD_LETTER_REASON_HEADER]: reason,
       [ORIGINAL_POSITION_HEADER]: message.position,
+      ...positionHeaders(message.position),
     },
+  };
+}
+
+// The source writes `topic/partition/offset`; topic names cannot hold '/', so the last two parts split.
+function positionHeaders(position: string): Record<string, string> {
+  const parts = position.split('/');
+  if (parts.length < 3) return {};
+  const offset = parts.pop()!;
+  const partition = parts.pop()!;
+  return {
+    [ORIGINAL_TOPIC_HEADER]: parts.join('/'),
+    [ORIGINAL_PARTITION_HEADER]: partition,
+    [ORIGINAL_OFFSET_HEADER]: offset,
   };
 }

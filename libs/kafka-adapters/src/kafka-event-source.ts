@@ -1,10 +1,11 @@
 import type { Consumer, Kafka } from 'kafkajs';
-import { DomainError, type EventSource } from '@recsys/domain';
+import { DomainError, type EventSource, type EventSourceStatus } from '@recsys/domain';
 import { createKafkaClient } from './create-kafka-client';
 import { describeError } from './describe-error';
 import { ensureTopics } from './ensure-topics';
 import {
   KafkaBatchProcessor,
+  partitionKey,
   type BatchHandler,
   type RedeliveryNotice,
 } from './kafka-batch-processor';
@@ -18,9 +19,12 @@ import { DEFAULT_REDELIVERY_BACKOFF, type RedeliveryBackoff } from './redelivery
 /** Stream options plus the consumer's timing. */
 export interface KafkaEventSourceOptions extends KafkaEventStreamOptions {
   redeliveryBackoff?: RedeliveryBackoff;
-  /** The broker drops a member it has not heard from for this long (default 30 s). */
+  /**
+   * The broker drops a member it has not heard from for this long (default 6 s, the broker's smallest
+   * allowed by default): a killed ingestor's partitions go to the others, or to its restart, that soon.
+   */
   sessionTimeoutMs?: number;
-  /** Heartbeat period, also while a handler runs (default 3 s). */
+  /** Heartbeat period, also while a handler runs (default 1 s). */
   heartbeatIntervalMs?: number;
   /**
    * Longest the broker holds a fetch open when there is nothing new (default 1 s). It bounds how long
@@ -36,8 +40,8 @@ export interface KafkaEventSourceOptions extends KafkaEventStreamOptions {
   onHandlerError?: (error: unknown, notice: RedeliveryNotice) => void;
 }
 
-const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
-const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
+const DEFAULT_SESSION_TIMEOUT_MS = 6_000;
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 1_000;
 const DEFAULT_MAX_WAIT_TIME_MS = 1_000;
 
 /**
@@ -50,6 +54,8 @@ export class KafkaEventSource implements EventSource {
   private readonly options: ResolvedKafkaEventStreamOptions;
   private readonly kafka: Kafka;
   private running: { consumer: Consumer; processor: KafkaBatchProcessor } | undefined;
+  // Joined the group and neither crashed nor stopped since (kafkajs reports both as events).
+  private joined = false;
 
   constructor(private readonly sourceOptions: KafkaEventSourceOptions) {
     this.options = resolveKafkaEventStreamOptions(sourceOptions);
@@ -71,6 +77,7 @@ export class KafkaEventSource implements EventSource {
     });
     const processor = this.createProcessor(handler, consumer);
     this.running = { consumer, processor };
+    this.followMembership(consumer, processor);
     try {
       await ensureTopics(this.kafka, { topics: [topic], partitions });
       await consumer.connect();
@@ -93,13 +100,41 @@ export class KafkaEventSource implements EventSource {
     }
   }
 
-  /** Lets the batch in progress finish and commit, leaves the group and disconnects. */
+  /** Consuming: joined the group (and not crashed or stopped since); and how long a batch has been failing. */
+  status(): EventSourceStatus {
+    return {
+      consuming: this.running !== undefined && this.joined,
+      failingSinceMs: this.running?.processor.failingSinceMs() ?? null,
+    };
+  }
+
+  /**
+   * Lets the batch in progress finish and commit, then leaves the group (kafkajs sends LeaveGroup on
+   * disconnect), so the partitions move to the other members, or to this one's restart, at once.
+   */
   async stop(): Promise<void> {
     const running = this.running;
     if (!running) return;
     this.running = undefined;
+    this.joined = false;
     running.processor.cancelPendingResumes();
     await running.consumer.disconnect();
+  }
+
+  private followMembership(consumer: Consumer, processor: KafkaBatchProcessor): void {
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.joined = true;
+      const assigned = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
+        partitions.map((partition) => partitionKey(topic, partition)),
+      );
+      processor.forgetPartitionsExcept(new Set(assigned));
+    });
+    const left = () => {
+      this.joined = false;
+    };
+    consumer.on(consumer.events.CRASH, left);
+    consumer.on(consumer.events.STOP, left);
+    consumer.on(consumer.events.DISCONNECT, left);
   }
 
   private heartbeatIntervalMs(): number {

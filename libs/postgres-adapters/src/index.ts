@@ -6,3 +6,4 @@ export type { StorageTarget } from './storage/storage-target';
 export { JOB_NOT_FOUND, JOB_NOT_RUNNING } from './job-queue/job-queue-errors';
 export { STALE_JOB_ERROR } from './job-queue/claim-next-job';
 export { findSchemaDrift } from './storage/find-schema-drift';
+export { STORAGE_UNAVAILABLE, isUnavailableError } from './storage/unavailable-error';

@@ -112,6 +112,19 @@ describe('recommendForUser', () => {
     expect(answer.items[0]).toMatchObject({ itemId: 'far', source: 'model' });
   });
 
+  it('counts a late event (old timestamp, received after training) as news to the model', () => {
+    const late = { ...liked('a', '2025-12-01T00:00:00Z'), receivedAt: '2026-02-01T00:00:00Z' };
+    const answer = recommendForUser(
+      context(),
+      { userId: 'other', recent: [late] },
+      { ...filters, limit: 1 },
+    );
+    expect(answer.items).toEqual([{ itemId: 'd', score: -1.5, source: 'realtime' }]);
+    const inModel = { ...late, receivedAt: '2025-12-01T00:00:01Z' };
+    const before = recommendForUser(context(), { userId: 'other', recent: [inModel] }, filters);
+    expect(before.items[0]).toMatchObject({ itemId: 'far', source: 'model' });
+  });
+
   it('serves an unknown user with recent likes from those items', () => {
     const answer = recommendForUser(context(), { userId: 'new', recent: [liked('d')] }, filters);
     expect(ids(answer)).toEqual(['c', 'b']);

@@ -154,7 +154,9 @@ function likedSinceTraining(
   for (const interaction of recent) {
     if (liked.length >= context.maxRecentLiked) break;
     if (interaction.polarity !== 1) continue;
-    if (userIndex !== -1 && Date.parse(interaction.at) <= model.trainedAtMs) continue;
+    // By receipt, not event time: a late event (old timestamp) arrived after training all the same.
+    const arrivedAt = interaction.receivedAt ?? interaction.at;
+    if (userIndex !== -1 && Date.parse(arrivedAt) <= model.trainedAtMs) continue;
     const row = model.itemIndexById.get(interaction.itemId);
     if (row !== undefined) liked.push(row);
   }

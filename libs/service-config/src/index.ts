@@ -6,3 +6,4 @@ export { databaseEnv, redisEnv, kafkaEnv } from './shared-env';
 export { signalsEnv } from './signals-env';
 export { trainingEnv } from './training-env';
 export { renderEnvTable } from './render-env-table';
+export { healthEnv } from './health-env';

@@ -13,14 +13,15 @@ export const trainingEnv = {
     description: 'How often an idle trainer looks for queued jobs',
   }),
   TRAINER_HEARTBEAT_INTERVAL_MS: intVar({
-    default: 5000,
+    default: 1000,
     min: 100,
-    description: 'How often a running job reports that it is alive',
+    description: 'How often a running job renews its lease',
   }),
   TRAINER_STALE_JOB_MS: intVar({
-    default: 60_000,
+    default: 6000,
     min: 1000,
-    description: 'A running job silent for this long is failed',
+    description:
+      'Lease of a running job: silent this long, it is failed and the queue moves on (its trainer then stops it unpublished)',
   }),
   TRAIN_DIM: intVar({ default: 64, min: 2, max: 512, description: 'Embedding dimension' }),
   TRAIN_EPOCHS: intVar({ default: 30, min: 1, max: 1000, description: 'Training epochs' }),

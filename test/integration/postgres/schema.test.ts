@@ -34,6 +34,7 @@ describe('postgres storage schema', () => {
           'CreateRecsysSchema1767225600000',
           'CreateCatalogueItems1767312000000',
           'AddTrainingJobQueuePosition1767398400000',
+          'CreateRealtimeBacklog1767484800000',
         ]);
       } finally {
         await database.drop();

@@ -47,8 +47,8 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       sockets.forEach((socket) => socket.destroy());
       if (server.listening) await new Promise((resolve) => server.close(resolve));
     },
-    /** Listens again on the same port. */
-    restore: () => listen(server, port),
+    /** Listens again on the same port (nothing to do if it still does). */
+    restore: async () => (server.listening ? port : listen(server, port)),
   };
 }
 

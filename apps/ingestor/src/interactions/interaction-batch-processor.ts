@@ -2,6 +2,9 @@ import type { ClassifiedEvent, DeadLetter, RawMessage } from '@recsys/domain';
 import { decodeInteractionEvent, formatFieldErrors } from '@recsys/interaction-events';
 import { classifyInteraction, deriveTriplets } from '@recsys/triplets';
 import type { IngestorDependencies, IngestorSettings } from '../ingestor-dependencies';
+import { isolateFailures } from './isolate-failures';
+import type { RealtimeFeed } from './realtime-feed';
+import { isTransientFailure } from './transient-failure';
 
 /** Running totals since start, for logs and tests. */
 export interface IngestionCounts {
@@ -9,14 +12,29 @@ export interface IngestionCounts {
   inserted: number;
   duplicates: number;
   triplets: number;
+  /** Messages that failed to decode or validate, or that the event log rejected on their own. */
   deadLetters: number;
 }
 
+/** A message that passed validation, with its event as classified. */
+interface AcceptedMessage {
+  message: RawMessage;
+  classified: ClassifiedEvent;
+}
+
+// A batch the event log rejects twice for a reason that is not an outage is bisected (see isolateFailures).
+const ATTEMPTS_BEFORE_BISECT = 2;
+
 /**
- * Handles one batch from the stream: bad messages go to the dead-letter sink with the reason, good ones
- * are classified and appended to the event log with their triplets in one transaction, then recorded in
- * the realtime store (recent items, popularity). It resolves only when all writes are done, so the source commits offsets after them; a failure rejects and the
- * batch is redelivered (the log's idempotency on eventId makes the replay harmless).
+ * Handles one batch from the stream. Messages that fail to decode or validate go to the dead-letter sink
+ * with the reason; the valid ones are classified and appended to the event log with their triplets in one
+ * transaction. If the log keeps rejecting the batch for a reason that is not an outage, the batch is
+ * bisected until the messages that fail alone are found, and those are dead-lettered with the error: one
+ * message can never stop its partition. An outage (database, dead-letter topic) rejects the whole batch,
+ * which the source redelivers after a back-off; nothing valid is dead-lettered for it. The stored events
+ * then go to the realtime feed, which never holds the batch up (it backlogs while Redis is away). The
+ * promise resolves only when the durable writes are done, so the source commits offsets after them; the
+ * log's idempotency on eventId makes a replay harmless.
  */
 export class InteractionBatchProcessor {
   readonly counts: IngestionCounts = {
@@ -28,35 +46,58 @@ export class InteractionBatchProcessor {
   };
 
   constructor(
-    private readonly deps: Pick<
-      IngestorDependencies,
-      'eventLog' | 'realtimeStore' | 'deadLetterSink' | 'clock'
-    >,
+    private readonly deps: Pick<IngestorDependencies, 'eventLog' | 'deadLetterSink' | 'clock'>,
+    private readonly realtime: Pick<RealtimeFeed, 'record'>,
     private readonly settings: IngestorSettings,
   ) {}
 
   async process(batch: readonly RawMessage[]): Promise<void> {
     const now = this.deps.clock();
-    const events: ClassifiedEvent[] = [];
+    const receivedAt = now.toISOString();
+    const accepted: AcceptedMessage[] = [];
     const deadLetters: DeadLetter[] = [];
     for (const message of batch) {
       const decoded = decodeInteractionEvent(message.value, { now });
-      if (decoded.ok) events.push(classifyInteraction(decoded.event, this.settings.signals));
-      else deadLetters.push({ message, reason: formatFieldErrors(decoded.errors) });
+      if (decoded.ok) {
+        const classified = classifyInteraction(decoded.event, this.settings.signals);
+        accepted.push({ message, classified: { ...classified, receivedAt } });
+      } else {
+        deadLetters.push({ message, reason: formatFieldErrors(decoded.errors) });
+      }
     }
-    if (events.length > 0) {
-      const result = await this.deps.eventLog.append(events, (newEvents, history) =>
-        deriveTriplets(newEvents, history, {
-          maxTripletsPerEvent: this.settings.maxTripletsPerEvent,
-        }),
-      );
-      this.counts.inserted += result.inserted;
-      this.counts.duplicates += result.duplicates;
-      this.counts.triplets += result.triplets;
-      await this.deps.realtimeStore.record(events);
+    const failures = await isolateFailures(accepted, (part) => this.append(part), {
+      attemptsBeforeBisect: ATTEMPTS_BEFORE_BISECT,
+      isTransient: isTransientFailure,
+    });
+    const failed = new Set(failures.map((failure) => failure.item));
+    for (const { item, error } of failures) {
+      deadLetters.push({
+        message: item.message,
+        reason: `event log rejected it: ${describe(error)}`,
+      });
     }
+    await this.realtime.record(
+      accepted.filter((entry) => !failed.has(entry)).map((entry) => entry.classified),
+    );
     if (deadLetters.length > 0) await this.deps.deadLetterSink.send(deadLetters);
     this.counts.deadLetters += deadLetters.length;
     this.counts.messages += batch.length;
   }
+
+  private async append(part: readonly AcceptedMessage[]): Promise<void> {
+    const result = await this.deps.eventLog.append(
+      part.map((entry) => entry.classified),
+      (newEvents, history) =>
+        deriveTriplets(newEvents, history, {
+          maxTripletsPerEvent: this.settings.maxTripletsPerEvent,
+        }),
+    );
+    this.counts.inserted += result.inserted;
+    this.counts.duplicates += result.duplicates;
+    this.counts.triplets += result.triplets;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

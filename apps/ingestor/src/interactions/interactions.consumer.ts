@@ -5,35 +5,35 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import {
-  INGESTOR_DEPENDENCIES,
-  INGESTOR_SETTINGS,
-  type IngestorDependencies,
-  type IngestorSettings,
-} from '../ingestor-dependencies';
+import type { EventSource } from '@recsys/domain';
+import { EVENT_SOURCE } from '../ingestor-dependencies';
 import { InteractionBatchProcessor } from './interaction-batch-processor';
+import { RealtimeFeed } from './realtime-feed';
 
-/** Consumes the interactions stream from start-up to shutdown, logging progress now and then. */
+/**
+ * Consumes the interactions stream from start-up to shutdown, and runs the realtime store's catch-up,
+ * logging progress now and then.
+ */
 @Injectable()
 export class InteractionsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ingestor');
-  readonly processor: InteractionBatchProcessor;
   private progressTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    @Inject(INGESTOR_DEPENDENCIES) private readonly deps: IngestorDependencies,
-    @Inject(INGESTOR_SETTINGS) settings: IngestorSettings,
-  ) {
-    this.processor = new InteractionBatchProcessor(deps, settings);
-  }
+    @Inject(EVENT_SOURCE) private readonly eventSource: EventSource,
+    readonly processor: InteractionBatchProcessor,
+    readonly realtime: RealtimeFeed,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.deps.eventSource.start((batch) => this.processor.process(batch));
-    let logged = 0;
+    this.realtime.start();
+    await this.eventSource.start((batch) => this.processor.process(batch));
+    let logged = '';
     this.progressTimer = setInterval(() => {
-      if (this.processor.counts.messages === logged) return;
-      logged = this.processor.counts.messages;
-      this.logger.log(`ingested ${JSON.stringify(this.processor.counts)}`);
+      const progress = JSON.stringify({ ...this.processor.counts, realtime: this.realtime.counts });
+      if (progress === logged) return;
+      logged = progress;
+      this.logger.log(`ingested ${progress}`);
     }, 10_000);
     this.progressTimer.unref();
     this.logger.log('consuming interaction events');
@@ -41,6 +41,7 @@ export class InteractionsConsumer implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     if (this.progressTimer) clearInterval(this.progressTimer);
-    await this.deps.eventSource.stop();
+    await this.eventSource.stop();
+    await this.realtime.stop();
   }
 }

@@ -5,13 +5,10 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import {
-  TRAINER_DEPENDENCIES,
-  TRAINER_SETTINGS,
-  type TrainerDependencies,
-  type TrainerSettings,
-} from '../trainer-dependencies';
+import type { JobQueue } from '@recsys/domain';
+import { JOB_QUEUE, TRAINER_SETTINGS, type TrainerSettings } from '../trainer-dependencies';
 import { TrainingJobRunner } from '../training/training-job.runner';
+import { QueueContact } from './queue-contact';
 
 /**
  * Polls the job queue and runs one job at a time. The queue itself guarantees that only one job runs
@@ -25,9 +22,10 @@ export class JobPoller implements OnApplicationBootstrap, OnApplicationShutdown 
   private stopped = false;
 
   constructor(
-    @Inject(TRAINER_DEPENDENCIES) private readonly deps: TrainerDependencies,
+    @Inject(JOB_QUEUE) private readonly jobQueue: JobQueue,
     @Inject(TRAINER_SETTINGS) private readonly settings: TrainerSettings,
     private readonly runner: TrainingJobRunner,
+    private readonly contact: QueueContact,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,10 +51,11 @@ export class JobPoller implements OnApplicationBootstrap, OnApplicationShutdown 
   private async tick(): Promise<void> {
     let delayMs = this.settings.pollIntervalMs;
     try {
-      const job = await this.deps.jobQueue.claimNext({
+      const job = await this.jobQueue.claimNext({
         workerId: this.settings.workerId,
         staleAfterMs: this.settings.staleJobAfterMs,
       });
+      this.contact.touch();
       if (job) {
         this.logger.log(`claimed job ${job.id}`);
         await this.runner.run(job);

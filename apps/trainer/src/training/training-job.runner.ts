@@ -1,49 +1,72 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { TrainingJob, TrainingJobParams } from '@recsys/domain';
+import {
+  DomainError,
+  type EmbeddingStore,
+  type JobQueue,
+  type TrainingJob,
+  type TrainingJobParams,
+  type TripletStore,
+} from '@recsys/domain';
 import { toModelSnapshot, trainModel } from '@recsys/model-building';
+import { QueueContact } from '../jobs/queue-contact';
 import { modelVersionName } from '../publishing/model-version';
 import {
-  TRAINER_DEPENDENCIES,
+  EMBEDDING_STORE,
+  JOB_QUEUE,
+  TRAINER_CLOCK,
   TRAINER_SETTINGS,
-  type TrainerDependencies,
+  TRIPLET_STORE,
   type TrainerSettings,
 } from '../trainer-dependencies';
+
+// The queue's answer to a renewal of a job this trainer no longer holds (another trainer failed it as stale).
+const JOB_NOT_RUNNING = 'JOB_NOT_RUNNING';
 
 /**
  * Runs one claimed job: load the training set, train and evaluate, publish the version (written whole,
  * then made current atomically), mark the job done. Any failure marks the job failed and leaves the
- * published model untouched, because publishing is the last step.
+ * published model untouched, because publishing is the last step. The job is held on a lease renewed
+ * every heartbeat; if the lease was lost (the trainer stalled and another one failed the job), the job
+ * does not publish.
  */
 @Injectable()
 export class TrainingJobRunner {
   private readonly logger = new Logger('trainer');
 
   constructor(
-    @Inject(TRAINER_DEPENDENCIES) private readonly deps: TrainerDependencies,
+    @Inject(JOB_QUEUE) private readonly jobQueue: JobQueue,
+    @Inject(TRIPLET_STORE) private readonly tripletStore: TripletStore,
+    @Inject(EMBEDDING_STORE) private readonly embeddingStore: EmbeddingStore,
+    @Inject(TRAINER_CLOCK) private readonly clock: () => Date,
     @Inject(TRAINER_SETTINGS) private readonly settings: TrainerSettings,
+    private readonly contact: QueueContact,
   ) {}
 
   async run(job: TrainingJob): Promise<void> {
-    const { jobQueue, workerId } = {
-      jobQueue: this.deps.jobQueue,
-      workerId: this.settings.workerId,
-    };
+    const { workerId } = this.settings;
+    let leaseLost: DomainError | null = null;
     const heartbeat = setInterval(() => {
-      jobQueue
-        .heartbeat(job.id, workerId)
-        .catch((error: Error) => this.logger.warn(`heartbeat: ${error.message}`));
+      this.jobQueue.heartbeat(job.id, workerId).then(
+        () => this.contact.touch(),
+        (error: Error) => {
+          if (error instanceof DomainError && error.code === JOB_NOT_RUNNING) leaseLost = error;
+          this.logger.warn(`heartbeat: ${error.message}`);
+        },
+      );
     }, this.settings.heartbeatIntervalMs);
     try {
-      const modelVersion = await this.trainAndPublish(job);
+      const modelVersion = await this.trainAndPublish(job, () => leaseLost);
       this.logger.log(`job ${job.id} succeeded: published ${modelVersion.version}`);
-      await jobQueue.complete(job.id, {
+      await this.jobQueue.complete(job.id, {
         metrics: modelVersion.metrics,
         modelVersion: modelVersion.version,
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(`job ${job.id} failed: ${message}`);
-      await jobQueue.fail(job.id, message);
+      await this.jobQueue.fail(job.id, message).catch((failError: Error) => {
+        this.logger.warn(`job ${job.id}: ${failError.message}`);
+      });
     } finally {
       clearInterval(heartbeat);
     }
@@ -51,8 +74,9 @@ export class TrainingJobRunner {
 
   private async trainAndPublish(
     job: TrainingJob,
+    lostLease: () => DomainError | null,
   ): Promise<{ version: string; metrics: Record<string, number> }> {
-    const set = await this.deps.tripletStore.loadTrainingSet();
+    const set = await this.tripletStore.loadTrainingSet();
     const params = job.params as TrainingJobParams;
     const model = await trainModel(set, {
       train: { ...this.settings.train, ...params },
@@ -64,7 +88,7 @@ export class TrainingJobRunner {
       evaluationThreads: this.settings.evaluationThreads,
       nowMs: () => performance.now(),
     });
-    const createdAt = this.deps.clock();
+    const createdAt = this.clock();
     const version = modelVersionName(createdAt, job.id);
     const snapshot = toModelSnapshot(model, {
       version,
@@ -72,7 +96,9 @@ export class TrainingJobRunner {
       jobId: job.id,
       popularLimit: this.settings.popularLimit,
     });
-    await this.deps.embeddingStore.publish(snapshot);
+    const lost = lostLease();
+    if (lost) throw new DomainError('JOB_LEASE_LOST', `not published: ${lost.message}`);
+    await this.embeddingStore.publish(snapshot);
     return { version, metrics: model.metrics };
   }
 }

@@ -26,6 +26,11 @@ export interface ClassifiedEvent {
   event: InteractionEventV1;
   polarity: -1 | 0 | 1;
   weight: number;
+  /**
+   * When the service received the event (ISO-8601), if known: a late event (old timestamp) is still news
+   * to a model trained before it arrived.
+   */
+  receivedAt?: string;
 }
 
 export interface AppendResult {

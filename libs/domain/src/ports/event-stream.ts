@@ -21,6 +21,16 @@ export interface RawMessage {
 export interface EventSource {
   start(handler: (batch: readonly RawMessage[]) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
+  /** What a health check needs to know (a source without it is healthy while started). */
+  status?(): EventSourceStatus;
+}
+
+/** Whether messages can flow from a source, and whether some are stuck. */
+export interface EventSourceStatus {
+  /** Started and a member of its consumer group (for Kafka: joined, not crashed or stopped). */
+  consuming: boolean;
+  /** Epoch ms since which the longest-failing batch has been redelivered without success; null if none. */
+  failingSinceMs: number | null;
 }
 
 /** A message that could not be decoded or validated, with the reason. */

@@ -9,6 +9,28 @@ export interface RecentInteraction {
   weight: number;
   /** ISO-8601 time of the event. */
   at: string;
+  /**
+   * ISO-8601 time the service received it, when known: what to compare with a model's training time, since
+   * a late event (old `at`) arrived after training and is news to the model.
+   */
+  receivedAt?: string;
+}
+
+/** The recent-list entry of a classified event (weight kept only for a liked one). */
+export function recentInteractionOf({
+  event,
+  polarity,
+  weight,
+  receivedAt,
+}: ClassifiedEvent): RecentInteraction {
+  const interaction: RecentInteraction = {
+    itemId: event.itemId,
+    polarity,
+    weight: polarity === 1 ? weight : 0,
+    at: event.timestamp,
+  };
+  if (receivedAt !== undefined) interaction.receivedAt = receivedAt;
+  return interaction;
 }
 
 export interface PopularItem {

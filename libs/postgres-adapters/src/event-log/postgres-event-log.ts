@@ -5,9 +5,11 @@ import { dedupeByEventId } from './dedupe-by-event-id';
 import { insertTriplets } from './insert-triplets';
 import { logNewEvents } from './log-new-events';
 import { queryRows } from '../storage/query-rows';
+import { failingAsUnavailable } from '../storage/unavailable-error';
 
 /**
- * The event log in `interaction_events`. `close()` closes the whole storage it belongs to (the pool is
+ * The event log in `interaction_events`. `append` fails with STORAGE_UNAVAILABLE when the database cannot
+ * be reached (retry later); any other failure is about the events themselves. `close()` closes the whole storage it belongs to (the pool is
  * shared with the triplet store and the job queue).
  */
 export class PostgresEventLog implements EventLog {
@@ -19,8 +21,8 @@ export class PostgresEventLog implements EventLog {
   async append(events: readonly ClassifiedEvent[], derive: TripletDeriver): Promise<AppendResult> {
     const unique = dedupeByEventId(events);
     if (unique.length === 0) return { inserted: 0, duplicates: events.length, triplets: 0 };
-    const { inserted, triplets } = await this.dataSource.transaction((manager) =>
-      appendInTransaction(manager, unique, derive),
+    const { inserted, triplets } = await failingAsUnavailable('append events', () =>
+      this.dataSource.transaction((manager) => appendInTransaction(manager, unique, derive)),
     );
     return { inserted, duplicates: events.length - inserted, triplets };
   }

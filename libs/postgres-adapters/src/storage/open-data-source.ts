@@ -7,6 +7,8 @@ import { InteractionEventEntity } from '../schema/interaction-event.entity';
 import { CreateRecsysSchema1767225600000 } from '../schema/migrations/1767225600000-create-recsys-schema';
 import { CreateCatalogueItems1767312000000 } from '../schema/migrations/1767312000000-create-catalogue-items';
 import { AddTrainingJobQueuePosition1767398400000 } from '../schema/migrations/1767398400000-add-training-job-queue-position';
+import { CreateRealtimeBacklog1767484800000 } from '../schema/migrations/1767484800000-create-realtime-backlog';
+import { RealtimeBacklogEntity } from '../schema/realtime-backlog.entity';
 import { TrainingJobEntity } from '../schema/training-job.entity';
 import { TripletEntity } from '../schema/triplet.entity';
 import { UserItemSignalEntity } from '../schema/user-item-signal.entity';
@@ -23,11 +25,13 @@ const COMMON_OPTIONS = {
     TripletEntity,
     TrainingJobEntity,
     CatalogueItemEntity,
+    RealtimeBacklogEntity,
   ],
   migrations: [
     CreateRecsysSchema1767225600000,
     CreateCatalogueItems1767312000000,
     AddTrainingJobQueuePosition1767398400000,
+    CreateRealtimeBacklog1767484800000,
   ],
   synchronize: false,
   migrationsRun: false,

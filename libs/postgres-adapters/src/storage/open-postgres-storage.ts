@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { PostgresCatalogueStore } from '../catalogue-store/postgres-catalogue-store';
 import { PostgresEventLog } from '../event-log/postgres-event-log';
 import { PostgresJobQueue } from '../job-queue/postgres-job-queue';
+import { PostgresRealtimeBacklog } from '../realtime-backlog/postgres-realtime-backlog';
 import { PostgresTripletStore } from '../triplet-store/postgres-triplet-store';
 import { openDataSource } from './open-data-source';
 import type { PostgresStorage } from './postgres-storage';
@@ -10,7 +11,7 @@ import { queryRows } from './query-rows';
 
 /**
  * Opens the storage on a PostgreSQL server or an embedded PGlite, runs pending migrations and returns the
- * event log, triplet store, job queue and catalogue store sharing one connection pool.
+ * event log, realtime backlog, triplet store, job queue and catalogue store sharing one connection pool.
  */
 export async function openPostgresStorage(target: StorageTarget): Promise<PostgresStorage> {
   const dataSource = await openDataSource(target);
@@ -20,6 +21,7 @@ export async function openPostgresStorage(target: StorageTarget): Promise<Postgr
     tripletStore: new PostgresTripletStore(dataSource),
     jobQueue: new PostgresJobQueue(dataSource),
     catalogueStore: new PostgresCatalogueStore(dataSource),
+    realtimeBacklog: new PostgresRealtimeBacklog(dataSource),
     ping: async () => {
       await queryRows(dataSource.manager, 'SELECT 1');
     },

@@ -13,6 +13,19 @@ describe('recent details codec', () => {
     expect(decodeRecentDetails('i|1', stored)).toEqual(interaction);
   });
 
+  it('keeps the receipt time when there is one', () => {
+    const interaction = {
+      itemId: 'i',
+      polarity: -1 as const,
+      weight: 0,
+      at: '2026-03-01T08:00:00Z',
+      receivedAt: '2026-03-01T10:00:00.123Z',
+    };
+    const stored = encodeRecentDetails(interaction);
+    expect(stored).toBe('-1|0|2026-03-01T08:00:00Z|2026-03-01T10:00:00.123Z');
+    expect(decodeRecentDetails('i', stored)).toEqual(interaction);
+  });
+
   it('refuses values it did not write', () => {
     expect(decodeRecentDetails('i', '1|2')).toBeNull();
     expect(decodeRecentDetails('i', '2|1|2026-03-01T10:00:00Z')).toBeNull();

@@ -1,5 +1,5 @@
 import type { ClassifiedEvent, RecentInteraction } from '@recsys/domain';
-import { eventTimeMs } from '@recsys/domain';
+import { eventTimeMs, recentInteractionOf } from '@recsys/domain';
 
 /** One item of a user's recent list, with the event time it is ordered by. */
 export interface RecentEntry {
@@ -42,14 +42,6 @@ export function newestEntriesByUser(
   return result;
 }
 
-function toRecentEntry({ event, polarity, weight }: ClassifiedEvent): RecentEntry {
-  return {
-    timeMs: eventTimeMs(event),
-    interaction: {
-      itemId: event.itemId,
-      polarity,
-      weight: polarity === 1 ? weight : 0,
-      at: event.timestamp,
-    },
-  };
+function toRecentEntry(classified: ClassifiedEvent): RecentEntry {
+  return { timeMs: eventTimeMs(classified.event), interaction: recentInteractionOf(classified) };
 }

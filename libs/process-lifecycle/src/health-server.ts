@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a health route answers: 200 when healthy, 503 otherwise, with the body as JSON. */
+export interface HealthReport {
+  healthy: boolean;
+  body: Record<string, unknown>;
+}
+
+/** A small HTTP server for the processes that serve no other HTTP (ingestor, trainer). */
+export interface HealthServer {
+  /** The port it listens on (useful when 0 was asked for). */
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves GET routes that report health (e.g. `/health/live`, `/health/ready`) on its own port, for
+ * orchestrator probes. Unknown paths answer 404; a report that throws answers 503 with the message.
+ */
+export async function startHealthServer(options: {
+  port: number;
+  host: string;
+  routes: Readonly<Record<string, () => HealthReport | Promise<HealthReport>>>;
+}): Promise<HealthServer> {
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    const route = request.method === 'GET' ? options.routes[path] : undefined;
+    const answer = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (!route) return answer(404, { error: { code: 'NOT_FOUND', message: `no route ${path}` } });
+    Promise.resolve()
+      .then(route)
+      .then(
+        (report) => answer(report.healthy ? 200 : 503, report.body),
+        (error: unknown) => answer(503, { status: 'failing', error: String(error) }),
+      );
+  });
+  // Probes are short requests: do not let an idle keep-alive socket delay shutdown.
+  server.keepAliveTimeout = 1000;
+  await listen(server, options.port, options.host);
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * The usual pair of routes on `port` (0: none): `/health/live` (the process answers) and `/health/ready`
+ * (the given report). A port already in use is logged and skipped rather than fatal: several processes on
+ * one host (tests, a laptop) share the default, and doing the work matters more than the probe, which
+ * reports the problem anyway by not connecting.
+ */
+export async function startProbeServer(options: {
+  host: string;
+  port: number;
+  ready: () => HealthReport | Promise<HealthReport>;
+  log: (line: string) => void;
+}): Promise<HealthServer | null> {
+  if (options.port === 0) return null;
+  try {
+    const server = await startHealthServer({
+      host: options.host,
+      port: options.port,
+      routes: {
+        '/health/live': () => ({ healthy: true, body: { status: 'ok' } }),
+        '/health/ready': options.ready,
+      },
+    });
+    options.log(`health on http://${options.host}:${server.port}/health/ready`);
+    return server;
+  } catch (error) {
+    options.log(`no health endpoint on port ${options.port}: ${String(error)}`);
+    return null;
+  }
+}
