@@ -30,6 +30,13 @@ export function createHttpAdapter(options: { bodyLimitBytes: number }): FastifyA
  * Create the app with `bodyParser: false` so that Nest adds no form parser.
  */
 export function configureHttp(app: NestFastifyApplication): void {
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  // Errors Fastify raises before a route's handler runs (content type, body parse and size) go to the
+  // error handler the route captured when it was added. Nest sets its own only during init, after the rate
+  // limiter's plugins have made Fastify add routes at once: set the one error shape here, up front.
+  fastify.setErrorHandler((error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+    sendErrorAnswer(reply, errorAnswerOf(error));
+  });
   app.useGlobalPipes(new IdParamPipe());
 }
