@@ -1,6 +1,8 @@
+import { ID_MAX_LENGTH } from '@recsys/input-rules';
+
 /** Bounds that keep one event cheap to store and to train on; exceeding them is a validation error. */
 export const EVENT_LIMITS = {
-  maxIdLength: 256,
+  maxIdLength: ID_MAX_LENGTH,
   maxShownItems: 200,
   maxBatchSize: 1000,
   /** Clock skew tolerated for client timestamps (the only bound besides what PostgreSQL can store). */

@@ -1,23 +1,12 @@
 import { z } from 'zod';
+import { idSchema } from '@recsys/input-rules';
 import { EVENT_LIMITS } from './event-limits';
 import { INTERACTION_TYPES } from './interaction-event-v1';
 
-// Printable ids only: control characters (NUL included) break logs, CSV exports, PostgreSQL text and Redis
-// key readability. A lone UTF-16 surrogate has no UTF-8 form: PostgreSQL would store it as U+FFFD, merging
-// two distinct ids, and the realtime store's key encoding throws on it.
-// In a `u` regex a surrogate pair is one code point; only an unpaired half matches \p{Cs}.
-const LONE_SURROGATE = /\p{Cs}/u;
-const id = (what: string) =>
-  z
-    .string({ error: `${what} must be a string` })
-    .min(1, { error: `${what} must not be empty` })
-    .max(EVENT_LIMITS.maxIdLength, {
-      error: `${what} must be at most ${EVENT_LIMITS.maxIdLength} characters`,
-    })
-    .regex(/^[^\p{Cc}]*$/u, { error: `${what} must not contain control characters` })
-    .refine((text) => !LONE_SURROGATE.test(text), {
-      error: `${what} must be well-formed Unicode (no lone surrogate)`,
-    });
+// One id rule for events, catalogue items and route parameters (libs/input-rules): well-formed Unicode
+// without control characters. A lone surrogate has no UTF-8 form (PostgreSQL would store U+FFFD, merging two
+// ids); NUL breaks PostgreSQL text; control characters break logs, CSV exports and Redis keys.
+const id = idSchema;
 
 /** The wire shape of InteractionEventV1; cross-field rules live in validateInteractionEvent. */
 export const interactionEventV1Schema = z.strictObject({
