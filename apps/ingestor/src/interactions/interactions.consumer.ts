@@ -18,6 +18,7 @@ import { RealtimeFeed } from './realtime-feed';
 export class InteractionsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ingestor');
   private progressTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
 
   constructor(
     @Inject(EVENT_SOURCE) private readonly eventSource: EventSource,
@@ -27,7 +28,8 @@ export class InteractionsConsumer implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     this.realtime.start();
-    await this.eventSource.start((batch) => this.processor.process(batch));
+    await this.startConsuming();
+    if (this.stopping) return;
     let logged = '';
     this.progressTimer = setInterval(() => {
       const progress = JSON.stringify({ ...this.processor.counts, realtime: this.realtime.counts });
@@ -40,8 +42,29 @@ export class InteractionsConsumer implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.progressTimer) clearInterval(this.progressTimer);
     await this.eventSource.stop();
     await this.realtime.stop();
   }
+
+  // A broker that is down when the ingestor starts (a restart during an outage) is waited for, not a reason to
+  // exit: the process stays up, its health endpoint says it is not consuming, and it joins once Kafka answers.
+  private async startConsuming(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await this.eventSource.start((batch) => this.processor.process(batch));
+        return;
+      } catch (error) {
+        const retryInMs = Math.min(START_RETRY_MAX_MS, START_RETRY_FIRST_MS * 2 ** (attempt - 1));
+        this.logger.warn(
+          `could not start consuming (attempt ${attempt}), retrying in ${retryInMs} ms: ${(error as Error).message}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, retryInMs));
+      }
+    }
+  }
 }
+
+const START_RETRY_FIRST_MS = 500;
+const START_RETRY_MAX_MS = 10_000;
