@@ -4,6 +4,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Recommendations } from '@recsys/recommendations';
 import { RedisEmbeddingStore } from '@recsys/redis-adapters';
 import { runCli } from '../../apps/cli/src/cli';
@@ -80,8 +81,15 @@ describe('recsys publish, import against a running stack', () => {
     '--key-prefix',
     running.stack.redisKeyPrefix,
   ];
-  const read = <T>(path: string) =>
-    requestJson<T>(`${running.baseUrl}${path}`, { apiKey: TEST_KEYS.read });
+  // The stack allows one request per second per key (so the HTTP import meets 429s): reads wait their turn
+  // as any client would, by Retry-After.
+  async function read<T>(path: string) {
+    for (;;) {
+      const answer = await requestJson<T>(`${running.baseUrl}${path}`, { apiKey: TEST_KEYS.read });
+      if (answer.status !== 429) return answer;
+      await sleep(1000 * Number(answer.headers.get('retry-after') ?? 1));
+    }
+  }
 
   async function train(out: string, extra: string[]): Promise<number> {
     const args = ['train', '--input', trainFile, '--format', 'movielens', '--out', out];

@@ -106,7 +106,7 @@ describe('InteractionBatchProcessor', () => {
     expect(eventLog.stored.map((c) => c.event.timestamp)).toEqual(['2025-12-31T08:00:00Z']);
     expect(eventLog.stored[0].receivedAt).toBe(NOW.toISOString());
     expect(letters.map((l) => l.reason)).toEqual([
-      'userId: userId must be well-formed Unicode (no lone surrogate)',
+      'userId: userId must be well-formed Unicode (it holds an unpaired surrogate)',
     ]);
   });
 });
