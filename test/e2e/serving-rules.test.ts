@@ -170,15 +170,17 @@ describe('serving rules on real Kafka, PostgreSQL and Redis', () => {
       ...running.stack.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      API_READ_KEYS: TEST_KEYS.read,
-      API_WRITE_KEYS: TEST_KEYS.write,
+      // A key of its own: counts are shared through Redis by every api of the stack (as replicas share
+      // them), and this suite's main api spends TEST_KEYS in the same window.
+      API_READ_KEYS: LIMITED_KEYS.read,
+      API_WRITE_KEYS: LIMITED_KEYS.write,
       RATE_LIMIT_PER_SECOND: '1',
       RATE_LIMIT_BURST: '2',
       BODY_LIMIT_BYTES: '2048',
     });
     try {
       await limited.waitForLog(/listening on/, 60_000);
-      const client = apiClient(`http://127.0.0.1:${port}`, TEST_KEYS.read);
+      const client = apiClient(`http://127.0.0.1:${port}`, LIMITED_KEYS.read);
       const statuses = [];
       for (let i = 0; i < 3; i++) statuses.push((await client.get('/health/ready')).status);
       const answers = [];
@@ -186,7 +188,7 @@ describe('serving rules on real Kafka, PostgreSQL and Redis', () => {
       expect(answers.slice(0, 2).map((a) => a.status)).toEqual([200, 200]);
       expect(answers[2].status).toBe(429);
       expect(Number(answers[2].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      const writer = apiClient(`http://127.0.0.1:${port}`, TEST_KEYS.write);
+      const writer = apiClient(`http://127.0.0.1:${port}`, LIMITED_KEYS.write);
       const tooBig = await writer.post<{ error: string }>(
         '/events',
         Array(40).fill(history.events[0]),
@@ -198,3 +200,5 @@ describe('serving rules on real Kafka, PostgreSQL and Redis', () => {
     }
   });
 });
+
+const LIMITED_KEYS = { read: 'e2e-limited-read-key', write: 'e2e-limited-write-key' } as const;
