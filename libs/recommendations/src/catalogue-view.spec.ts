@@ -80,3 +80,17 @@ describe('CatalogueSnapshot rows', () => {
     expect(catalogue.rowsOf(current)).toBe(currentRows);
   });
 });
+
+describe('CatalogueSnapshot feed position', () => {
+  it("applies this replica's own change at once without skipping another replica's earlier revision", () => {
+    const catalogue = new CatalogueSnapshot();
+    catalogue.apply([item('a', 1)]);
+    catalogue.applyOwn(item('mine', 3, { available: false }));
+    expect(catalogue.isRecommendable('mine')).toBe(false);
+    // Revision 2, written by another replica, committed after ours: the feed must still be read from 1.
+    expect(catalogue.revision).toBe(1);
+    catalogue.apply([item('theirs', 2, { deleted: true }), item('mine', 3, { available: false })]);
+    expect(catalogue.isRecommendable('theirs')).toBe(false);
+    expect(catalogue.revision).toBe(3);
+  });
+});

@@ -37,17 +37,23 @@ export class CatalogueSnapshot implements CatalogueView {
     return this.items.size;
   }
 
-  /** Applies changes (upserts and tombstones); older revisions than the current one of an item are ignored. */
+  /**
+   * Applies changes read from the change feed (upserts and tombstones), in revision order; older revisions
+   * than the current one of an item are ignored. `revision` moves to the last one read.
+   */
   apply(changes: readonly CatalogueItem[]): void {
     for (const change of changes) {
-      const known = this.items.get(change.itemId);
-      if (!known || known.revision < change.revision) {
-        this.items.set(change.itemId, change);
-        const code = this.codeFor(change.category);
-        for (const rows of this.keptRows) rows.set(change, code);
-      }
+      this.applyOne(change);
       this.lastRevision = Math.max(this.lastRevision, change.revision);
     }
+  }
+
+  /**
+   * Applies a change this replica just wrote, before the feed delivers it. The feed position does not move:
+   * another replica's change with a lower revision may still be committing, and the next read must see it.
+   */
+  applyOwn(change: CatalogueItem): void {
+    this.applyOne(change);
   }
 
   isRecommendable(itemId: string): boolean {
@@ -109,5 +115,14 @@ export class CatalogueSnapshot implements CatalogueView {
     let code = this.categoryCodes.get(category);
     if (code === undefined) this.categoryCodes.set(category, (code = this.categoryCodes.size));
     return code;
+  }
+
+  private applyOne(change: CatalogueItem): void {
+    const known = this.items.get(change.itemId);
+    if (!known || known.revision < change.revision) {
+      this.items.set(change.itemId, change);
+      const code = this.codeFor(change.category);
+      for (const rows of this.keptRows) rows.set(change, code);
+    }
   }
 }

@@ -59,9 +59,9 @@ export class CatalogueFollower implements OnModuleInit, OnApplicationBootstrap, 
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Applies a change this replica just made, before the next poll would. */
+  /** Applies a change this replica just made, before the next poll would (the poll still reads past it). */
   applyOwnChange(item: CatalogueItem): void {
-    this.copy.apply([item]);
+    this.copy.applyOwn(item);
   }
 
   /** Reads every change since the last one seen; a failure keeps the current copy and retries later. */

@@ -30,8 +30,8 @@ export class CatalogueService {
    */
   async remove(itemId: string): Promise<void> {
     checkItemId(itemId);
-    await this.store.remove(itemId);
-    await this.follower.catchUp();
+    // Applied at once: a catch-up could join a read that started before the write and miss it.
+    this.follower.applyOwnChange(await this.store.remove(itemId));
   }
 
   async get(itemId: string): Promise<CatalogueItem> {
