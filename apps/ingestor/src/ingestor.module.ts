@@ -1,6 +1,6 @@
 import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
+import { ProbeEndpoint } from '@recsys/process-lifecycle';
 import type { DeadLetterSink, EventLog, RealtimeBacklog, RealtimeStore } from '@recsys/domain';
-import { IngestorHealthEndpoint } from './health/ingestor-health.endpoint';
 import { IngestorHealth } from './health/ingestor-health';
 import {
   DEAD_LETTER_SINK,
@@ -41,7 +41,23 @@ export class IngestorModule {
       { provide: INGESTOR_SETTINGS, useValue: options.settings },
     ];
     const health: Provider[] = options.health
-      ? [{ provide: INGESTOR_HEALTH_SETTINGS, useValue: options.health }, IngestorHealthEndpoint]
+      ? [
+          { provide: INGESTOR_HEALTH_SETTINGS, useValue: options.health },
+          {
+            // GET /health/live and /health/ready on the ingestor's own small port.
+            provide: ProbeEndpoint,
+            inject: [INGESTOR_HEALTH_SETTINGS, IngestorHealth],
+            useFactory: (settings: IngestorHealthSettings, health: IngestorHealth) => {
+              const logger = new Logger('ingestor');
+              return new ProbeEndpoint({
+                host: settings.host,
+                port: settings.port,
+                ready: () => health.report(),
+                log: (line) => logger.log(line),
+              });
+            },
+          },
+        ]
       : [];
     return {
       module: IngestorModule,

@@ -1,5 +1,5 @@
-import { DynamicModule, Module, type Provider } from '@nestjs/common';
-import { TrainerHealthEndpoint } from './health/trainer-health.endpoint';
+import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
+import { ProbeEndpoint } from '@recsys/process-lifecycle';
 import { TrainerHealth } from './health/trainer-health';
 import { JobPoller } from './jobs/job-poller.service';
 import { QueueContact } from './jobs/queue-contact';
@@ -29,7 +29,23 @@ export class TrainerModule {
   }): DynamicModule {
     const { dependencies } = options;
     const health: Provider[] = options.health
-      ? [{ provide: TRAINER_HEALTH_SETTINGS, useValue: options.health }, TrainerHealthEndpoint]
+      ? [
+          { provide: TRAINER_HEALTH_SETTINGS, useValue: options.health },
+          {
+            // GET /health/live and /health/ready on the trainer's own small port.
+            provide: ProbeEndpoint,
+            inject: [TRAINER_HEALTH_SETTINGS, TrainerHealth],
+            useFactory: (settings: TrainerHealthSettings, health: TrainerHealth) => {
+              const logger = new Logger('trainer');
+              return new ProbeEndpoint({
+                host: settings.host,
+                port: settings.port,
+                ready: () => health.report(),
+                log: (line) => logger.log(line),
+              });
+            },
+          },
+        ]
       : [];
     return {
       module: TrainerModule,

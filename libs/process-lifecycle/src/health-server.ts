@@ -90,3 +90,21 @@ export async function startProbeServer(options: {
     return null;
   }
 }
+
+/**
+ * The probe server as a piece of an app's lifecycle: it listens once the app has started and closes with it.
+ * A plain class: Nest calls its hooks by name when it is provided (the ingestor and the trainer do).
+ */
+export class ProbeEndpoint {
+  private server: HealthServer | null = null;
+
+  constructor(private readonly options: Parameters<typeof startProbeServer>[0]) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.server = await startProbeServer(this.options);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server?.close();
+  }
+}
