@@ -8,6 +8,7 @@ import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { ModelsModule } from './models/models.module';
+import { ObservabilityModule } from './observability/api-metrics';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { TrainingJobsModule } from './training-jobs/training-jobs.module';
 
@@ -22,6 +23,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ApiPortsModule.register(options),
+        ObservabilityModule,
         AccessModule,
         RecommendationsModule,
         CatalogueModule,
