@@ -76,7 +76,7 @@ const httpEnv = {
     min: 0,
     max: 1000,
     description:
-      "Items in each user's list precomputed after a model swap (0: search the index per request)",
+      "Items in each user's kept list: precomputed for every user after a model swap, and searched once per new click for a user with clicks since training (0: search the index on every request)",
   }),
   RECOMMEND_SHORTLIST_MAX_USERS: intVar({
     default: 500_000,
