@@ -37,6 +37,7 @@ export type {
 export { encodeJobCursor, decodeJobCursor } from './job-list-cursor';
 export { trainingJobParamsSchema } from './training-job-params';
 export type { TrainingJobParams } from './training-job-params';
+export * from './engine-options';
 export { recentInteractionOf } from './ports/realtime-store';
 export type {
   RealtimeStore,

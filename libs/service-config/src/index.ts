@@ -5,5 +5,7 @@ export { describeEnv } from './describe-env';
 export { databaseEnv, redisEnv, kafkaEnv } from './shared-env';
 export { signalsEnv } from './signals-env';
 export { trainingEnv } from './training-env';
+export { engineEnv, engineOptionsFromEnv } from './engine-env';
+export type { EngineEnvValue } from './engine-env';
 export { renderEnvTable } from './render-env-table';
 export { healthEnv } from './health-env';
