@@ -5,6 +5,7 @@ import {
   engineOptionsFromEnv,
   healthEnv,
   parseEnv,
+  positiveWeightsFrom,
   redisEnv,
   trainingEnv,
 } from '@recsys/service-config';
@@ -39,6 +40,7 @@ export function trainerSettingsFrom(
     // Unset (auto) options are left to the engine, which resolves them for the catalogue exactly as
     // `recsys train` does; threads default to all cores, as there.
     train: engineOptionsFromEnv(config, cpuCount),
+    positiveWeights: positiveWeightsFrom(config),
     negatives: config.TRAIN_NEGATIVES,
     holdoutRatio: config.TRAIN_HOLDOUT_RATIO,
     evaluationK: config.TRAIN_EVALUATION_K,

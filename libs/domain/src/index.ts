@@ -55,3 +55,5 @@ export {
   decayedPopularity,
 } from './log-popularity';
 export { eventTimeMs } from './event-time-ms';
+export { weightOfPositive } from './positive-weights';
+export type { PositiveWeights } from './positive-weights';

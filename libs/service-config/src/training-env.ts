@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { engineEnv } from './engine-env';
 import { intVar, numberVar, stringVar } from './env-fields';
+import { positiveWeightsEnv } from './signals-env';
 
 /** How the trainer polls for jobs and what it trains (read by the trainer and the embedded app). */
 export const trainingEnv = {
@@ -49,6 +50,7 @@ export const trainingEnv = {
     max: 1,
     description: 'Quality gate: held-out Recall@K a model needs to be published',
   }),
+  ...positiveWeightsEnv,
   TRAIN_POPULAR_LIMIT: intVar({
     default: 1000,
     min: 1,

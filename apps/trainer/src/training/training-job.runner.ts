@@ -119,7 +119,7 @@ export class TrainingJobRunner {
     lostLease: () => DomainError | null,
     onEpochEnd?: EpochHook,
   ): Promise<{ version: string; metrics: Record<string, number> }> {
-    const set = await this.tripletStore.loadTrainingSet();
+    const set = await this.tripletStore.loadTrainingSet(this.settings.positiveWeights);
     const params = job.params as TrainingJobParams;
     const model = await trainModel(set, {
       train: { ...this.settings.train, ...params },
