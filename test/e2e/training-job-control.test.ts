@@ -118,12 +118,39 @@ describe('training job control', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('still trains and publishes the next job after a cancel', async () => {
-    const job = await running.train({ epochs: 3 });
+  it('still trains and publishes the next job after a cancel, with engine options of its own', async () => {
+    const refused = await running.api.post<{ error: string; details: unknown }>('/training-jobs', {
+      loss: 'hinge',
+      negativeMix: { hardest: 0 },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual({
+      errors: [
+        { field: 'loss', message: expect.stringContaining('loss must be one of') },
+        { field: 'negativeMix', message: 'negativeMix needs a source with a positive weight' },
+      ],
+    });
+    const job = await running.train({
+      epochs: 3,
+      loss: 'soft-margin',
+      negativeMix: { uniform: 1, hardest: 1 },
+      hardNegativeWarmupEpochs: 0,
+    });
     expect(job.status).toBe('succeeded');
     expect(job.progress).toMatchObject({ epoch: 3, epochs: 3, remainingMs: 0 });
     expect(job.progress!.lossPerEpoch).toHaveLength(3);
     expect(await store.currentVersion()).toBe(job.modelVersion);
+    // The job's engine options reached the engine; the rest are the trainer's (engine defaults).
+    const versions = await store.listVersions();
+    const metadata = versions.find((v) => v.version === job.modelVersion);
+    expect(metadata?.trainingParams).toMatchObject({
+      loss: 'soft-margin',
+      negativeMix: { uniform: 1, hardest: 1 },
+      hardNegativeWarmupEpochs: 0,
+      epochs: 3,
+      dim: 32,
+      margin: 0.4,
+    });
   });
 
   it('lists jobs newest first, by status, a page at a time', async () => {
