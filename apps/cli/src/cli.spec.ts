@@ -262,7 +262,7 @@ describe('recsys CLI', () => {
     ],
     [
       ['train', '--input', 'f', '--format', 'lightgcn', '--out', 'x', '--epochs', '0'],
-      '--epochs must be an integer in 1..inf',
+      '--epochs must be an integer in 1..1000',
     ],
     [
       ['eval', '--model', 'nowhere', '--train', 'a', '--test', 'b', '--format', 'lightgcn'],

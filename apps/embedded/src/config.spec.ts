@@ -22,7 +22,7 @@ describe('embedded config', () => {
       DATA_DIR: '.data',
       DEMO_DATA: true,
       WEIGHT_PURCHASE: 3,
-      TRAIN_DIM: 64,
+      TRAIN_DIM: 'auto',
     });
   });
 

@@ -20,10 +20,10 @@ describe('trainer config', () => {
       DATABASE_URL: 'postgres://recsys:recsys@127.0.0.1:5432/recsys',
       REDIS_URL: 'redis://127.0.0.1:6379',
       REDIS_KEY_PREFIX: 'recsys:',
-      TRAIN_DIM: 64,
-      TRAIN_MARGIN: 0.5,
-      TRAIN_SEED: 42,
-      TRAIN_THREADS: 1,
+      TRAIN_DIM: 'auto',
+      TRAIN_MARGIN: 'auto',
+      TRAIN_SEED: 'auto',
+      TRAIN_THREADS: 'auto',
     });
   });
 
@@ -37,6 +37,48 @@ describe('trainer config', () => {
       TRAINER_POLL_INTERVAL_MS: '5',
     };
     expect(badVariablesOf({ ...bad, TRAIN_SEED: '7' })).toEqual(Object.keys(bad).sort());
+  });
+
+  it("leaves every engine option but threads (all cores) to the engine's defaults", () => {
+    expect(trainerSettingsFrom(loadTrainerConfig({}), 1, 6).train).toEqual({ threads: 6 });
+  });
+
+  it('reads every engine option, choices and the negative mix included', () => {
+    const settings = trainerSettingsFrom(
+      loadTrainerConfig({
+        TRAIN_LOSS: 'bpr',
+        TRAIN_OPTIMIZER: 'lazy-adam',
+        TRAIN_NEGATIVE_MIX: 'hardest=2, uniform=1',
+        TRAIN_IN_BATCH: 'batch-all',
+        TRAIN_NEGATIVES_PER_POSITIVE: '0',
+        TRAIN_WARMUP_EPOCHS: '3',
+        TRAIN_HARD_CANDIDATES: '8',
+      }),
+      1,
+      2,
+    );
+    expect(settings.train).toEqual({
+      loss: 'bpr',
+      optimizer: 'lazy-adam',
+      negativeMix: { hardest: 2, uniform: 1 },
+      inBatchNegatives: 'batch-all',
+      negativesPerPositive: 0,
+      hardNegativeWarmupEpochs: 3,
+      hardNegativeCandidates: 8,
+      threads: 2,
+    });
+  });
+
+  it('refuses a bad engine option with the bounds of a training job', () => {
+    expect(() =>
+      loadTrainerConfig({ TRAIN_LOSS: 'hinge', TRAIN_NEGATIVE_MIX: 'hardest=0' }),
+    ).toThrow(
+      /TRAIN_LOSS: must be one of triplet.*\n.*TRAIN_NEGATIVE_MIX: needs a source with a positive weight/,
+    );
+    expect(badVariablesOf({ TRAIN_DIM: '513', TRAIN_NEGATIVE_MIX: 'random=1,hardest=1' })).toEqual([
+      'TRAIN_DIM',
+      'TRAIN_NEGATIVE_MIX',
+    ]);
   });
 
   it('leaves the learning rate to the engine (catalogue-sized) unless it is set', () => {

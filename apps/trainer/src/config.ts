@@ -1,5 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { databaseEnv, healthEnv, parseEnv, redisEnv, trainingEnv } from '@recsys/service-config';
+import {
+  databaseEnv,
+  engineOptionsFromEnv,
+  healthEnv,
+  parseEnv,
+  positiveWeightsFrom,
+  redisEnv,
+  trainingEnv,
+} from '@recsys/service-config';
 import type { TrainerSettings } from './trainer-dependencies';
 
 /** Every variable the trainer reads, with its default. */
@@ -21,28 +30,22 @@ export function loadTrainerConfig(env: Record<string, string | undefined>): Trai
 export function trainerSettingsFrom(
   config: z.infer<z.ZodObject<typeof trainingEnv>>,
   processId: number,
+  cpuCount: number = availableParallelism(),
 ): TrainerSettings {
   return {
     workerId: `${config.TRAINER_WORKER_ID}-${processId}`,
     pollIntervalMs: config.TRAINER_POLL_INTERVAL_MS,
     heartbeatIntervalMs: config.TRAINER_HEARTBEAT_INTERVAL_MS,
     staleJobAfterMs: config.TRAINER_STALE_JOB_MS,
-    train: {
-      dim: config.TRAIN_DIM,
-      epochs: config.TRAIN_EPOCHS,
-      // auto: left out, so the engine picks it from the catalogue size
-      ...(config.TRAIN_LEARNING_RATE === 'auto'
-        ? {}
-        : { learningRate: config.TRAIN_LEARNING_RATE }),
-      margin: config.TRAIN_MARGIN,
-      seed: config.TRAIN_SEED,
-      threads: config.TRAIN_THREADS,
-    },
+    // Unset (auto) options are left to the engine, which resolves them for the catalogue exactly as
+    // `recsys train` does; threads default to all cores, as there.
+    train: engineOptionsFromEnv(config, cpuCount),
+    positiveWeights: positiveWeightsFrom(config),
     negatives: config.TRAIN_NEGATIVES,
     holdoutRatio: config.TRAIN_HOLDOUT_RATIO,
     evaluationK: config.TRAIN_EVALUATION_K,
     minRecall: config.TRAIN_MIN_RECALL,
-    evaluationThreads: Math.min(config.TRAIN_THREADS, 2),
+    evaluationThreads: Math.min(engineOptionsFromEnv(config, cpuCount).threads ?? 1, 2),
     popularLimit: config.TRAIN_POPULAR_LIMIT,
   };
 }

@@ -1,4 +1,4 @@
-import type { EmbeddingStore, JobQueue, TripletStore } from '@recsys/domain';
+import type { EmbeddingStore, JobQueue, PositiveWeights, TripletStore } from '@recsys/domain';
 import type { TrainOptions } from '@recsys/embedding-training';
 import type { NegativeStrategy } from '@recsys/model-building';
 
@@ -17,8 +17,10 @@ export interface TrainerSettings {
   heartbeatIntervalMs: number;
   /** Lease of a running job: without a renewal for this long it is failed (its trainer died). */
   staleJobAfterMs: number;
-  /** Hyper-parameters; a job's params override dim, epochs, learningRate, margin and seed. */
+  /** Engine options (unset ones: the engine's defaults); a job's params override them. */
   train: Partial<TrainOptions>;
+  /** Weight of each positive event type, applied to the whole history when a job loads its data. */
+  positiveWeights: PositiveWeights;
   negatives: NegativeStrategy;
   holdoutRatio: number;
   evaluationK: number;

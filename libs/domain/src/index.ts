@@ -24,9 +24,20 @@ export type {
   ModelMetadata,
   SimilarityMetric,
 } from './ports/embedding-store';
-export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';
+export { JOB_STATUSES } from './ports/job-queue';
+export type {
+  JobQueue,
+  TrainingJob,
+  JobStatus,
+  JobResult,
+  JobProgress,
+  JobListQuery,
+  JobPage,
+} from './ports/job-queue';
+export { encodeJobCursor, decodeJobCursor } from './job-list-cursor';
 export { trainingJobParamsSchema } from './training-job-params';
 export type { TrainingJobParams } from './training-job-params';
+export * from './engine-options';
 export { recentInteractionOf } from './ports/realtime-store';
 export type {
   RealtimeStore,
@@ -44,3 +55,5 @@ export {
   decayedPopularity,
 } from './log-popularity';
 export { eventTimeMs } from './event-time-ms';
+export { weightOfPositive } from './positive-weights';
+export type { PositiveWeights } from './positive-weights';

@@ -37,6 +37,45 @@ describe('trainingJobParamsSchema', () => {
     ]);
   });
 
+  it('accepts every engine option recsys train has, under the engine names', () => {
+    expect(
+      messagesFor({
+        loss: 'bpr',
+        optimizer: 'lazy-adam',
+        negativesPerPositive: 0,
+        inBatchNegatives: 'batch-hard',
+        negativeMix: { hardest: 1, uniform: 0.5 },
+        hardNegativeCandidates: 16,
+        hardNegativeWarmupEpochs: 0,
+        threads: 2,
+        negativeReduction: 'rank-weighted',
+        userAggregation: 1,
+      }),
+    ).toEqual([]);
+  });
+
+  it('names the field of a bad choice, mix or unknown option', () => {
+    expect(messagesFor({ loss: 'hinge' })).toEqual([
+      'loss must be one of triplet, squared-triplet, cosine-triplet, soft-margin, bpr, cosine-contrastive',
+    ]);
+    expect(messagesFor({ negativeMix: { hardest: 0 } })).toEqual([
+      'negativeMix needs a source with a positive weight',
+    ]);
+    expect(messagesFor({ negativeMix: { hardest: -1 } })).toContain(
+      'negativeMix weights must be >= 0',
+    );
+    const unknown = trainingJobParamsSchema.safeParse({ negativeMix: { random: 1 }, lr: 0.1 });
+    expect(unknown.success).toBe(false);
+    const paths = unknown.error!.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [],
+    );
+    expect(paths.sort()).toEqual(['lr', 'negativeMix.random']);
+    expect(messagesFor({ threads: 65, hardNegativeCandidates: 0 })).toEqual([
+      'threads must be <= 64',
+      'hardNegativeCandidates must be >= 1',
+    ]);
+  });
+
   it('rejects a body that is not an object', () => {
     expect(messagesFor([1])).toEqual(['the training job parameters must be a JSON object']);
   });

@@ -3,7 +3,9 @@ export { intVar, numberVar, boolVar, stringVar, listVar, urlVar } from './env-fi
 export { redactSecrets, redactUrlCredentials } from './redact-secrets';
 export { describeEnv } from './describe-env';
 export { databaseEnv, redisEnv, kafkaEnv } from './shared-env';
-export { signalsEnv } from './signals-env';
+export { signalsEnv, positiveWeightsEnv, positiveWeightsFrom } from './signals-env';
 export { trainingEnv } from './training-env';
+export { engineEnv, engineOptionsFromEnv } from './engine-env';
+export type { EngineEnvValue } from './engine-env';
 export { renderEnvTable } from './render-env-table';
 export { healthEnv } from './health-env';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { engineEnv } from './engine-env';
 import { intVar, numberVar, stringVar } from './env-fields';
+import { positiveWeightsEnv } from './signals-env';
 
 /** How the trainer polls for jobs and what it trains (read by the trainer and the embedded app). */
 export const trainingEnv = {
@@ -23,32 +25,13 @@ export const trainingEnv = {
     description:
       'Lease of a running job: silent this long, it is failed and the queue moves on (its trainer then stops it unpublished)',
   }),
-  TRAIN_DIM: intVar({ default: 64, min: 2, max: 512, description: 'Embedding dimension' }),
-  TRAIN_EPOCHS: intVar({ default: 30, min: 1, max: 1000, description: 'Training epochs' }),
-  TRAIN_LEARNING_RATE: z
-    .union([z.literal('auto'), z.coerce.number().positive({ error: 'must be > 0 or auto' })])
-    .default('auto')
-    .describe(
-      'Learning rate; auto = 0.05, rising with the square root of the item count to 0.1 at 40,000 items',
-    ),
-  TRAIN_MARGIN: numberVar({ default: 0.5, min: 0, description: 'Triplet loss margin' }),
-  TRAIN_SEED: intVar({
-    default: 42,
-    min: 0,
-    description: 'Seed of initialisation, sampling and the held-out split',
-  }),
+  ...engineEnv,
   TRAIN_NEGATIVES: z
     .enum(['auto', 'uniform', 'popularity', 'hardest', 'semi-hard', 'explicit'])
     .default('auto')
     .describe(
-      'Sampled negatives: auto = hardest-of-W with W = items / 200 (1 = uniform, at most 128)',
+      "Sampled negatives, one source (TRAIN_NEGATIVE_MIX, when set, wins): auto = the engine's default, hardest-of-W with W = items / 200 (1 = uniform, at most 128)",
     ),
-  TRAIN_THREADS: intVar({
-    default: 1,
-    min: 1,
-    max: 64,
-    description: 'Training threads (1 = deterministic)',
-  }),
   TRAIN_HOLDOUT_RATIO: numberVar({
     default: 0.1,
     min: 0,
@@ -67,6 +50,7 @@ export const trainingEnv = {
     max: 1,
     description: 'Quality gate: held-out Recall@K a model needs to be published',
   }),
+  ...positiveWeightsEnv,
   TRAIN_POPULAR_LIMIT: intVar({
     default: 1000,
     min: 1,

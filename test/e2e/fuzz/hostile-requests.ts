@@ -151,6 +151,8 @@ export const ENDPOINT_REQUESTS: Record<string, fc.Arbitrary<FuzzRequest>> = {
   'GET /items/:itemId/similar': request({ endpoint: 'GET /items/:itemId/similar', method: 'GET', path: fc.tuple(pathParameter, queryString).map(([id, q]) => `/items/${id}/similar${q}`) }), // prettier-ignore
   'POST /training-jobs': request({ endpoint: 'POST /training-jobs', method: 'POST', path: fc.constant('/training-jobs'), body: trainingJobBody }), // prettier-ignore
   'GET /training-jobs/:id': request({ endpoint: 'GET /training-jobs/:id', method: 'GET', path: jobId.map((id) => `/training-jobs/${id}`) }), // prettier-ignore
+  'GET /training-jobs': request({ endpoint: 'GET /training-jobs', method: 'GET', path: queryString.map((q) => `/training-jobs${q}`) }), // prettier-ignore
+  'DELETE /training-jobs/:id': request({ endpoint: 'DELETE /training-jobs/:id', method: 'DELETE', path: jobId.map((id) => `/training-jobs/${id}`) }), // prettier-ignore
   'GET /models': request({ endpoint: 'GET /models', method: 'GET', path: queryString.map((q) => `/models${q}`) }), // prettier-ignore
   'POST /models/:version/activate': request({ endpoint: 'POST /models/:version/activate', method: 'POST', path: pathParameter.map((v) => `/models/${v}/activate`), body: hostileJson }), // prettier-ignore
   'GET /health/*': request({ endpoint: 'GET /health/*', method: 'GET', path: fc.tuple(fc.constantFrom('live', 'ready', 'x'), queryString).map(([p, q]) => `/health/${p}${q}`) }), // prettier-ignore

@@ -77,7 +77,7 @@ export async function startRunningStack(
       await waitFor(
         async () => {
           job = (await api.get<TrainingJob>(`/training-jobs/${created.body.id}`)).body;
-          return job.status === 'succeeded' || job.status === 'failed';
+          return job.status !== 'queued' && job.status !== 'running';
         },
         { timeoutMs: 180_000, what: 'the training job', onTimeout: () => apps.trainer.logs },
       );

@@ -1,6 +1,6 @@
 // The contract of the TripletStore port (what the trainer reads), written once and run against every
 // adapter: PostgreSQL and the embedded PGlite. It is filled through the EventLog of the same storage.
-import type { EventLog, PositiveInteraction, TripletStore } from '@recsys/domain';
+import type { EventLog, PositiveInteraction, PositiveWeights, TripletStore } from '@recsys/domain';
 import { uniqueName } from '../../support/services';
 import {
   classifiedEvent,
@@ -43,8 +43,8 @@ export function describeTripletStoreContract(
       harness.eventLog.append(specs.map(event), recordingDeriver().derive);
 
     /** This test's positives (the store is shared by the suite), users without the prefix. */
-    const ownPositives = async (): Promise<PositiveInteraction[]> => {
-      const { positives } = await harness.tripletStore.loadTrainingSet();
+    const ownPositives = async (weights?: PositiveWeights): Promise<PositiveInteraction[]> => {
+      const { positives } = await harness.tripletStore.loadTrainingSet(weights);
       return positives
         .filter((positive) => positive.userId.startsWith(`${prefix}-`))
         .map((positive) => ({ ...positive, userId: positive.userId.slice(prefix.length + 1) }));
@@ -62,6 +62,31 @@ export function describeTripletStoreContract(
         { userId: 'u1', itemId: 'a', weight: 3 },
         { userId: 'u2', itemId: 'b', weight: 0.5 },
       ]);
+    });
+
+    it('weights pairs with the weights of the load, not those of the ingest (issue 11, item 8)', async () => {
+      await log([
+        { itemId: 'a', minute: 1, polarity: 1, weight: 1, type: 'click' },
+        { itemId: 'a', minute: 2, polarity: 1, weight: 3, type: 'purchase' },
+        { itemId: 'a', minute: 3, polarity: 1, weight: 1, type: 'click' },
+        { itemId: 'b', minute: 4, polarity: 1, weight: 1, type: 'click' },
+        { itemId: 'c', minute: 5, polarity: 1, weight: 2, type: 'like', userId: 'u2' },
+      ]);
+      // Another batch: a new type for a known pair joins the ones seen before.
+      await log([{ itemId: 'b', minute: 6, polarity: 1, weight: 2, type: 'add_to_cart' }]);
+      const weights = { click: 1, add_to_cart: 2, purchase: 3, like: 2 };
+      expect(await ownPositives(weights)).toEqual([
+        { userId: 'u1', itemId: 'a', weight: 3 },
+        { userId: 'u1', itemId: 'b', weight: 2 },
+        { userId: 'u2', itemId: 'c', weight: 2 },
+      ]);
+      // Re-weighted: purchases count less than clicks now, and likes not at all.
+      expect(await ownPositives({ ...weights, purchase: 0.5, add_to_cart: 0.25, like: 0 })).toEqual(
+        [
+          { userId: 'u1', itemId: 'a', weight: 1 },
+          { userId: 'u1', itemId: 'b', weight: 1 },
+        ],
+      );
     });
 
     it('drops a liked item whose latest signal is a dislike, and keeps one liked again', async () => {

@@ -1,8 +1,23 @@
 /** How one command-line option is read and checked. */
 export type OptionSpec =
-  | { kind: 'string'; description: string; required?: boolean; placeholder?: string }
+  | {
+      kind: 'string';
+      description: string;
+      required?: boolean;
+      placeholder?: string;
+      /** A further check of the value: the whole message of the problem, or undefined when it is fine. */
+      check?: (value: string) => string | undefined;
+    }
   | { kind: 'choice'; description: string; choices: readonly string[]; required?: boolean }
-  | { kind: 'number'; description: string; min?: number; max?: number; integer?: boolean }
+  | {
+      kind: 'number';
+      description: string;
+      min?: number;
+      max?: number;
+      integer?: boolean;
+      /** A further check after the kind and range: the whole message of the problem, or undefined. */
+      check?: (value: number) => string | undefined;
+    }
   | { kind: 'flag'; description: string };
 
 /** Options of one command, by long name without the dashes (`lr` for `--lr`). */

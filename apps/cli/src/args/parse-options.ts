@@ -81,6 +81,7 @@ function readValue(name: string, raw: string, spec: OptionSpec): string | number
     }
     return raw;
   }
+  if (spec.kind === 'string') return checked(name, raw, spec.check);
   if (spec.kind !== 'number') return raw;
   const value = raw.trim() === '' ? NaN : Number(raw);
   const kind = spec.integer ? 'an integer' : 'a number';
@@ -94,5 +95,15 @@ function readValue(name: string, raw: string, spec: OptionSpec): string | number
     const range = `${spec.min ?? '-inf'}..${spec.max ?? 'inf'}`;
     throw invalid(name, `must be ${kind} in ${range}; got "${raw}"`);
   }
+  return checked(name, value, spec.check);
+}
+
+function checked<Value>(
+  name: string,
+  value: Value,
+  check: ((value: Value) => string | undefined) | undefined,
+): Value {
+  const problem = check?.(value);
+  if (problem !== undefined) throw new DomainError(INVALID_ARGUMENT, problem, { option: name });
   return value;
 }

@@ -56,9 +56,27 @@ describe('toPipelineOptions', () => {
   });
 
   it('names --negative-mix when a source or weight is wrong', () => {
-    for (const mix of ['random=1', 'uniform', 'uniform=-1']) {
-      const values = parseOptions([...base, '--negative-mix', mix], TRAIN_OPTION_SPECS);
-      expect(() => toPipelineOptions(values, io)).toThrow('--negative-mix');
+    for (const mix of ['random=1', 'uniform', 'uniform=-1', 'hardest=0']) {
+      expect(() => parseOptions([...base, '--negative-mix', mix], TRAIN_OPTION_SPECS)).toThrow(
+        '--negative-mix',
+      );
     }
+  });
+
+  it('checks engine options with the bounds of a training job (one schema)', () => {
+    const problem = (args: string[]) => {
+      try {
+        parseOptions([...base, ...args], TRAIN_OPTION_SPECS);
+        return undefined;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(problem(['--lr', '0'])).toBe('--lr must be > 0');
+    expect(problem(['--epochs', '1001'])).toBe(
+      '--epochs must be an integer in 1..1000; got "1001"',
+    );
+    expect(problem(['--loss', 'hinge'])).toContain('--loss must be one of triplet');
+    expect(problem(['--warmup-epochs', '0', '--hard-candidates', '16'])).toBeUndefined();
   });
 });

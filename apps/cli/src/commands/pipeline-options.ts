@@ -1,46 +1,22 @@
-import { DomainError } from '@recsys/domain';
+import { DomainError, ENGINE_OPTION_FIELDS, parseNegativeMixText } from '@recsys/domain';
 import type { TrainOptions } from '@recsys/embedding-training';
 import { OptionValues } from '../args/option-spec';
 import { INVALID_ARGUMENT } from '../args/parse-options';
 import { CliIo } from '../cli-io';
 import { PipelineOptions, ValidationSettings } from '../training/train-pipeline';
 
-const SOURCES = ['uniform', 'popularity', 'explicit', 'hardest', 'semi-hard'];
-
 /** Maps parsed engine options (ENGINE_OPTION_SPECS) to the training pipeline's options. */
 export function toPipelineOptions(values: OptionValues, io: CliIo): Omit<PipelineOptions, 'nowMs'> {
   const number = (name: string): number | undefined => values[name] as number | undefined;
-  const text = (name: string): string | undefined => values[name] as string | undefined;
-  const engine: Partial<TrainOptions> = {
-    dim: number('dim'),
-    epochs: number('epochs'),
-    learningRate: number('lr'),
-    margin: number('margin'),
-    seed: number('seed'),
-    threads: number('threads') ?? io.cpuCount,
-    loss: text('loss') as TrainOptions['loss'] | undefined,
-    optimizer: text('optimizer') as TrainOptions['optimizer'] | undefined,
-    negativesPerPositive: number('negatives'),
-    negativeReduction: text('negative-reduction') as TrainOptions['negativeReduction'] | undefined,
-    popularityExponent: number('popularity-exponent'),
-    engine: text('engine') as TrainOptions['engine'] | undefined,
-    negativeMix: parseNegativeMix(text('negative-mix')),
-    hardNegativeCandidates: number('hard-candidates'),
-    hardNegativeWarmupEpochs: number('warmup-epochs'),
-    hardCandidateReuse: number('candidate-reuse'),
-    inBatchNegatives: text('in-batch') as TrainOptions['inBatchNegatives'] | undefined,
-    batchSize: number('batch-size'),
-    maxNorm: number('max-norm'),
-    l2: number('l2'),
-    initStd: number('init-std'),
-    explicitTripletWeight: number('explicit-weight'),
-    negativeWeight: number('negative-weight'),
-    userAggregation: number('user-aggregation'),
-    itemPropagation: number('item-propagation'),
-  };
-  const defined = Object.fromEntries(Object.entries(engine).filter(([, v]) => v !== undefined));
+  const engine: Partial<Record<string, unknown>> = { threads: io.cpuCount };
+  for (const [key, field] of Object.entries(ENGINE_OPTION_FIELDS)) {
+    const value = values[field.cli];
+    if (value === undefined) continue;
+    // The mix was checked while parsing (ENGINE_FIELD_SPECS): here it only changes form.
+    engine[key] = field.kind === 'mix' ? negativeMixOf(value as string) : value;
+  }
   return {
-    engine: defined,
+    engine,
     neutralWeight: number('neutral-weight') ?? 0,
     unlikedWeight: number('unliked-weight') ?? 0,
     validation: validationSettings(values),
@@ -61,21 +37,12 @@ function validationSettings(values: OptionValues): ValidationSettings | undefine
   };
 }
 
-/** Parses `uniform=1,hardest=2` into engine weights; names --negative-mix in every error. */
-function parseNegativeMix(text: string | undefined): TrainOptions['negativeMix'] | undefined {
-  if (text === undefined) return undefined;
-  const mix: Record<string, number> = {};
-  for (const part of text.split(',').filter((p) => p.trim() !== '')) {
-    const [source, weightText] = part.split('=').map((s) => s.trim());
-    const weight = Number(weightText);
-    if (!SOURCES.includes(source) || !(weight >= 0) || weightText === undefined) {
-      throw new DomainError(
-        INVALID_ARGUMENT,
-        `--negative-mix "${part}" must be SOURCE=WEIGHT with SOURCE one of ${SOURCES.join(', ')}`,
-        { option: 'negative-mix' },
-      );
-    }
-    mix[source] = weight;
+function negativeMixOf(text: string): TrainOptions['negativeMix'] {
+  const parsed = parseNegativeMixText(text);
+  if ('problem' in parsed) {
+    throw new DomainError(INVALID_ARGUMENT, `--negative-mix ${parsed.problem}`, {
+      option: 'negative-mix',
+    });
   }
-  return mix;
+  return parsed.mix;
 }

@@ -83,7 +83,8 @@ export class DemoSeeder {
     await this.waitUntil(
       async () => {
         job = await this.options.jobQueue.get(id);
-        return job?.status === 'succeeded' || job?.status === 'failed';
+        // A demo job cancelled through the api ends the wait too.
+        return job !== null && job.status !== 'queued' && job.status !== 'running';
       },
       Infinity,
       `training job ${id}`,

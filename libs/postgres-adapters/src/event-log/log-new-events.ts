@@ -18,16 +18,25 @@ const INSERT_EVENTS = `
               $8::smallint[], $9::real[])
     AS e(event_id, user_id, item_id, type, value, shown_item_ids, occurred_at, polarity, weight)
   ON CONFLICT (event_id) DO NOTHING
-  RETURNING event_id, user_id, item_id, polarity, weight, occurred_at, received_at`;
+  RETURNING event_id, user_id, item_id, type, polarity, weight, occurred_at, received_at`;
+
+// The positive event types of each pair in the batch: the trainer weights a pair by them (WEIGHT_*).
+const PAIR_TYPES = `
+  SELECT user_id, item_id, array_agg(DISTINCT type ORDER BY type) AS types
+  FROM inserted
+  WHERE polarity = 1
+  GROUP BY user_id, item_id`;
 
 // Rows are upserted in key order, so concurrent appends for the same users cannot deadlock.
 const RECORD_SIGNALS = `
   INSERT INTO user_item_signals AS s
-    (user_id, item_id, polarity, signal_at, signal_received_at, signal_event_id, max_positive_weight)
+    (user_id, item_id, polarity, signal_at, signal_received_at, signal_event_id, max_positive_weight,
+     positive_types)
   SELECT DISTINCT ON (user_id, item_id)
     user_id, item_id, polarity, occurred_at, received_at, event_id,
-    max(weight) FILTER (WHERE polarity = 1) OVER (PARTITION BY user_id, item_id)
-  FROM inserted
+    max(weight) FILTER (WHERE polarity = 1) OVER (PARTITION BY user_id, item_id),
+    COALESCE(pair_types.types, '{}')
+  FROM inserted LEFT JOIN pair_types USING (user_id, item_id)
   WHERE polarity <> 0
   ORDER BY user_id, item_id, occurred_at DESC, event_id DESC
   ON CONFLICT (user_id, item_id) DO UPDATE SET
@@ -36,7 +45,9 @@ const RECORD_SIGNALS = `
     signal_received_at =
       CASE WHEN ${IS_LATER} THEN EXCLUDED.signal_received_at ELSE s.signal_received_at END,
     signal_event_id = CASE WHEN ${IS_LATER} THEN EXCLUDED.signal_event_id ELSE s.signal_event_id END,
-    max_positive_weight = GREATEST(s.max_positive_weight, EXCLUDED.max_positive_weight)`;
+    max_positive_weight = GREATEST(s.max_positive_weight, EXCLUDED.max_positive_weight),
+    positive_types = ARRAY(
+      SELECT DISTINCT t FROM unnest(s.positive_types || EXCLUDED.positive_types) AS t ORDER BY t)`;
 
 const recentItems = (polarity: 1 | -1) => `
   ARRAY(SELECT s.item_id FROM user_item_signals s
@@ -48,6 +59,7 @@ const recentItems = (polarity: 1 | -1) => `
 // statement, so before the batch, although the signals CTE updates it in the same statement.
 const LOG_NEW_EVENTS_SQL = `
   WITH inserted AS (${INSERT_EVENTS}),
+  pair_types AS (${PAIR_TYPES}),
   signals AS (${RECORD_SIGNALS})
   SELECT inserted.user_id,
          array_agg(inserted.event_id) AS new_event_ids,

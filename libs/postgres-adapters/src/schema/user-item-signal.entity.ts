@@ -46,4 +46,8 @@ export class UserItemSignalEntity {
 
   @Column({ name: 'max_positive_weight', type: 'real', nullable: true })
   maxPositiveWeight!: number | null;
+
+  // Every positive event type seen for the pair: the trainer weights the pair by them (WEIGHT_*).
+  @Column({ name: 'positive_types', type: 'text', array: true, default: () => "'{}'" })
+  positiveTypes!: string[];
 }

@@ -1,4 +1,11 @@
-import type { PositiveInteraction, TrainingSet, Triplet, TripletStore } from '@recsys/domain';
+import {
+  weightOfPositive,
+  type PositiveInteraction,
+  type PositiveWeights,
+  type TrainingSet,
+  type Triplet,
+  type TripletStore,
+} from '@recsys/domain';
 import type { DataSource } from 'typeorm';
 import { TripletEntity } from '../schema/triplet.entity';
 import { queryRows } from '../storage/query-rows';
@@ -7,7 +14,7 @@ import { queryRows } from '../storage/query-rows';
 // (a dislike after a like cancels it; a like after a dislike restores it). user_item_signals holds exactly
 // that, kept up to date by every append; neutral events (polarity 0) are not signals.
 const POSITIVES_SQL = `
-  SELECT user_id, item_id, max_positive_weight AS weight
+  SELECT user_id, item_id, max_positive_weight AS weight, positive_types
   FROM user_item_signals
   WHERE polarity = 1
   ORDER BY user_id, item_id`;
@@ -21,6 +28,7 @@ interface PositiveRow {
   user_id: string;
   item_id: string;
   weight: number;
+  positive_types: string[];
 }
 
 interface TripletRow {
@@ -34,13 +42,13 @@ interface TripletRow {
 export class PostgresTripletStore implements TripletStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async loadTrainingSet(): Promise<TrainingSet> {
+  async loadTrainingSet(weights?: PositiveWeights): Promise<TrainingSet> {
     // One snapshot for both reads, so positives and triplets describe the same moment.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const positiveRows = await queryRows<PositiveRow>(manager, POSITIVES_SQL);
       const tripletRows = await queryRows<TripletRow>(manager, TRIPLETS_SQL);
       return {
-        positives: positiveRows.map(toPositive),
+        positives: weights ? weighted(positiveRows, weights) : positiveRows.map(toPositive),
         triplets: tripletRows.map(toTriplet),
       };
     });
@@ -53,6 +61,16 @@ export class PostgresTripletStore implements TripletStore {
 
 function toPositive(row: PositiveRow): PositiveInteraction {
   return { userId: row.user_id, itemId: row.item_id, weight: Number(row.weight) };
+}
+
+// Pairs whose types weigh nothing under today's weights are no positives (as a neutral event is none).
+function weighted(rows: PositiveRow[], weights: PositiveWeights): PositiveInteraction[] {
+  const positives: PositiveInteraction[] = [];
+  for (const row of rows) {
+    const weight = weightOfPositive(row.positive_types, weights);
+    if (weight > 0) positives.push({ userId: row.user_id, itemId: row.item_id, weight });
+  }
+  return positives;
 }
 
 function toTriplet(row: TripletRow): Triplet {

@@ -1,0 +1,290 @@
+// The options of the training engine that `recsys train`, `POST /training-jobs` and the trainer's TRAIN_*
+// variables accept: one table, from which the job's zod schema, the CLI's option specs and the env schema
+// are derived, so the three accept the same names and the same bounds.
+
+export const LOSSES = [
+  'triplet',
+  'squared-triplet',
+  'cosine-triplet',
+  'soft-margin',
+  'bpr',
+  'cosine-contrastive',
+] as const;
+export const OPTIMIZERS = ['sgd', 'adagrad', 'row-adagrad', 'lazy-adam'] as const;
+export const NEGATIVE_SOURCES = [
+  'uniform',
+  'popularity',
+  'explicit',
+  'hardest',
+  'semi-hard',
+] as const;
+export const IN_BATCH_MODES = ['none', 'batch-all', 'batch-hard'] as const;
+export const NEGATIVE_REDUCTIONS = ['mean', 'sum', 'rank-weighted'] as const;
+export const ENGINES = ['kernel', 'tfjs'] as const;
+
+interface FieldNames {
+  /** The `recsys train` option, without dashes. */
+  cli: string;
+  /** The trainer's environment variable. */
+  env: string;
+  description: string;
+  /**
+   * What the engine uses when the option is omitted: a value (kept in step with `defaultTrainOptions` by a
+   * test), `catalogue` when it follows the catalogue size (`catalogueDefaults`), or `cores` (all cores).
+   */
+  engineDefault: number | string;
+}
+
+export interface NumberField extends FieldNames {
+  kind: 'integer' | 'number';
+  min: number;
+  max: number;
+  /** The minimum itself is not allowed (a learning rate must be > 0). */
+  exclusiveMin?: boolean;
+}
+
+export interface ChoiceField extends FieldNames {
+  kind: 'choice';
+  choices: readonly string[];
+}
+
+/** Relative weights of the negative sources, e.g. `{ hardest: 1, uniform: 1 }` (text: `hardest=1,uniform=1`). */
+export interface MixField extends FieldNames {
+  kind: 'mix';
+}
+
+export type EngineOptionField = NumberField | ChoiceField | MixField;
+
+/** Largest weight of one negative source (weights are relative: they are normalised). */
+export const MAX_MIX_WEIGHT = 1000;
+
+/** Every engine option, by its name in `POST /training-jobs` (the engine's `TrainOptions` key). */
+export const ENGINE_OPTION_FIELDS = {
+  epochs: {
+    kind: 'integer',
+    min: 1,
+    max: 1000,
+    cli: 'epochs',
+    env: 'TRAIN_EPOCHS',
+    description: 'Training epochs',
+    engineDefault: 50,
+  },
+  dim: {
+    kind: 'integer',
+    min: 2,
+    max: 512,
+    cli: 'dim',
+    env: 'TRAIN_DIM',
+    description: 'Embedding dimension',
+    engineDefault: 64,
+  },
+  learningRate: {
+    kind: 'number',
+    min: 0,
+    exclusiveMin: true,
+    max: 10,
+    cli: 'lr',
+    env: 'TRAIN_LEARNING_RATE',
+    description:
+      'Learning rate (by catalogue: 0.05, rising with the square root of the item count to 0.1 at 40,000 items)',
+    engineDefault: 'catalogue',
+  },
+  margin: {
+    kind: 'number',
+    min: 0,
+    max: 10,
+    cli: 'margin',
+    env: 'TRAIN_MARGIN',
+    description:
+      'Margin of the hinge losses (cosine-contrastive: similarity above which a negative costs)',
+    engineDefault: 0.4,
+  },
+  seed: {
+    kind: 'integer',
+    min: 0,
+    max: 2 ** 31 - 1,
+    cli: 'seed',
+    env: 'TRAIN_SEED',
+    description: 'Seed of initialisation, sampling and the held-out split',
+    engineDefault: 42,
+  },
+  threads: {
+    kind: 'integer',
+    min: 1,
+    max: 64,
+    cli: 'threads',
+    env: 'TRAIN_THREADS',
+    description: 'Training threads (1 = deterministic, slower)',
+    engineDefault: 'cores',
+  },
+  loss: {
+    kind: 'choice',
+    choices: LOSSES,
+    cli: 'loss',
+    env: 'TRAIN_LOSS',
+    description: 'Loss function',
+    engineDefault: 'triplet',
+  },
+  optimizer: {
+    kind: 'choice',
+    choices: OPTIMIZERS,
+    cli: 'optimizer',
+    env: 'TRAIN_OPTIMIZER',
+    description: 'Sparse optimiser',
+    engineDefault: 'row-adagrad',
+  },
+  negativesPerPositive: {
+    kind: 'integer',
+    min: 0,
+    max: 64,
+    cli: 'negatives',
+    env: 'TRAIN_NEGATIVES_PER_POSITIVE',
+    description:
+      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4; 0 only with in-batch negatives)',
+    engineDefault: 'catalogue',
+  },
+  negativeReduction: {
+    kind: 'choice',
+    choices: NEGATIVE_REDUCTIONS,
+    cli: 'negative-reduction',
+    env: 'TRAIN_NEGATIVE_REDUCTION',
+    description: "How the losses of a pair's negatives combine",
+    engineDefault: 'mean',
+  },
+  negativeMix: {
+    kind: 'mix',
+    cli: 'negative-mix',
+    env: 'TRAIN_NEGATIVE_MIX',
+    description: `Weights of the negative sources (${NEGATIVE_SOURCES.join(', ')}), e.g. hardest=1,uniform=1`,
+    engineDefault: 'hardest=1',
+  },
+  hardNegativeCandidates: {
+    kind: 'integer',
+    min: 1,
+    max: 4096,
+    cli: 'hard-candidates',
+    env: 'TRAIN_HARD_CANDIDATES',
+    description:
+      'Candidates scored per hardest / semi-hard negative, W of hardest-of-W (by catalogue: items / 200, 1..128)',
+    engineDefault: 'catalogue',
+  },
+  hardCandidateReuse: {
+    kind: 'integer',
+    min: 1,
+    max: 1024,
+    cli: 'candidate-reuse',
+    env: 'TRAIN_CANDIDATE_REUSE',
+    description: 'Picks each scored hard candidate serves (1 = fresh candidates per pick)',
+    engineDefault: 1,
+  },
+  hardNegativeWarmupEpochs: {
+    kind: 'integer',
+    min: 0,
+    max: 1000,
+    cli: 'warmup-epochs',
+    env: 'TRAIN_WARMUP_EPOCHS',
+    description: 'Epochs over which hard negatives ramp up from 0 to their weight',
+    engineDefault: 6,
+  },
+  inBatchNegatives: {
+    kind: 'choice',
+    choices: IN_BATCH_MODES,
+    cli: 'in-batch',
+    env: 'TRAIN_IN_BATCH',
+    description: 'In-batch negatives: the liked items of the other pairs of a batch',
+    engineDefault: 'none',
+  },
+  batchSize: {
+    kind: 'integer',
+    min: 1,
+    max: 65536,
+    cli: 'batch-size',
+    env: 'TRAIN_BATCH_SIZE',
+    description: 'Pairs per batch (in-batch negatives, tfjs engine)',
+    engineDefault: 256,
+  },
+  popularityExponent: {
+    kind: 'number',
+    min: 0,
+    max: 4,
+    cli: 'popularity-exponent',
+    env: 'TRAIN_POPULARITY_EXPONENT',
+    description: 'Popularity negatives are drawn with probability ~ count^exponent',
+    engineDefault: 0.75,
+  },
+  maxNorm: {
+    kind: 'number',
+    min: 0,
+    max: 100,
+    cli: 'max-norm',
+    env: 'TRAIN_MAX_NORM',
+    description: 'Radius vectors are clipped to after every update (0 = off)',
+    engineDefault: 1,
+  },
+  l2: {
+    kind: 'number',
+    min: 0,
+    max: 10,
+    cli: 'l2',
+    env: 'TRAIN_L2',
+    description: 'L2 penalty on updated rows',
+    engineDefault: 0,
+  },
+  initStd: {
+    kind: 'number',
+    min: 0,
+    max: 10,
+    cli: 'init-std',
+    env: 'TRAIN_INIT_STD',
+    description: 'Standard deviation of the initial vectors',
+    engineDefault: 0.1,
+  },
+  explicitTripletWeight: {
+    kind: 'number',
+    min: 0,
+    max: 100,
+    cli: 'explicit-weight',
+    env: 'TRAIN_EXPLICIT_WEIGHT',
+    description: 'Loss weight of explicit (disliked) triplets against a liked pair of weight 1',
+    engineDefault: 1,
+  },
+  negativeWeight: {
+    kind: 'number',
+    min: 0,
+    max: 100,
+    cli: 'negative-weight',
+    env: 'TRAIN_NEGATIVE_WEIGHT',
+    description: 'Weight of the negative term (cosine-contrastive)',
+    engineDefault: 1,
+  },
+  userAggregation: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    cli: 'user-aggregation',
+    env: 'TRAIN_USER_AGGREGATION',
+    description:
+      "Weight of the mean of a user's liked item vectors in the exported user vector (by catalogue: 0.75 from 10,000 items, else 0)",
+    engineDefault: 'catalogue',
+  },
+  itemPropagation: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    cli: 'item-propagation',
+    env: 'TRAIN_ITEM_PROPAGATION',
+    description:
+      "Weight of the mean of an item's likers' vectors in the exported item vector (by catalogue: 0.25 from 10,000 items, else 0)",
+    engineDefault: 'catalogue',
+  },
+  engine: {
+    kind: 'choice',
+    choices: ENGINES,
+    cli: 'engine',
+    env: 'TRAIN_ENGINE',
+    description: 'Training engine (tfjs: the same model through TensorFlow.js, a slow reference)',
+    engineDefault: 'kernel',
+  },
+} as const satisfies Record<string, EngineOptionField>;
+
+export type EngineOptionName = keyof typeof ENGINE_OPTION_FIELDS;

@@ -1,0 +1,23 @@
+export {
+  ENGINE_OPTION_FIELDS,
+  ENGINES,
+  IN_BATCH_MODES,
+  LOSSES,
+  MAX_MIX_WEIGHT,
+  NEGATIVE_REDUCTIONS,
+  NEGATIVE_SOURCES,
+  OPTIMIZERS,
+} from './engine-option-fields';
+export type {
+  ChoiceField,
+  EngineOptionField,
+  EngineOptionName,
+  MixField,
+  NumberField,
+} from './engine-option-fields';
+export {
+  engineOptionSchema,
+  engineOptionsSchema,
+  parseNegativeMixText,
+} from './engine-options-schema';
+export type { EngineOptions } from './engine-options-schema';
