@@ -23,6 +23,7 @@ export type {
   ModelSnapshot,
   ModelMetadata,
   SimilarityMetric,
+  PublishOptions,
 } from './ports/embedding-store';
 export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';
 export { trainingJobParamsSchema } from './training-job-params';
