@@ -23,10 +23,12 @@ const INSERT_EVENTS = `
 // Rows are upserted in key order, so concurrent appends for the same users cannot deadlock.
 const RECORD_SIGNALS = `
   INSERT INTO user_item_signals AS s
-    (user_id, item_id, polarity, signal_at, signal_received_at, signal_event_id, max_positive_weight)
+    (user_id, item_id, polarity, signal_at, signal_received_at, signal_event_id, max_positive_weight,
+     last_liked_at)
   SELECT DISTINCT ON (user_id, item_id)
     user_id, item_id, polarity, occurred_at, received_at, event_id,
-    max(weight) FILTER (WHERE polarity = 1) OVER (PARTITION BY user_id, item_id)
+    max(weight) FILTER (WHERE polarity = 1) OVER (PARTITION BY user_id, item_id),
+    max(occurred_at) FILTER (WHERE polarity = 1) OVER (PARTITION BY user_id, item_id)
   FROM inserted
   WHERE polarity <> 0
   ORDER BY user_id, item_id, occurred_at DESC, event_id DESC
@@ -36,7 +38,8 @@ const RECORD_SIGNALS = `
     signal_received_at =
       CASE WHEN ${IS_LATER} THEN EXCLUDED.signal_received_at ELSE s.signal_received_at END,
     signal_event_id = CASE WHEN ${IS_LATER} THEN EXCLUDED.signal_event_id ELSE s.signal_event_id END,
-    max_positive_weight = GREATEST(s.max_positive_weight, EXCLUDED.max_positive_weight)`;
+    max_positive_weight = GREATEST(s.max_positive_weight, EXCLUDED.max_positive_weight),
+    last_liked_at = GREATEST(s.last_liked_at, EXCLUDED.last_liked_at)`;
 
 const recentItems = (polarity: 1 | -1) => `
   ARRAY(SELECT s.item_id FROM user_item_signals s

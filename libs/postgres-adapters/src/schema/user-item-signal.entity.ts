@@ -46,4 +46,8 @@ export class UserItemSignalEntity {
 
   @Column({ name: 'max_positive_weight', type: 'real', nullable: true })
   maxPositiveWeight!: number | null;
+
+  /** When the latest like of the pair happened (event time); null if it was never liked. */
+  @Column({ name: 'last_liked_at', type: 'timestamptz', nullable: true })
+  lastLikedAt!: Date | null;
 }

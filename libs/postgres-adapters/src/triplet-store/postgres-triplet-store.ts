@@ -7,7 +7,7 @@ import { queryRows } from '../storage/query-rows';
 // (a dislike after a like cancels it; a like after a dislike restores it). user_item_signals holds exactly
 // that, kept up to date by every append; neutral events (polarity 0) are not signals.
 const POSITIVES_SQL = `
-  SELECT user_id, item_id, max_positive_weight AS weight
+  SELECT user_id, item_id, max_positive_weight AS weight, last_liked_at
   FROM user_item_signals
   WHERE polarity = 1
   ORDER BY user_id, item_id`;
@@ -21,6 +21,7 @@ interface PositiveRow {
   user_id: string;
   item_id: string;
   weight: number;
+  last_liked_at: Date;
 }
 
 interface TripletRow {
@@ -52,7 +53,12 @@ export class PostgresTripletStore implements TripletStore {
 }
 
 function toPositive(row: PositiveRow): PositiveInteraction {
-  return { userId: row.user_id, itemId: row.item_id, weight: Number(row.weight) };
+  return {
+    userId: row.user_id,
+    itemId: row.item_id,
+    weight: Number(row.weight),
+    likedAtMs: new Date(row.last_liked_at).getTime(),
+  };
 }
 
 function toTriplet(row: TripletRow): Triplet {
