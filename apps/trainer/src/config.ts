@@ -42,6 +42,9 @@ export function trainerSettingsFrom(
     holdoutRatio: config.TRAIN_HOLDOUT_RATIO,
     evaluationK: config.TRAIN_EVALUATION_K,
     minRecall: config.TRAIN_MIN_RECALL,
+    gateTolerance: config.TRAIN_GATE_TOLERANCE,
+    finalFit: config.TRAIN_FINAL_FIT,
+    warmStartEpochs: config.TRAIN_WARM_START_EPOCHS,
     evaluationThreads: Math.min(config.TRAIN_THREADS, 2),
     popularLimit: config.TRAIN_POPULAR_LIMIT,
   };

@@ -60,7 +60,9 @@ describe('trainEmbeddings', () => {
     expect(warmHits).toBeGreaterThan(hitRateAtK(cold, { ...planted, k: 10 }));
     // The given tables are copied, never trained in place.
     expect(Buffer.from(trained.userVectors.buffer)).toEqual(Buffer.from(before.buffer));
-    expect(Buffer.from(warm.userVectors.buffer)).not.toEqual(Buffer.from(trained.userVectors.buffer));
+    expect(Buffer.from(warm.userVectors.buffer)).not.toEqual(
+      Buffer.from(trained.userVectors.buffer),
+    );
     const wrong = { users: new Float32Array(3), items: trained.itemVectors };
     await expect(trainEmbeddings(planted.data, small, { initialTables: wrong })).rejects.toThrow(
       /initialTables/,

@@ -44,13 +44,19 @@ async function trainTables(
   const shared = resolved.threads > 1;
   const tables = allocateTables({ ...data, options: resolved, shared });
   if (initial) {
-    if (initial.users.length !== tables.users.length || initial.items.length !== tables.items.length) {
+    if (
+      initial.users.length !== tables.users.length ||
+      initial.items.length !== tables.items.length
+    ) {
       throw new DomainError('INVALID_OPTIONS', 'initialTables do not match the data and dim');
     }
     tables.users.set(initial.users);
     tables.items.set(initial.items);
   } else {
-    initializeTables(tables, { ...resolved, random: new SeededRandom(deriveSeed(resolved.seed, 3)) });
+    initializeTables(tables, {
+      ...resolved,
+      random: new SeededRandom(deriveSeed(resolved.seed, 3)),
+    });
   }
   const workCount = data.positives.users.length + data.explicitTriplets.users.length;
   const setup = { data, options: resolved, workCount, seed: deriveSeed(resolved.seed, 1, 0) };
