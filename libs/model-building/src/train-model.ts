@@ -45,6 +45,11 @@ export interface TrainedModel {
   metrics: Record<string, number>;
   /** Why the gate did not accept the candidate (both figures), or null when it becomes current. */
   rejected: string | null;
+  /** The candidate (trained without the held-out likes) and its raw last-epoch tables, for comparisons. */
+  candidate: {
+    embeddings: TrainedEmbeddings;
+    tables: { users: Float32Array; items: Float32Array };
+  };
 }
 
 /**
@@ -121,14 +126,19 @@ export async function trainModel(
     minRecall: options.minRecall,
     tolerance: options.gateTolerance,
   });
+  const trained = { indexed, trainOptions, metrics, candidate: { embeddings: candidate, tables } };
   if (!decision.accepted || !heldOut || tables.users.length === 0) {
-    return { indexed, embeddings: candidate, trainOptions, metrics, rejected: decision.accepted ? null : decision.reason }; // prettier-ignore
+    return {
+      ...trained,
+      embeddings: candidate,
+      rejected: decision.accepted ? null : decision.reason,
+    };
   }
   const fitStartedMs = options.nowMs();
   const embeddings = await fitOnEverything(indexed.data, { tables }, { ...options, train: trainOptions, hooks }); // prettier-ignore
   metrics.finalFitSeconds = (options.nowMs() - fitStartedMs) / 1000;
   assertFinite(embeddings);
-  return { indexed, embeddings, trainOptions, metrics, rejected: null };
+  return { ...trained, embeddings, rejected: null };
 }
 
 function assertFinite(embeddings: TrainedEmbeddings): void {
