@@ -46,7 +46,10 @@ export class RedisEmbeddingStore implements EmbeddingStore {
    * Writes every chunk (expiring until complete), then completes, switches and notifies in one script
    * (stores and lists only, with `makeCurrent: false`).
    */
-  async publish(model: ModelSnapshot, options: PublishOptions = { makeCurrent: true }): Promise<void> {
+  async publish(
+    model: ModelSnapshot,
+    options: PublishOptions = { makeCurrent: true },
+  ): Promise<void> {
     checkModelSnapshot(model);
     const { version } = model.metadata;
     if ((await this.redis.exists(this.keys.manifest(version))) === 1) throw versionExists(version);
