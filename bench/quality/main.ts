@@ -11,6 +11,7 @@ import { runGowalla } from './gowalla-protocol';
 import { DEFAULT_GOWALLA_CARVE, GOWALLA_CARVES, GowallaCarve } from './gowalla-split';
 import { runMovieLens } from './movielens-protocol';
 import { reportRun } from './report';
+import { runTemporalBench } from './temporal-bench';
 
 /**
  * MovieLens relevance is "every rated item", so every rating is a positive (as for the published BPR
@@ -29,10 +30,11 @@ const PROTOCOLS = {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'movielens-100k-temporal') return runTemporalBench(rest);
   const protocol = PROTOCOLS[name as keyof typeof PROTOCOLS];
   if (!protocol) {
     process.stderr.write(
-      `usage: npm run bench:quality -- ${Object.keys(PROTOCOLS).join('|')} [train options]\n`,
+      `usage: npm run bench:quality -- ${Object.keys(PROTOCOLS).join('|')}|movielens-100k-temporal [options]\n`,
     );
     return 2;
   }

@@ -108,4 +108,22 @@ describe('trainer config', () => {
     });
     expect(settings.evaluationThreads).toBe(2);
   });
+
+  it('reads the gate: tolerance, floor and how the published model learns the held-out likes', () => {
+    const defaults = trainerSettingsFrom(loadTrainerConfig({}), 1);
+    expect(defaults).toMatchObject({ gateTolerance: 0.02, minRecall: 0.01, finalFit: 'retrain' });
+    const set = trainerSettingsFrom(
+      loadTrainerConfig({
+        TRAIN_GATE_TOLERANCE: '0.05',
+        TRAIN_FINAL_FIT: 'warm-start',
+        TRAIN_WARM_START_EPOCHS: '3',
+      }),
+      1,
+    );
+    expect(set).toMatchObject({ gateTolerance: 0.05, finalFit: 'warm-start', warmStartEpochs: 3 });
+    expect(badVariablesOf({ TRAIN_GATE_TOLERANCE: '-1', TRAIN_FINAL_FIT: 'both' })).toEqual([
+      'TRAIN_FINAL_FIT',
+      'TRAIN_GATE_TOLERANCE',
+    ]);
+  });
 });

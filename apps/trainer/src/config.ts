@@ -45,6 +45,9 @@ export function trainerSettingsFrom(
     holdoutRatio: config.TRAIN_HOLDOUT_RATIO,
     evaluationK: config.TRAIN_EVALUATION_K,
     minRecall: config.TRAIN_MIN_RECALL,
+    gateTolerance: config.TRAIN_GATE_TOLERANCE,
+    finalFit: config.TRAIN_FINAL_FIT,
+    warmStartEpochs: config.TRAIN_WARM_START_EPOCHS,
     evaluationThreads: Math.min(engineOptionsFromEnv(config, cpuCount).threads ?? 1, 2),
     popularLimit: config.TRAIN_POPULAR_LIMIT,
   };

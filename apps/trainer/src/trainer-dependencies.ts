@@ -1,6 +1,6 @@
 import type { EmbeddingStore, JobQueue, PositiveWeights, TripletStore } from '@recsys/domain';
 import type { TrainOptions } from '@recsys/embedding-training';
-import type { NegativeStrategy } from '@recsys/model-building';
+import type { FinalFit, NegativeStrategy } from '@recsys/model-building';
 
 /** The ports the trainer uses, built by the composition root (real adapters, or embedded ones). */
 export interface TrainerDependencies {
@@ -25,6 +25,10 @@ export interface TrainerSettings {
   holdoutRatio: number;
   evaluationK: number;
   minRecall: number;
+  /** The candidate needs held-out Recall@K >= the serving model's minus this. */
+  gateTolerance: number;
+  finalFit: FinalFit;
+  warmStartEpochs: number;
   evaluationThreads: number;
   popularLimit: number;
 }

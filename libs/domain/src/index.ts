@@ -23,6 +23,7 @@ export type {
   ModelSnapshot,
   ModelMetadata,
   SimilarityMetric,
+  PublishOptions,
 } from './ports/embedding-store';
 export { JOB_STATUSES } from './ports/job-queue';
 export type {

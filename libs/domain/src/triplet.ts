@@ -12,6 +12,8 @@ export interface PositiveInteraction {
   userId: string;
   itemId: string;
   weight: number;
+  /** When the latest like of the pair happened (event time, ms since the epoch): the temporal holdout's clock. */
+  likedAtMs: number;
 }
 
 /** What a trainer learns from: aggregated positives and the explicit triplets. */

@@ -5,6 +5,7 @@ import {
   type EmbeddingStore,
   type ModelMetadata,
   type ModelSnapshot,
+  type PublishOptions,
 } from '@recsys/domain';
 
 const PUBLISHED = 'published';
@@ -32,8 +33,8 @@ export class InMemoryEmbeddingStore implements EmbeddingStore {
     this.notifications.setMaxListeners(0);
   }
 
-  publish(model: ModelSnapshot): Promise<void> {
-    return settle(() => this.publishNow(model));
+  publish(model: ModelSnapshot, options: PublishOptions = { makeCurrent: true }): Promise<void> {
+    return settle(() => this.publishNow(model, options.makeCurrent));
   }
 
   currentVersion(): Promise<string | null> {
@@ -83,7 +84,7 @@ export class InMemoryEmbeddingStore implements EmbeddingStore {
   }
 
   // Synchronous from check to switch: no reader can observe a version half-stored.
-  private publishNow(model: ModelSnapshot): void {
+  private publishNow(model: ModelSnapshot, makeCurrent: boolean): void {
     checkModelSnapshot(model);
     const { version } = model.metadata;
     if (this.versions.has(version)) {
@@ -97,7 +98,7 @@ export class InMemoryEmbeddingStore implements EmbeddingStore {
     }
     // A copy: later changes to the caller's arrays must not change the published version.
     this.versions.set(version, copySnapshot(model));
-    this.switchTo(version);
+    if (makeCurrent) this.switchTo(version);
     this.pruneOldVersions();
   }
 

@@ -49,6 +49,26 @@ describe('trainEmbeddings', () => {
     expect(model.epochs[14].meanLoss).toBeLessThan(model.epochs[0].meanLoss * 0.6);
   });
 
+  it('warm-starts from given tables: one epoch on a trained model keeps its quality', async () => {
+    const trained = await trainEmbeddings(planted.data, small);
+    const initialTables = { users: trained.userVectors, items: trained.itemVectors };
+    const before = trained.userVectors.slice();
+    const warm = await trainEmbeddings(planted.data, { ...small, epochs: 1 }, { initialTables });
+    const cold = await trainEmbeddings(planted.data, { ...small, epochs: 1 });
+    const warmHits = hitRateAtK(warm, { ...planted, k: 10 });
+    expect(warmHits).toBeGreaterThan(5 * CHANCE_AT_10);
+    expect(warmHits).toBeGreaterThan(hitRateAtK(cold, { ...planted, k: 10 }));
+    // The given tables are copied, never trained in place.
+    expect(Buffer.from(trained.userVectors.buffer)).toEqual(Buffer.from(before.buffer));
+    expect(Buffer.from(warm.userVectors.buffer)).not.toEqual(
+      Buffer.from(trained.userVectors.buffer),
+    );
+    const wrong = { users: new Float32Array(3), items: trained.itemVectors };
+    await expect(trainEmbeddings(planted.data, small, { initialTables: wrong })).rejects.toThrow(
+      /initialTables/,
+    );
+  });
+
   it('stops when onEpochEnd says so and hands it the live model', async () => {
     const seen: number[] = [];
     const model = await trainEmbeddings(planted.data, small, {

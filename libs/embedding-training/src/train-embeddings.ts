@@ -1,3 +1,4 @@
+import { DomainError } from '@recsys/domain';
 import { aggregateBehaviour } from './export/aggregate-behaviour';
 import { InProcessExecutor } from './engine/in-process-executor';
 import { runEpochs } from './engine/run-epochs';
@@ -35,10 +36,28 @@ async function trainTables(
   hooks: TrainHooks,
 ): Promise<TrainedEmbeddings> {
   const metric = createTripletLoss(resolved.loss, resolved).metric;
-  if (resolved.engine === 'tfjs') return trainWithTfjs(data, { options: resolved, metric, hooks });
+  const initial = hooks.initialTables;
+  if (resolved.engine === 'tfjs') {
+    if (initial) throw new DomainError('INVALID_OPTIONS', 'a warm start needs the kernel engine');
+    return trainWithTfjs(data, { options: resolved, metric, hooks });
+  }
   const shared = resolved.threads > 1;
   const tables = allocateTables({ ...data, options: resolved, shared });
-  initializeTables(tables, { ...resolved, random: new SeededRandom(deriveSeed(resolved.seed, 3)) });
+  if (initial) {
+    if (
+      initial.users.length !== tables.users.length ||
+      initial.items.length !== tables.items.length
+    ) {
+      throw new DomainError('INVALID_OPTIONS', 'initialTables do not match the data and dim');
+    }
+    tables.users.set(initial.users);
+    tables.items.set(initial.items);
+  } else {
+    initializeTables(tables, {
+      ...resolved,
+      random: new SeededRandom(deriveSeed(resolved.seed, 3)),
+    });
+  }
   const workCount = data.positives.users.length + data.explicitTriplets.users.length;
   const setup = { data, options: resolved, workCount, seed: deriveSeed(resolved.seed, 1, 0) };
   const executor = shared

@@ -37,4 +37,9 @@ export interface TrainHooks {
   ) => EpochDecision | Promise<EpochDecision>;
   /** A monotonic clock in milliseconds (e.g. `() => performance.now()`), used only for `seconds`. */
   nowMs?: () => number;
+  /**
+   * Warm start: the tables begin as copies of these ([userCount, dim] and [itemCount, dim], e.g. the trained
+   * tables of an earlier run on the same indices) instead of random draws. Kernel engine only.
+   */
+  initialTables?: { users: Float32Array; items: Float32Array };
 }

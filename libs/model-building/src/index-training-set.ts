@@ -7,6 +7,8 @@ export interface IndexedTrainingSet {
   userIds: string[];
   itemIds: string[];
   data: TrainingData;
+  /** When each positive row's latest like happened (ms since the epoch), parallel to data.positives. */
+  likedAtMs: Float64Array;
   /** Every (user, item) the user interacted with (liked or unliked): never recommended back. */
   seen: { users: Int32Array; items: Int32Array };
 }
@@ -38,6 +40,7 @@ export function indexTrainingSet(set: TrainingSet): IndexedTrainingSet {
     userIds: [...users.keys()],
     itemIds: [...items.keys()],
     data: { userCount: users.size, itemCount: items.size, positives, explicitTriplets },
+    likedAtMs: Float64Array.from(set.positives, (p) => p.likedAtMs),
     seen,
   };
 }

@@ -21,6 +21,7 @@ export function toModelSnapshot(
       metrics,
       trainingParams: { ...trainOptions },
       ...(options.jobId ? { jobId: options.jobId } : {}),
+      ...(model.rejected === null ? {} : { rejected: model.rejected }),
     },
     itemIds: indexed.itemIds,
     itemVectors: embeddings.itemVectors,

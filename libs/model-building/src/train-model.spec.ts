@@ -2,6 +2,7 @@ import { DomainError, type PositiveInteraction, type TrainingSet } from '@recsys
 import { buildServingModel, CatalogueSnapshot, recommendForUser } from '@recsys/recommendations';
 import { generateTasteClusters } from '@recsys/synthetic-data';
 import { classifyInteraction, DEFAULT_INTERACTION_SIGNALS, deriveTriplets } from '@recsys/triplets';
+import { trainEmbeddings } from '@recsys/embedding-training';
 import { indexTrainingSet } from './index-training-set';
 import { toModelSnapshot } from './to-model-snapshot';
 import { trainModel, type ModelTrainingOptions } from './train-model';
@@ -25,12 +26,37 @@ function trainingSetOf(): TrainingSet {
   const best = new Map<string, PositiveInteraction>();
   for (const { event, polarity, weight } of classified) {
     const key = `${event.userId}\u0000${event.itemId}`;
-    if (polarity === 1 && weight > (best.get(key)?.weight ?? 0)) {
-      best.set(key, { userId: event.userId, itemId: event.itemId, weight });
+    const likedAtMs = Date.parse(event.timestamp);
+    const known = best.get(key);
+    if (polarity === 1) {
+      best.set(key, {
+        userId: event.userId,
+        itemId: event.itemId,
+        weight: Math.max(weight, known?.weight ?? 0),
+        likedAtMs: Math.max(likedAtMs, known?.likedAtMs ?? 0),
+      });
     }
   }
   const triplets = deriveTriplets(classified, new Map(), { maxTripletsPerEvent: 20 });
   return { positives: [...best.values()], triplets };
+}
+
+/** The set as it was before each user's most recent likes (the last `share` of them) happened. */
+function earlierPart(set: TrainingSet, share: number): TrainingSet {
+  const byUser = new Map<string, PositiveInteraction[]>();
+  for (const p of set.positives) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
+  const later = new Set<string>();
+  for (const likes of byUser.values()) {
+    likes.sort((a, b) => a.likedAtMs - b.likedAtMs);
+    for (const p of likes.slice(likes.length - Math.round(share * likes.length))) {
+      later.add(`${p.userId}\u0000${p.itemId}`);
+    }
+  }
+  const isLater = (userId: string, itemId: string) => later.has(`${userId}\u0000${itemId}`);
+  return {
+    positives: set.positives.filter((p) => !isLater(p.userId, p.itemId)),
+    triplets: set.triplets.filter((t) => !isLater(t.userId, t.positiveItemId)),
+  };
 }
 
 const options: ModelTrainingOptions = {
@@ -38,8 +64,11 @@ const options: ModelTrainingOptions = {
   negatives: 'auto',
   holdoutRatio: 0.2,
   evaluationK: 10,
-  splitSeed: 5,
   minRecall: 0,
+  gateTolerance: 0.02,
+  serving: null,
+  finalFit: 'retrain',
+  warmStartEpochs: 3,
   evaluationThreads: 1,
   nowMs: () => 0,
 };
@@ -111,12 +140,77 @@ describe('trainModel', () => {
     });
   });
 
-  it('fails the quality gate when held-out recall is below the bar', async () => {
-    const error = await trainModel(trainingSetOf(), { ...options, minRecall: 1.01 }).catch(
-      (e: unknown) => e,
-    );
+  it('rejects a first model below the floor, with its figure, and keeps the candidate vectors', async () => {
+    const model = await trainModel(trainingSetOf(), { ...options, minRecall: 1 });
+    expect(model.rejected).toMatch(/^held-out recall@10 0\.\d{4} is below the floor 1$/);
+    expect(model.metrics).not.toHaveProperty('finalFitSeconds');
+  });
+
+  it('refuses diverged vectors with QUALITY_GATE_FAILED', async () => {
+    const error = await trainModel(trainingSetOf(), {
+      ...options,
+      train: { ...options.train, learningRate: 1e38, maxNorm: 0 },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('QUALITY_GATE_FAILED');
+  });
+
+  it('publishes a model that passed fitted on every row: retrain = the same settings on all data', async () => {
+    const set = trainingSetOf();
+    const model = await trainModel(set, options);
+    expect(model.rejected).toBeNull();
+    expect(model.metrics.heldOutLikes).toBeGreaterThan(0);
+    const allRows = await trainEmbeddings(indexTrainingSet(set).data, model.trainOptions);
+    expect(Buffer.from(model.embeddings.itemVectors.buffer)).toEqual(
+      Buffer.from(allRows.itemVectors.buffer),
+    );
+  });
+
+  it('warm-starts from the candidate for the configured epochs on every row', async () => {
+    const model = await trainModel(trainingSetOf(), { ...options, finalFit: 'warm-start' });
+    expect(model.rejected).toBeNull();
+    expect(model.embeddings.epochs).toHaveLength(options.warmStartEpochs);
+    expect(model.metrics.finalFitSeconds).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('trainModel against a serving model', () => {
+  const servingOf = async (set: TrainingSet) =>
+    toModelSnapshot(await trainModel(set, options), {
+      version: 'serving',
+      createdAt: '2026-01-01T00:00:00Z',
+      popularLimit: 10,
+    });
+
+  it('rejects a worse candidate on the likes new since the serving model, naming both figures', async () => {
+    const serving = await servingOf(earlierPart(trainingSetOf(), 0.3));
+    const worse = { ...options, train: { ...options.train, epochs: 1, learningRate: 0.001 } };
+    const model = await trainModel(trainingSetOf(), { ...worse, serving });
+    expect(model.metrics['gateServingRecall@10']).toBeGreaterThan(
+      model.metrics['gateCandidateRecall@10'] + 0.02,
+    );
+    expect(model.metrics.gateLikes).toBeGreaterThan(0);
+    expect(model.rejected).toMatch(
+      /^recall@10 below the serving model's: candidate 0\.\d{4}, serving 0\.\d{4}, tolerance 0\.02, on \d+ held-out likes new to the serving model$/,
+    );
+  });
+
+  it('accepts an equally good candidate and compares only likes the serving model did not see', async () => {
+    const serving = await servingOf(earlierPart(trainingSetOf(), 0.3));
+    const model = await trainModel(trainingSetOf(), { ...options, serving });
+    expect(model.rejected).toBeNull();
+    const heldOut = model.metrics.heldOutLikes;
+    expect(model.metrics.gateLikes).toBeGreaterThan(0);
+    expect(model.metrics.gateLikes).toBeLessThanOrEqual(heldOut);
+  });
+
+  it('falls back to the floor when the serving model saw every held-out like', async () => {
+    const set = trainingSetOf();
+    const serving = await servingOf(set);
+    const worse = { ...options, train: { ...options.train, epochs: 1, learningRate: 0.001 } };
+    const model = await trainModel(set, { ...worse, serving });
+    expect(model.metrics).not.toHaveProperty('gateLikes');
+    expect(model.rejected).toBeNull();
   });
 });
 
@@ -124,14 +218,15 @@ describe('indexTrainingSet', () => {
   it('gives ids dense indices in order of first appearance and marks liked and unliked items as seen', () => {
     const indexed = indexTrainingSet({
       positives: [
-        { userId: 'u1', itemId: 'a', weight: 2 },
-        { userId: 'u2', itemId: 'b', weight: 1 },
+        { userId: 'u1', itemId: 'a', weight: 2, likedAtMs: 5 },
+        { userId: 'u2', itemId: 'b', weight: 1, likedAtMs: 3 },
       ],
       triplets: [{ userId: 'u1', positiveItemId: 'a', negativeItemId: 'c', sourceEventId: 'e' }],
     });
     expect(indexed.userIds).toEqual(['u1', 'u2']);
     expect(indexed.itemIds).toEqual(['a', 'b', 'c']);
     expect([...indexed.data.positives.weights]).toEqual([2, 1]);
+    expect([...indexed.likedAtMs]).toEqual([5, 3]);
     expect([...indexed.data.explicitTriplets.negatives]).toEqual([2]);
     const seenPairs = [...indexed.seen.users].map((u, i) => `${u}:${indexed.seen.items[i]}`);
     expect(new Set(seenPairs)).toEqual(new Set(['0:0', '1:1', '0:2']));

@@ -1,39 +1,43 @@
-import { DomainError, type TrainingSet } from '@recsys/domain';
+import { DomainError, type ModelSnapshot, type TrainingSet } from '@recsys/domain';
 import {
   resolveTrainOptions,
   trainEmbeddings,
   type EpochDecision,
   type EpochReport,
   type TrainedEmbeddings,
-  type TrainingData,
   type TrainOptions,
 } from '@recsys/embedding-training';
-import {
-  buildUserItemSets,
-  evaluateRanking,
-  metricsRecord,
-  splitStratified,
-  type RowSplit,
-} from '@recsys/ranking-metrics';
 import { chooseNegativeMix, type NegativeStrategy } from './choose-negative-mix';
+import { compareWithServing } from './compare-with-serving';
+import { decideGate } from './decide-gate';
+import { evaluateHeldOut, withoutHeldOut } from './held-out-rows';
+import { fitOnEverything, type FinalFit } from './fit-on-everything';
 import { indexTrainingSet, type IndexedTrainingSet } from './index-training-set';
+import { splitRecentLikes } from './split-recent-likes';
 
 export interface ModelTrainingOptions {
   train: Partial<TrainOptions>;
   /** Sampled negatives; `auto` takes the engine's default for the catalogue (see chooseNegativeMix). */
   negatives: NegativeStrategy;
-  /** Share of each user's liked items held out to measure the model; 0 skips evaluation. */
+  /** Share of each user's most recent likes held out to measure the candidate; 0 skips evaluation. */
   holdoutRatio: number;
   evaluationK: number;
-  splitSeed: number;
-  /** Quality gate: the held-out Recall@K a model needs to be published. */
+  /** Absolute floor: the held-out Recall@K any model needs to become current. */
   minRecall: number;
+  /** Relative gate: the candidate needs Recall@K >= the serving model's minus this. */
+  gateTolerance: number;
+  /** The model serving now (compared on the same held-out likes), or null for the first model. */
+  serving: ModelSnapshot | null;
+  /** How a candidate that passed learns the held-out likes before it is published. */
+  finalFit: FinalFit;
+  warmStartEpochs: number;
   evaluationThreads: number;
   /** A monotonic clock in ms, for `trainSeconds`. */
   nowMs: () => number;
   /**
-   * Called after every training epoch with the resolved options (e.g. to report progress); 'stop' ends
-   * training early, and a throw ends the run with that error (a cancelled job).
+   * Called after every training epoch (the candidate's, then the final fit's, numbered on from the
+   * candidate's) with the resolved options, `epochs` being every epoch planned (e.g. to report progress);
+   * 'stop' ends that training run early, and a throw ends the run with that error (a cancelled job).
    */
   onEpochEnd?: (
     report: EpochReport,
@@ -43,15 +47,24 @@ export interface ModelTrainingOptions {
 
 export interface TrainedModel {
   indexed: IndexedTrainingSet;
+  /** The vectors to publish: fitted on everything when the gate passed, else the candidate's. */
   embeddings: TrainedEmbeddings;
   trainOptions: TrainOptions;
   metrics: Record<string, number>;
+  /** Why the gate did not accept the candidate (both figures), or null when it becomes current. */
+  rejected: string | null;
+  /** The candidate (trained without the held-out likes) and its raw last-epoch tables, for comparisons. */
+  candidate: {
+    embeddings: TrainedEmbeddings;
+    tables: { users: Float32Array; items: Float32Array };
+  };
 }
 
 /**
- * Trains embeddings on a training set, measures them on a held-out part of each user's liked items and
- * applies the quality gate. Throws NO_TRAINING_DATA or QUALITY_GATE_FAILED instead of returning a model
- * that must not be published.
+ * Trains a candidate without each user's most recent likes, measures it on them, compares it with the
+ * serving model on the same likes (decideGate), and, if it passes, fits the published model on every
+ * row (fitOnEverything). A rejected candidate comes back with `rejected` set, to be stored, not served.
+ * Throws NO_TRAINING_DATA, and QUALITY_GATE_FAILED for diverged (non-finite) vectors.
  */
 export async function trainModel(
   set: TrainingSet,
@@ -68,93 +81,80 @@ export async function trainModel(
     { negativeMix: chooseNegativeMix(options.negatives), ...options.train },
     { itemCount: indexed.itemIds.length },
   );
+  const likes = { ...indexed.data, ...indexed.data.positives, likedAtMs: indexed.likedAtMs };
   const split =
-    options.holdoutRatio > 0
-      ? splitStratified(
-          { users: indexed.data.positives.users, userCount: indexed.data.userCount },
-          {
-            testRatio: options.holdoutRatio,
-            seed: options.splitSeed,
-          },
-        )
-      : null;
-  const trainData = split ? withoutHeldOut(indexed.data, split) : indexed.data;
+    options.holdoutRatio > 0 ? splitRecentLikes(likes, { ratio: options.holdoutRatio }) : null;
+  const heldOut = split && split.testRows.length > 0 ? split : null;
+  const trainData = heldOut ? withoutHeldOut(indexed.data, heldOut) : indexed.data;
+  const hooks = { nowMs: options.nowMs };
   const startedMs = options.nowMs();
-  const { onEpochEnd } = options;
-  const embeddings = await trainEmbeddings(trainData, trainOptions, {
-    nowMs: options.nowMs,
-    onEpochEnd: onEpochEnd && ((report) => onEpochEnd(report, trainOptions)),
+  const tables = { users: new Float32Array(0), items: new Float32Array(0) };
+  const fitEpochs = options.finalFit === 'retrain' ? trainOptions.epochs : options.warmStartEpochs;
+  const planned = { ...trainOptions, epochs: trainOptions.epochs + (heldOut ? fitEpochs : 0) };
+  const report = (epochReport: EpochReport, epochOffset: number): Promise<EpochDecision> =>
+    Promise.resolve(
+      options.onEpochEnd?.({ ...epochReport, epoch: epochReport.epoch + epochOffset }, planned) ??
+        'continue',
+    );
+  const candidate = await trainEmbeddings(trainData, trainOptions, {
+    ...hooks,
+    // The raw tables of the last epoch: the warm start continues from them (the returned vectors may
+    // carry export-time aggregation).
+    onEpochEnd: (epochReport, live) => {
+      if (epochReport.epoch === trainOptions.epochs) {
+        tables.users = live.userVectors.slice();
+        tables.items = live.itemVectors.slice();
+      }
+      return report(epochReport, 0);
+    },
   });
   const trainSeconds = (options.nowMs() - startedMs) / 1000;
-  assertFinite(embeddings);
+  assertFinite(candidate);
   const metrics: Record<string, number> = {
     trainSeconds,
-    epochs: embeddings.epochs.length,
-    finalLoss: embeddings.epochs.at(-1)?.meanLoss ?? 0,
+    epochs: candidate.epochs.length,
+    finalLoss: candidate.epochs.at(-1)?.meanLoss ?? 0,
     users: indexed.userIds.length,
     items: indexed.itemIds.length,
     positives: trainData.positives.users.length,
     explicitTriplets: trainData.explicitTriplets.users.length,
+    heldOutLikes: heldOut?.testRows.length ?? 0,
   };
-  if (split && split.testRows.length > 0) {
-    Object.assign(metrics, await evaluateHeldOut(indexed, split, embeddings, options));
-    const recall = metrics[`recall@${options.evaluationK}`];
-    if (!(recall >= options.minRecall)) {
-      throw new DomainError(
-        'QUALITY_GATE_FAILED',
-        `held-out recall@${options.evaluationK} ${recall.toFixed(4)} is below the gate ${options.minRecall}`,
-        { metrics },
-      );
-    }
+  const k = options.evaluationK;
+  const threads = options.evaluationThreads;
+  if (heldOut) Object.assign(metrics, await evaluateHeldOut(indexed, heldOut, candidate, { k, threads })); // prettier-ignore
+  const comparison =
+    heldOut && options.serving
+      ? await compareWithServing({ indexed, split: heldOut, candidate, serving: options.serving }, { k, threads }) // prettier-ignore
+      : null;
+  if (comparison) {
+    Object.assign(metrics, {
+      [`gateCandidateRecall@${k}`]: comparison.candidate.recall,
+      [`gateServingRecall@${k}`]: comparison.serving.recall,
+      gateLikes: comparison.rows,
+    });
   }
-  return { indexed, embeddings, trainOptions, metrics };
-}
-
-async function evaluateHeldOut(
-  indexed: IndexedTrainingSet,
-  split: RowSplit,
-  embeddings: TrainedEmbeddings,
-  options: ModelTrainingOptions,
-): Promise<Record<string, number>> {
-  const pairs = { userCount: indexed.data.userCount, ...indexed.data.positives };
-  const result = await evaluateRanking({
-    model: embeddings,
-    train: buildUserItemSets(pairs, split.trainRows),
-    test: buildUserItemSets(pairs, split.testRows),
-    k: options.evaluationK,
-    threads: options.evaluationThreads,
+  const decision = decideGate({
+    k,
+    recall: heldOut ? metrics[`recall@${k}`] : null,
+    comparison,
+    minRecall: options.minRecall,
+    tolerance: options.gateTolerance,
   });
-  const { users, ...rest } = metricsRecord(result);
-  return { ...rest, evaluatedUsers: users };
-}
-
-// Held-out liked items must not reach training, not even as the liked item of an explicit triplet.
-function withoutHeldOut(data: TrainingData, split: RowSplit): TrainingData {
-  const { positives, explicitTriplets: triplets } = data;
-  const heldOut = new Set<number>();
-  for (const row of split.testRows)
-    heldOut.add(positives.users[row] * data.itemCount + positives.items[row]);
-  const keep = [...triplets.users.keys()].filter(
-    (i) => !heldOut.has(triplets.users[i] * data.itemCount + triplets.positives[i]),
-  );
-  const pick = <T extends Int32Array | Float32Array>(array: T, rows: ArrayLike<number>): T => {
-    const out = new (array.constructor as new (n: number) => T)(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = array[rows[i]];
-    return out;
-  };
-  return {
-    ...data,
-    positives: {
-      users: pick(positives.users, split.trainRows),
-      items: pick(positives.items, split.trainRows),
-      weights: pick(positives.weights, split.trainRows),
-    },
-    explicitTriplets: {
-      users: pick(triplets.users, keep),
-      positives: pick(triplets.positives, keep),
-      negatives: pick(triplets.negatives, keep),
-    },
-  };
+  const trained = { indexed, trainOptions, metrics, candidate: { embeddings: candidate, tables } };
+  if (!decision.accepted || !heldOut || tables.users.length === 0) {
+    return {
+      ...trained,
+      embeddings: candidate,
+      rejected: decision.accepted ? null : decision.reason,
+    };
+  }
+  const fitStartedMs = options.nowMs();
+  const fitHooks = { ...hooks, onEpochEnd: (epochReport: EpochReport) => report(epochReport, trainOptions.epochs) }; // prettier-ignore
+  const embeddings = await fitOnEverything(indexed.data, { tables }, { ...options, train: trainOptions, hooks: fitHooks }); // prettier-ignore
+  metrics.finalFitSeconds = (options.nowMs() - fitStartedMs) / 1000;
+  assertFinite(embeddings);
+  return { ...trained, embeddings, rejected: null };
 }
 
 function assertFinite(embeddings: TrainedEmbeddings): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { engineEnv } from './engine-env';
 import { intVar, numberVar, stringVar } from './env-fields';
 import { positiveWeightsEnv } from './signals-env';
+import { modelGateEnv } from './model-gate-env';
 
 /** How the trainer polls for jobs and what it trains (read by the trainer and the embedded app). */
 export const trainingEnv = {
@@ -36,7 +37,8 @@ export const trainingEnv = {
     default: 0.1,
     min: 0,
     max: 0.5,
-    description: 'Share of liked items held out to evaluate a model (0 = no evaluation)',
+    description:
+      "Share of each user's most recent likes held out to evaluate a candidate (0 = no evaluation, no gate)",
   }),
   TRAIN_EVALUATION_K: intVar({
     default: 10,
@@ -45,10 +47,11 @@ export const trainingEnv = {
     description: 'K of the held-out Recall@K and NDCG@K',
   }),
   TRAIN_MIN_RECALL: numberVar({
-    default: 0,
+    default: 0.01,
     min: 0,
     max: 1,
-    description: 'Quality gate: held-out Recall@K a model needs to be published',
+    description:
+      'Absolute floor of the quality gate: held-out Recall@K any model (the first one too) needs to become current',
   }),
   ...positiveWeightsEnv,
   TRAIN_POPULAR_LIMIT: intVar({
@@ -56,4 +59,5 @@ export const trainingEnv = {
     min: 1,
     description: 'Popular items stored with a model for unknown users',
   }),
+  ...modelGateEnv,
 };

@@ -145,6 +145,27 @@ export function describeEmbeddingStoreContract(
       expect(await notifications.received(2)).toEqual(['v1', 'v2']);
     });
 
+    it('stores a version without making it current when asked, lists it, and activates it by hand', async () => {
+      const store = await open();
+      const notifications = await recordNotifications(store);
+      await store.publish(makeModel({ version: 'v1', ...SMALL }));
+      await notifications.received(1);
+      const rejected = makeModel({ version: 'v2', ...SMALL });
+      rejected.metadata.rejected = 'held-out recall@10 0.1000 is below the serving 0.3000 - 0.02';
+      await store.publish(rejected, { makeCurrent: false });
+      expect(await store.currentVersion()).toBe('v1');
+      const listed = await store.listVersions();
+      expect(listed.map((m) => [m.version, m.rejected])).toEqual([
+        ['v2', rejected.metadata.rejected],
+        ['v1', undefined],
+      ]);
+      expect(sameModel((await store.load('v2'))!, rejected)).toBe(true);
+      await store.activate('v2');
+      expect(await store.currentVersion()).toBe('v2');
+      // The store-only publish notified nobody: the next notification is the activation.
+      expect(await notifications.received(2)).toEqual(['v1', 'v2']);
+    });
+
     it('stops calling a listener once unsubscribed, and keeps calling the others', async () => {
       const store = await open();
       const stays = await recordNotifications(store);

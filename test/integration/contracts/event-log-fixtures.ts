@@ -5,6 +5,11 @@ import type { InteractionType } from '@recsys/interaction-events';
 
 const BASE_TIME_MS = Date.parse('2026-01-01T00:00:00.000Z');
 
+/** The time of an event placed at `minute`, in ms since the epoch. */
+export function minuteMs(minute: number): number {
+  return BASE_TIME_MS + minute * 60_000;
+}
+
 /** What a test says about one event; `minute` places it in time (minutes after a fixed base). */
 export interface EventSpec {
   eventId: string;

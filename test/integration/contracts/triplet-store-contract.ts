@@ -4,6 +4,7 @@ import type { EventLog, PositiveInteraction, PositiveWeights, TripletStore } fro
 import { uniqueName } from '../../support/services';
 import {
   classifiedEvent,
+  minuteMs,
   recordingDeriver,
   tripletPerLike,
   type EventSpec,
@@ -59,8 +60,9 @@ export function describeTripletStoreContract(
       // A later, weaker like in another batch keeps the strongest weight.
       await log([{ itemId: 'a', minute: 3, polarity: 1, weight: 2, type: 'add_to_cart' }]);
       expect(await ownPositives()).toEqual([
-        { userId: 'u1', itemId: 'a', weight: 3 },
-        { userId: 'u2', itemId: 'b', weight: 0.5 },
+        // The time of the pair's latest like, whichever batch it came in.
+        { userId: 'u1', itemId: 'a', weight: 3, likedAtMs: minuteMs(3) },
+        { userId: 'u2', itemId: 'b', weight: 0.5, likedAtMs: minuteMs(4) },
       ]);
     });
 
@@ -98,7 +100,9 @@ export function describeTripletStoreContract(
         { itemId: 'only-disliked', minute: 5, polarity: -1 },
         { itemId: 'only-viewed', minute: 6, polarity: 0 },
       ]);
-      expect(await ownPositives()).toEqual([{ userId: 'u1', itemId: 'restored', weight: 1 }]);
+      expect(await ownPositives()).toEqual([
+        { userId: 'u1', itemId: 'restored', weight: 1, likedAtMs: minuteMs(4) },
+      ]);
     });
 
     it('ignores neutral events when finding the latest signal', async () => {
@@ -106,7 +110,9 @@ export function describeTripletStoreContract(
         { itemId: 'a', minute: 1, polarity: 1, weight: 1 },
         { itemId: 'a', minute: 2, polarity: 0, type: 'view' },
       ]);
-      expect(await ownPositives()).toEqual([{ userId: 'u1', itemId: 'a', weight: 1 }]);
+      expect(await ownPositives()).toEqual([
+        { userId: 'u1', itemId: 'a', weight: 1, likedAtMs: minuteMs(1) },
+      ]);
     });
 
     it('orders signals by when they happened, not by when they were logged', async () => {
@@ -114,7 +120,17 @@ export function describeTripletStoreContract(
       await log([{ itemId: 'late-like', minute: 5, polarity: -1 }]);
       await log([{ itemId: 'late-dislike', minute: 10, polarity: -1 }]);
       await log([{ itemId: 'late-dislike', minute: 5, polarity: 1, weight: 1 }]);
-      expect(await ownPositives()).toEqual([{ userId: 'u1', itemId: 'late-like', weight: 1 }]);
+      expect(await ownPositives()).toEqual([
+        { userId: 'u1', itemId: 'late-like', weight: 1, likedAtMs: minuteMs(10) },
+      ]);
+    });
+
+    it('keeps the time of the latest like when an earlier like arrives later', async () => {
+      await log([{ itemId: 'a', minute: 7, polarity: 1, weight: 1 }]);
+      await log([{ itemId: 'a', minute: 2, polarity: 1, weight: 1 }]);
+      expect(await ownPositives()).toEqual([
+        { userId: 'u1', itemId: 'a', weight: 1, likedAtMs: minuteMs(7) },
+      ]);
     });
 
     it('returns every stored triplet and counts them', async () => {

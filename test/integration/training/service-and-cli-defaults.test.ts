@@ -28,7 +28,7 @@ function likes(itemCount: number): [string, string][] {
 async function serviceOptions(pairs: [string, string][]): Promise<TrainOptions> {
   const settings = trainerSettingsFrom(loadTrainerConfig({}), 1, CORES);
   const set: TrainingSet = {
-    positives: pairs.map(([userId, itemId]) => ({ userId, itemId, weight: 1 })),
+    positives: pairs.map(([userId, itemId]) => ({ userId, itemId, weight: 1, likedAtMs: 0 })),
     triplets: [],
   };
   let seen: TrainOptions | undefined;
@@ -37,8 +37,11 @@ async function serviceOptions(pairs: [string, string][]): Promise<TrainOptions> 
     negatives: settings.negatives,
     holdoutRatio: 0,
     evaluationK: settings.evaluationK,
-    splitSeed: 42,
     minRecall: 0,
+    gateTolerance: settings.gateTolerance,
+    serving: null,
+    finalFit: settings.finalFit,
+    warmStartEpochs: settings.warmStartEpochs,
     evaluationThreads: 1,
     nowMs: () => 0,
     onEpochEnd: (_report, options) => {

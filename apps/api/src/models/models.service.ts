@@ -9,8 +9,11 @@ export interface ModelVersions {
   serving: string | null;
   /** How many users of the serving model have their list computed yet, of how many. */
   shortlists: { computed: number; users: number } | null;
-  versions: ModelMetadata[];
+  versions: ListedModelVersion[];
 }
+
+/** A version as listed: `rejected` is the gate's reason for not making it current, or null. */
+export type ListedModelVersion = Omit<ModelMetadata, 'rejected'> & { rejected: string | null };
 
 /** Lists the published versions and rolls back or forward. */
 @Injectable()
@@ -28,10 +31,18 @@ export class ModelsService {
     const serving = this.holder.current();
     const lists = serving?.shortlists;
     const shortlists = lists ? { computed: lists.computed, users: lists.userCount } : null;
-    return { current, serving: serving?.version ?? null, shortlists, versions };
+    return {
+      current,
+      serving: serving?.version ?? null,
+      shortlists,
+      versions: versions.map((metadata) => ({ ...metadata, rejected: metadata.rejected ?? null })),
+    };
   }
 
-  /** Makes a version current everywhere; resolves once this replica serves it (or keeps its model). */
+  /**
+   * Makes a version current everywhere, a rejected one too (the gate's verdict is advice to a person);
+   * resolves once this replica serves it (or keeps its model).
+   */
   async activate(version: string): Promise<{ current: string; serving: string | null }> {
     await this.store.activate(version);
     await this.holder.refresh();

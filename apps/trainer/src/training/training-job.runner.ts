@@ -8,9 +8,10 @@ import {
   type TripletStore,
 } from '@recsys/domain';
 import type { EpochDecision, EpochReport, TrainOptions } from '@recsys/embedding-training';
-import { toModelSnapshot, trainModel } from '@recsys/model-building';
+import { toModelSnapshot } from '@recsys/model-building';
 import { QueueContact } from '../jobs/queue-contact';
 import { modelVersionName } from '../publishing/model-version';
+import { trainGated } from './gated-training';
 import { JobProgressTracker } from './job-progress-tracker';
 import {
   EMBEDDING_STORE,
@@ -31,8 +32,9 @@ const JOB_STOPPED = 'JOB_STOPPED';
 type EpochHook = (report: EpochReport, trainOptions: TrainOptions) => Promise<EpochDecision>;
 
 /**
- * Runs one claimed job: load the training set, train and evaluate, publish the version (written whole,
- * then made current atomically), mark the job done. Any failure marks the job failed and leaves the
+ * Runs one claimed job: load the training set, train a candidate and gate it against the serving model
+ * (gated-training.ts), publish the version (written whole, then made current atomically if it passed;
+ * stored as rejected if not), mark the job done. Any failure marks the job failed and leaves the
  * published model untouched, because publishing is the last step. The job is held on a lease renewed
  * every heartbeat; if the lease was lost (the trainer stalled and another one failed the job), the job
  * does not publish. After every epoch the job reports its progress; when the queue answers that the job no
@@ -121,17 +123,8 @@ export class TrainingJobRunner {
   ): Promise<{ version: string; metrics: Record<string, number> }> {
     const set = await this.tripletStore.loadTrainingSet(this.settings.positiveWeights);
     const params = job.params as TrainingJobParams;
-    const model = await trainModel(set, {
-      train: { ...this.settings.train, ...params },
-      negatives: this.settings.negatives,
-      holdoutRatio: this.settings.holdoutRatio,
-      evaluationK: this.settings.evaluationK,
-      splitSeed: params.seed ?? this.settings.train.seed ?? 42,
-      minRecall: this.settings.minRecall,
-      evaluationThreads: this.settings.evaluationThreads,
-      nowMs: () => performance.now(),
-      onEpochEnd,
-    });
+    const store = this.embeddingStore;
+    const model = await trainGated({ set, params, store, onEpochEnd }, this.settings);
     const createdAt = this.clock();
     const version = modelVersionName(createdAt, job.id);
     const snapshot = toModelSnapshot(model, {
@@ -148,7 +141,9 @@ export class TrainingJobRunner {
     });
     const lost = lostLease();
     if (lost) throw new DomainError('JOB_LEASE_LOST', `not published: ${lost.message}`);
-    await this.embeddingStore.publish(snapshot);
+    // A rejected candidate is stored and listed (with its reason) but the serving model stays current.
+    await this.embeddingStore.publish(snapshot, { makeCurrent: model.rejected === null });
+    if (model.rejected !== null) this.logger.warn(`job ${job.id}: ${version} rejected: ${model.rejected}`); // prettier-ignore
     return { version, metrics: model.metrics };
   }
 }

@@ -12,6 +12,16 @@ export interface ModelMetadata {
   metrics: Record<string, number>;
   trainingParams: Record<string, unknown>;
   jobId?: string;
+  /**
+   * Why the quality gate did not make this version current (both figures in the text); absent for a
+   * version that passed. A rejected version is stored, listed and can still be activated by hand.
+   */
+  rejected?: string;
+}
+
+/** How a version is published: `makeCurrent: false` stores it without switching the current pointer. */
+export interface PublishOptions {
+  makeCurrent: boolean;
 }
 
 /** A complete model version as published by the trainer and served by the api. */
@@ -31,10 +41,12 @@ export interface ModelSnapshot {
 
 /**
  * Stores model versions. `publish` writes the whole version first, then switches the current pointer in
- * one atomic step, then notifies subscribers; a reader never sees a half-written version.
+ * one atomic step, then notifies subscribers; a reader never sees a half-written version. With
+ * `{ makeCurrent: false }` (a candidate the gate rejected) the version is stored and listed only: the
+ * current pointer stays and nobody is notified.
  */
 export interface EmbeddingStore {
-  publish(model: ModelSnapshot): Promise<void>;
+  publish(model: ModelSnapshot, options?: PublishOptions): Promise<void>;
   currentVersion(): Promise<string | null>;
   load(version: string): Promise<ModelSnapshot | null>;
   listVersions(): Promise<ModelMetadata[]>;

@@ -31,11 +31,12 @@ const PAIR_TYPES = `
 const RECORD_SIGNALS = `
   INSERT INTO user_item_signals AS s
     (user_id, item_id, polarity, signal_at, signal_received_at, signal_event_id, max_positive_weight,
-     positive_types)
+     positive_types, last_liked_at)
   SELECT DISTINCT ON (user_id, item_id)
     user_id, item_id, polarity, occurred_at, received_at, event_id,
     max(weight) FILTER (WHERE polarity = 1) OVER (PARTITION BY user_id, item_id),
-    COALESCE(pair_types.types, '{}')
+    COALESCE(pair_types.types, '{}'),
+    max(occurred_at) FILTER (WHERE polarity = 1) OVER (PARTITION BY user_id, item_id)
   FROM inserted LEFT JOIN pair_types USING (user_id, item_id)
   WHERE polarity <> 0
   ORDER BY user_id, item_id, occurred_at DESC, event_id DESC
@@ -47,7 +48,8 @@ const RECORD_SIGNALS = `
     signal_event_id = CASE WHEN ${IS_LATER} THEN EXCLUDED.signal_event_id ELSE s.signal_event_id END,
     max_positive_weight = GREATEST(s.max_positive_weight, EXCLUDED.max_positive_weight),
     positive_types = ARRAY(
-      SELECT DISTINCT t FROM unnest(s.positive_types || EXCLUDED.positive_types) AS t ORDER BY t)`;
+      SELECT DISTINCT t FROM unnest(s.positive_types || EXCLUDED.positive_types) AS t ORDER BY t),
+    last_liked_at = GREATEST(s.last_liked_at, EXCLUDED.last_liked_at)`;
 
 const recentItems = (polarity: 1 | -1) => `
   ARRAY(SELECT s.item_id FROM user_item_signals s

@@ -50,4 +50,8 @@ export class UserItemSignalEntity {
   // Every positive event type seen for the pair: the trainer weights the pair by them (WEIGHT_*).
   @Column({ name: 'positive_types', type: 'text', array: true, default: () => "'{}'" })
   positiveTypes!: string[];
+
+  /** When the latest like of the pair happened (event time); null if it was never liked. */
+  @Column({ name: 'last_liked_at', type: 'timestamptz', nullable: true })
+  lastLikedAt!: Date | null;
 }

@@ -14,7 +14,7 @@ import { queryRows } from '../storage/query-rows';
 // (a dislike after a like cancels it; a like after a dislike restores it). user_item_signals holds exactly
 // that, kept up to date by every append; neutral events (polarity 0) are not signals.
 const POSITIVES_SQL = `
-  SELECT user_id, item_id, max_positive_weight AS weight, positive_types
+  SELECT user_id, item_id, max_positive_weight AS weight, positive_types, last_liked_at
   FROM user_item_signals
   WHERE polarity = 1
   ORDER BY user_id, item_id`;
@@ -29,6 +29,7 @@ interface PositiveRow {
   item_id: string;
   weight: number;
   positive_types: string[];
+  last_liked_at: Date;
 }
 
 interface TripletRow {
@@ -60,7 +61,12 @@ export class PostgresTripletStore implements TripletStore {
 }
 
 function toPositive(row: PositiveRow): PositiveInteraction {
-  return { userId: row.user_id, itemId: row.item_id, weight: Number(row.weight) };
+  return {
+    userId: row.user_id,
+    itemId: row.item_id,
+    weight: Number(row.weight),
+    likedAtMs: new Date(row.last_liked_at).getTime(),
+  };
 }
 
 // Pairs whose types weigh nothing under today's weights are no positives (as a neutral event is none).
@@ -68,7 +74,7 @@ function weighted(rows: PositiveRow[], weights: PositiveWeights): PositiveIntera
   const positives: PositiveInteraction[] = [];
   for (const row of rows) {
     const weight = weightOfPositive(row.positive_types, weights);
-    if (weight > 0) positives.push({ userId: row.user_id, itemId: row.item_id, weight });
+    if (weight > 0) positives.push({ ...toPositive(row), weight });
   }
   return positives;
 }

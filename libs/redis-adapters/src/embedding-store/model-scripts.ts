@@ -3,9 +3,10 @@
 
 /**
  * Completes a publish. KEYS: manifest, current, versions, sequence, ...chunks; ARGV: version, manifest JSON,
- * channel. Refuses (EXISTS) a version already published and (MISSING) chunks that expired meanwhile; else
- * makes the chunks permanent, writes the manifest (the "complete" marker), switches current, lists the
- * version under the next publish sequence number and notifies. Returns OK, EXISTS or MISSING.
+ * channel, make current ('1' or '0'). Refuses (EXISTS) a version already published and (MISSING) chunks
+ * that expired meanwhile; else makes the chunks permanent, writes the manifest (the "complete" marker),
+ * lists the version under the next publish sequence number and, when asked to, switches current and
+ * notifies. Returns OK, EXISTS or MISSING.
  */
 export const COMPLETE_PUBLISH_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 'EXISTS' end
@@ -14,10 +15,12 @@ for i = 5, #KEYS do
 end
 for i = 5, #KEYS do redis.call('PERSIST', KEYS[i]) end
 redis.call('SET', KEYS[1], ARGV[2])
-redis.call('SET', KEYS[2], ARGV[1])
 local sequence = redis.call('INCR', KEYS[4])
 redis.call('ZADD', KEYS[3], sequence, ARGV[1])
-redis.call('PUBLISH', ARGV[3], ARGV[1])
+if ARGV[4] == '1' then
+  redis.call('SET', KEYS[2], ARGV[1])
+  redis.call('PUBLISH', ARGV[3], ARGV[1])
+end
 return 'OK'
 `;
 

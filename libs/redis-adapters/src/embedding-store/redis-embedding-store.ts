@@ -5,6 +5,7 @@ import {
   type EmbeddingStore,
   type ModelMetadata,
   type ModelSnapshot,
+  type PublishOptions,
 } from '@recsys/domain';
 import type Redis from 'ioredis';
 import { openRedisConnection, type RedisConnectionOptions } from '../open-redis-connection';
@@ -41,8 +42,14 @@ export class RedisEmbeddingStore implements EmbeddingStore {
     });
   }
 
-  /** Writes every chunk (expiring until complete), then completes, switches and notifies in one script. */
-  async publish(model: ModelSnapshot): Promise<void> {
+  /**
+   * Writes every chunk (expiring until complete), then completes, switches and notifies in one script
+   * (stores and lists only, with `makeCurrent: false`).
+   */
+  async publish(
+    model: ModelSnapshot,
+    options: PublishOptions = { makeCurrent: true },
+  ): Promise<void> {
     checkModelSnapshot(model);
     const { version } = model.metadata;
     if ((await this.redis.exists(this.keys.manifest(version))) === 1) throw versionExists(version);
@@ -56,7 +63,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
       sections: encoded.sections,
     };
     await this.writeChunks(manifest, encoded);
-    await this.completePublish(manifest);
+    await this.completePublish(manifest, options.makeCurrent);
     await this.pruneOldVersions();
   }
 
@@ -130,7 +137,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
     await Promise.all(writes);
   }
 
-  private async completePublish(manifest: ModelManifest): Promise<void> {
+  private async completePublish(manifest: ModelManifest, makeCurrent: boolean): Promise<void> {
     const { version } = manifest.metadata;
     const keys = [
       ...[this.keys.manifest(version), this.keys.current, this.keys.versions, this.keys.sequence],
@@ -140,7 +147,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
       COMPLETE_PUBLISH_SCRIPT,
       keys.length,
       ...keys,
-      ...[version, JSON.stringify(manifest), this.keys.publishedChannel],
+      ...[version, JSON.stringify(manifest), this.keys.publishedChannel, makeCurrent ? '1' : '0'],
     );
     if (outcome === 'EXISTS') throw versionExists(version);
     if (outcome !== 'OK') {

@@ -163,6 +163,7 @@ export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}
     faults,
     catalogueStore,
     eventSink,
+    embeddingStore,
     async close() {
       await app.close();
       await realtimeStore.close();
