@@ -74,7 +74,7 @@ const options: ModelTrainingOptions = {
 };
 
 describe('trainModel', () => {
-  it('calls onEpochEnd after every epoch with the resolved options, and stops on a throw', async () => {
+  it('calls onEpochEnd after every epoch (the final fit numbered on) with every planned epoch, and stops on a throw', async () => {
     const seen: [number, number][] = [];
     await trainModel(trainingSetOf(), {
       ...options,
@@ -84,10 +84,14 @@ describe('trainModel', () => {
         return 'continue';
       },
     });
+    // 3 epochs of the candidate, then 3 of the retrain on every row (the gate passed: no serving model).
     expect(seen).toEqual([
-      [1, 3],
-      [2, 3],
-      [3, 3],
+      [1, 6],
+      [2, 6],
+      [3, 6],
+      [4, 6],
+      [5, 6],
+      [6, 6],
     ]);
     const cancelled = new DomainError('JOB_STOPPED', 'cancelled');
     let epochsRun = 0;
