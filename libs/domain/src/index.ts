@@ -24,7 +24,14 @@ export type {
   ModelMetadata,
   SimilarityMetric,
 } from './ports/embedding-store';
-export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';
+export type {
+  JobQueue,
+  TrainingJob,
+  JobStatus,
+  JobResult,
+  JobTrigger,
+  AutomaticTrigger,
+} from './ports/job-queue';
 export { trainingJobParamsSchema } from './training-job-params';
 export type { TrainingJobParams } from './training-job-params';
 export { recentInteractionOf } from './ports/realtime-store';

@@ -12,6 +12,8 @@ export interface ModelMetadata {
   metrics: Record<string, number>;
   trainingParams: Record<string, unknown>;
   jobId?: string;
+  /** Liked and unliked events in the log when the training data was read (new signals are counted from it). */
+  signalCount?: number;
 }
 
 /** A complete model version as published by the trainer and served by the api. */

@@ -4,4 +4,6 @@ import type { TrainingSet } from '../triplet';
 export interface TripletStore {
   loadTrainingSet(): Promise<TrainingSet>;
   countTriplets(): Promise<number>;
+  /** Liked and unliked events in the log (neutral ones not counted); it only grows. */
+  countSignals(): Promise<number>;
 }

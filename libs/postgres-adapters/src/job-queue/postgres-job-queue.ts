@@ -1,7 +1,8 @@
-import type { JobQueue, JobResult, TrainingJob } from '@recsys/domain';
+import type { AutomaticTrigger, JobQueue, JobResult, TrainingJob } from '@recsys/domain';
 import { isUuid } from '@recsys/input-rules';
 import type { DataSource } from 'typeorm';
 import { claimNextJob } from './claim-next-job';
+import { enqueueAutomaticJob } from './enqueue-automatic-job';
 import { jobNotFound, jobNotRunning } from './job-queue-errors';
 import { TRAINING_JOB_COLUMNS, toTrainingJob, type TrainingJobRow } from './training-job-row';
 import { queryRows } from '../storage/query-rows';
@@ -37,6 +38,16 @@ export class PostgresJobQueue implements JobQueue {
       [JSON.stringify(params)],
     );
     return toTrainingJob(rows[0]);
+  }
+
+  async enqueueAutomatic(
+    trigger: AutomaticTrigger,
+    params: Record<string, unknown>,
+  ): Promise<TrainingJob | null> {
+    const row = await this.dataSource.transaction((manager) =>
+      enqueueAutomaticJob(manager, { trigger, params }),
+    );
+    return row === null ? null : toTrainingJob(row);
   }
 
   async get(id: string): Promise<TrainingJob | null> {

@@ -3,6 +3,7 @@ import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 
 /** A row of `training_jobs`: one requested training run and what became of it. */
 @Entity({ name: 'training_jobs' })
 @Check('training_jobs_status_check', "status IN ('queued', 'running', 'succeeded', 'failed')")
+@Check('training_jobs_trigger_check', "trigger IN ('manual', 'schedule', 'signals')")
 @Index('training_jobs_queued_idx', ['queuePosition'], { where: "status = 'queued'" })
 // At most one running job, enforced by the database as well as by the claim lock.
 @Index('training_jobs_one_running_idx', ['status'], { unique: true, where: "status = 'running'" })
@@ -13,6 +14,9 @@ export class TrainingJobEntity {
 
   @Column({ type: 'text' })
   status!: string;
+
+  @Column({ type: 'text', default: 'manual' })
+  trigger!: string;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   params!: Record<string, unknown>;

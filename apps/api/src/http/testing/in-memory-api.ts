@@ -91,6 +91,7 @@ function jobQueue(faults: Faults): JobQueue {
       run((): TrainingJob => ({
         id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
         status: 'queued',
+        trigger: 'manual',
         params,
         createdAt: new Date().toISOString(),
         startedAt: null,
@@ -99,6 +100,7 @@ function jobQueue(faults: Faults): JobQueue {
         modelVersion: null,
         error: null,
       })),
+    enqueueAutomatic: unused,
     get: () => run(() => null),
     claimNext: unused,
     heartbeat: unused,
