@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { databaseEnv, healthEnv, parseEnv, redisEnv, trainingEnv } from '@recsys/service-config';
+import {
+  autoTrainingEnv,
+  databaseEnv,
+  healthEnv,
+  parseEnv,
+  parseTrainingSchedule,
+  redisEnv,
+  trainingEnv,
+} from '@recsys/service-config';
 import type { TrainerSettings } from './trainer-dependencies';
 
 /** Every variable the trainer reads, with its default. */
@@ -7,6 +15,7 @@ export const trainerEnvSchema = z.object({
   ...databaseEnv,
   ...redisEnv,
   ...trainingEnv,
+  ...autoTrainingEnv,
   ...healthEnv(9102),
 });
 
@@ -19,7 +28,7 @@ export function loadTrainerConfig(env: Record<string, string | undefined>): Trai
 
 /** The training part of a config (the embedded app reads the same variables). */
 export function trainerSettingsFrom(
-  config: z.infer<z.ZodObject<typeof trainingEnv>>,
+  config: z.infer<z.ZodObject<typeof trainingEnv & typeof autoTrainingEnv>>,
   processId: number,
 ): TrainerSettings {
   return {
@@ -44,5 +53,11 @@ export function trainerSettingsFrom(
     minRecall: config.TRAIN_MIN_RECALL,
     evaluationThreads: Math.min(config.TRAIN_THREADS, 2),
     popularLimit: config.TRAIN_POPULAR_LIMIT,
+    autoTraining: {
+      schedule: parseTrainingSchedule(config.TRAIN_EVERY),
+      afterNewSignals: config.TRAIN_AFTER_NEW_SIGNALS,
+      firstModelAfterSignals: config.TRAIN_FIRST_MODEL_AFTER_SIGNALS,
+      checkIntervalMs: config.TRAIN_CHECK_INTERVAL_MS,
+    },
   };
 }

@@ -5,5 +5,8 @@ export { describeEnv } from './describe-env';
 export { databaseEnv, redisEnv, kafkaEnv } from './shared-env';
 export { signalsEnv } from './signals-env';
 export { trainingEnv } from './training-env';
+export { autoTrainingEnv } from './auto-training-env';
+export { parseTrainingSchedule, nextScheduledMs } from './training-schedule';
+export type { TrainingScheduleSpec } from './training-schedule';
 export { renderEnvTable } from './render-env-table';
 export { healthEnv } from './health-env';

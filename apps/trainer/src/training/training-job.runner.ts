@@ -96,6 +96,7 @@ export class TrainingJobRunner {
       jobId: job.id,
       popularLimit: this.settings.popularLimit,
     });
+    snapshot.metadata.signalCount = set.signalCount; // what the automatic triggers count new signals from
     const lost = lostLease();
     if (lost) throw new DomainError('JOB_LEASE_LOST', `not published: ${lost.message}`);
     await this.embeddingStore.publish(snapshot);
