@@ -161,6 +161,7 @@ export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}
     faults,
     catalogueStore,
     eventSink,
+    realtimeStore,
     async close() {
       await app.close();
       await realtimeStore.close();
