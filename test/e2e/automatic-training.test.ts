@@ -34,9 +34,9 @@ describe('automatic training on real Kafka, PostgreSQL and Redis', () => {
   let running: RunningStack;
   let database: Client;
 
-  const jobs = async (): Promise<{ trigger: string; status: string }[]> =>
-    (await database.query('SELECT trigger, status FROM training_jobs ORDER BY queue_position'))
-      .rows;
+  type JobRow = { trigger: string; status: string };
+  const jobs = async (): Promise<JobRow[]> =>
+    (await database.query<JobRow>('SELECT trigger, status FROM training_jobs ORDER BY queue_position')).rows; // prettier-ignore
   const models = async (): Promise<ModelList> => (await running.api.get<ModelList>('/models')).body;
 
   beforeAll(async () => {

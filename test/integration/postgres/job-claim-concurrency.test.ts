@@ -104,9 +104,9 @@ describe('job claims across processes (postgres)', () => {
         const queued = asked.filter((job) => job !== null);
         expect(queued).toHaveLength(1);
         const winners = await claimAll(LIVE_MS);
-        expect(winners.map((job) => job.id)).toEqual([queued[0]!.id]);
+        expect(winners.map((job) => job.id)).toEqual([queued[0].id]);
         expect(await claimAll(LIVE_MS)).toEqual([]);
-        await processes[0].jobQueue.complete(queued[0]!.id, { metrics: {}, modelVersion: null });
+        await processes[0].jobQueue.complete(queued[0].id, { metrics: {}, modelVersion: null });
       }
     },
     TIMEOUT_MS,
