@@ -65,12 +65,14 @@ export class AutoTrainer implements OnApplicationBootstrap, OnApplicationShutdow
     if (!this.enabled) return;
     // The first check waits one interval, so a job queued at start-up (the demo's) is seen first.
     this.schedule();
+    const { afterNewSignals, firstModelAfterSignals } = this.policy;
     const next = this.state.nextScheduledMs;
-    this.logger.log(
-      `automatic training: after ${this.policy.afterNewSignals || 'no number of'} new signals` +
-        ` (first model after ${this.policy.firstModelAfterSignals || this.policy.afterNewSignals}),` +
-        ` next scheduled ${next === null ? 'never' : new Date(next).toISOString()}`,
-    );
+    const triggers = [
+      firstModelAfterSignals > 0 ? `first model after ${firstModelAfterSignals} signals` : null,
+      afterNewSignals > 0 ? `after ${afterNewSignals} new signals` : null,
+      next === null ? null : `on schedule, next ${new Date(next).toISOString()}`,
+    ];
+    this.logger.log(`automatic training: ${triggers.filter((t) => t !== null).join('; ')}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
