@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  autoTrainingEnv,
   boolVar,
   ConfigError,
   intVar,
@@ -42,6 +43,7 @@ export const embeddedEnvSchema = apiHttpEnvSchema.extend({
   }),
   ...signalsEnv,
   ...trainingEnv,
+  ...autoTrainingEnv,
 });
 
 export type EmbeddedConfig = Readonly<z.infer<typeof embeddedEnvSchema>>;

@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import {
+  autoTrainingEnv,
   databaseEnv,
   engineOptionsFromEnv,
   healthEnv,
   parseEnv,
+  parseTrainingSchedule,
   positiveWeightsFrom,
   redisEnv,
   trainingEnv,
@@ -16,6 +18,7 @@ export const trainerEnvSchema = z.object({
   ...databaseEnv,
   ...redisEnv,
   ...trainingEnv,
+  ...autoTrainingEnv,
   ...healthEnv(9102),
 });
 
@@ -28,7 +31,7 @@ export function loadTrainerConfig(env: Record<string, string | undefined>): Trai
 
 /** The training part of a config (the embedded app reads the same variables). */
 export function trainerSettingsFrom(
-  config: z.infer<z.ZodObject<typeof trainingEnv>>,
+  config: z.infer<z.ZodObject<typeof trainingEnv & typeof autoTrainingEnv>>,
   processId: number,
   cpuCount: number = availableParallelism(),
 ): TrainerSettings {
@@ -50,5 +53,11 @@ export function trainerSettingsFrom(
     warmStartEpochs: config.TRAIN_WARM_START_EPOCHS,
     evaluationThreads: Math.min(engineOptionsFromEnv(config, cpuCount).threads ?? 1, 2),
     popularLimit: config.TRAIN_POPULAR_LIMIT,
+    autoTraining: {
+      schedule: parseTrainingSchedule(config.TRAIN_EVERY),
+      afterNewSignals: config.TRAIN_AFTER_NEW_SIGNALS,
+      firstModelAfterSignals: config.TRAIN_FIRST_MODEL_AFTER_SIGNALS,
+      checkIntervalMs: config.TRAIN_CHECK_INTERVAL_MS,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { EmbeddingStore, JobQueue, PositiveWeights, TripletStore } from '@recsys/domain';
 import type { TrainOptions } from '@recsys/embedding-training';
 import type { FinalFit, NegativeStrategy } from '@recsys/model-building';
+import type { TrainingScheduleSpec } from '@recsys/service-config';
 
 /** The ports the trainer uses, built by the composition root (real adapters, or embedded ones). */
 export interface TrainerDependencies {
@@ -31,6 +32,16 @@ export interface TrainerSettings {
   warmStartEpochs: number;
   evaluationThreads: number;
   popularLimit: number;
+  /** When the trainer queues jobs by itself (see auto-training/). */
+  autoTraining: AutoTrainingSettings;
+}
+
+/** TRAIN_EVERY, TRAIN_AFTER_NEW_SIGNALS, TRAIN_FIRST_MODEL_AFTER_SIGNALS (0 = off), TRAIN_CHECK_INTERVAL_MS. */
+export interface AutoTrainingSettings {
+  schedule: TrainingScheduleSpec;
+  afterNewSignals: number;
+  firstModelAfterSignals: number;
+  checkIntervalMs: number;
 }
 
 /** The trainer's own HTTP health endpoint (the distributed app; the embedded one has the api's). */

@@ -1,5 +1,6 @@
 import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
 import { ProbeEndpoint } from '@recsys/process-lifecycle';
+import { AutoTrainer } from './auto-training/auto-trainer.service';
 import { TrainerHealth } from './health/trainer-health';
 import { JobPoller } from './jobs/job-poller.service';
 import { QueueContact } from './jobs/queue-contact';
@@ -58,6 +59,7 @@ export class TrainerModule {
         QueueContact,
         TrainingJobRunner,
         JobPoller,
+        AutoTrainer,
         TrainerHealth,
         ...health,
       ],

@@ -34,6 +34,8 @@ export type {
   JobProgress,
   JobListQuery,
   JobPage,
+  JobTrigger,
+  AutomaticTrigger,
 } from './ports/job-queue';
 export { encodeJobCursor, decodeJobCursor } from './job-list-cursor';
 export { trainingJobParamsSchema } from './training-job-params';

@@ -20,4 +20,6 @@ export interface PositiveInteraction {
 export interface TrainingSet {
   positives: PositiveInteraction[];
   triplets: Triplet[];
+  /** Liked and unliked events in the log when the set was read (see TripletStore.countSignals). */
+  signalCount?: number;
 }

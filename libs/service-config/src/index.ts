@@ -7,5 +7,8 @@ export { signalsEnv, positiveWeightsEnv, positiveWeightsFrom } from './signals-e
 export { trainingEnv } from './training-env';
 export { engineEnv, engineOptionsFromEnv } from './engine-env';
 export type { EngineEnvValue } from './engine-env';
+export { autoTrainingEnv } from './auto-training-env';
+export { parseTrainingSchedule, nextScheduledMs } from './training-schedule';
+export type { TrainingScheduleSpec } from './training-schedule';
 export { renderEnvTable } from './render-env-table';
 export { healthEnv } from './health-env';

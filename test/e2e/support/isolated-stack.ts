@@ -43,6 +43,10 @@ export async function createIsolatedStack(name: string): Promise<IsolatedStack> 
     KAFKA_GROUP_ID: groupId,
     KAFKA_TOPIC_PARTITIONS: '3',
     TRAINER_POLL_INTERVAL_MS: '200',
+    // These tests queue their jobs by hand; automatic-training.test.ts turns the triggers on.
+    TRAIN_EVERY: 'off',
+    TRAIN_AFTER_NEW_SIGNALS: 'off',
+    TRAIN_FIRST_MODEL_AFTER_SIGNALS: 'off',
     MODEL_POLL_INTERVAL_MS: '1000',
   };
   const cleanup = async () => {

@@ -52,6 +52,7 @@ export function describeJobQueueContract(
       expect(job).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         status: 'queued',
+        trigger: 'manual',
         params: { epochs: 3, note: 'x' },
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         startedAt: null,
@@ -62,6 +63,37 @@ export function describeJobQueueContract(
         progress: null,
       });
       expect(await queue.get(job.id)).toEqual(job);
+    });
+
+    it('queues an automatic job with its trigger only while no job is queued or running', async () => {
+      const automatic = await queue.enqueueAutomatic('signals', { epochs: 2 });
+      expect(automatic).toMatchObject({
+        status: 'queued',
+        trigger: 'signals',
+        params: { epochs: 2 },
+      });
+      expect(await queue.get(automatic!.id)).toEqual(automatic);
+      expect(await queue.enqueueAutomatic('schedule', {})).toBeNull();
+      // Manual jobs still queue behind it.
+      expect(await queue.enqueue({})).toMatchObject({ status: 'queued', trigger: 'manual' });
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      expect(await queue.enqueueAutomatic('schedule', {})).toBeNull();
+      await queue.complete(automatic!.id, { metrics: {}, modelVersion: 'v1' });
+      const manual = await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      expect(await queue.enqueueAutomatic('schedule', {})).toBeNull();
+      await queue.fail(manual!.id, 'done');
+      expect(await queue.enqueueAutomatic('schedule', {})).toMatchObject({ trigger: 'schedule' });
+    });
+
+    it('queues one automatic job however many callers ask at once', async () => {
+      const jobs = await Promise.all(
+        Array.from({ length: 6 }, (_, n) =>
+          queue.enqueueAutomatic(n % 2 === 0 ? 'signals' : 'schedule', { n }),
+        ),
+      );
+      expect(jobs.filter((job) => job !== null)).toHaveLength(1);
+      expect(await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS })).not.toBeNull();
+      expect(await queue.claimNext({ workerId: 'w2', staleAfterMs: 0 })).toBeNull();
     });
 
     it('returns null for a job that does not exist or an id that is not a job id', async () => {

@@ -133,6 +133,19 @@ export function describeTripletStoreContract(
       ]);
     });
 
+    it('counts liked and unliked events, not neutral ones, and the training set says how many it saw', async () => {
+      const before = await harness.tripletStore.countSignals();
+      await log([
+        { itemId: 'a', minute: 1, polarity: 1, weight: 1 },
+        { itemId: 'a', minute: 2, polarity: 1, weight: 2 },
+        { itemId: 'b', minute: 3, polarity: -1 },
+        { itemId: 'c', minute: 4, polarity: 0, type: 'view' },
+      ]);
+      const after = await harness.tripletStore.countSignals();
+      expect(after).toBe(before + 3);
+      expect((await harness.tripletStore.loadTrainingSet()).signalCount).toBe(after);
+    });
+
     it('returns every stored triplet and counts them', async () => {
       const before = await harness.tripletStore.countTriplets();
       const events = [

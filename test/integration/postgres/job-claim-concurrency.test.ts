@@ -89,4 +89,26 @@ describe('job claims across processes (postgres)', () => {
     },
     TIMEOUT_MS,
   );
+
+  it(
+    'queues exactly one automatic job when every trainer of every process asks at once',
+    async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const asked = await Promise.all(
+          processes.flatMap((storage) =>
+            Array.from({ length: CLAIMERS_PER_PROCESS }, () =>
+              storage.jobQueue.enqueueAutomatic('signals', { round }),
+            ),
+          ),
+        );
+        const queued = asked.filter((job) => job !== null);
+        expect(queued).toHaveLength(1);
+        const winners = await claimAll(LIVE_MS);
+        expect(winners.map((job) => job.id)).toEqual([queued[0].id]);
+        expect(await claimAll(LIVE_MS)).toEqual([]);
+        await processes[0].jobQueue.complete(queued[0].id, { metrics: {}, modelVersion: null });
+      }
+    },
+    TIMEOUT_MS,
+  );
 });

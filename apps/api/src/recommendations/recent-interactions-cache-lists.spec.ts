@@ -143,24 +143,24 @@ describe('RecentListsCache', () => {
     expect(cache.size).toBe(0);
   });
 
-  it('gives a second chance to kept users asked for since the last eviction pass', async () => {
+  it('keeps the users asked for since they were kept over those not asked for', async () => {
     const { cache, load } = setUp({ maxUsers: 3 });
     await load('u1', ['a']);
     await load('u2', ['b']);
     await load('u3', ['c']);
     cache.cached('u1');
     cache.cached('u2');
-    await load('u4', ['d']); // u1 and u2 are spared (and unmarked), u3 goes
+    await load('u4', ['d']); // u1 and u2 were asked for, u3 goes
     expect(cache.size).toBe(3);
     expect(cache.cached('u3')).toBeUndefined();
-    await load('u5', ['e']); // u1 was spared once and not asked for since: it is next
+    await load('u5', ['e']); // u1 was not asked for since u2 was: it is next
     expect(cache.cached('u1')).toBeUndefined();
     expect(itemIdsOf(cache.cached('u2'))).toEqual(['b']);
     expect(itemIdsOf(cache.cached('u4'))).toEqual(['d']);
     expect(itemIdsOf(cache.cached('u5'))).toEqual(['e']);
   });
 
-  it('evicts a kept user even when every kept user was asked for, never the one just read', async () => {
+  it('evicts the user asked for longest ago when every kept user was asked for, never the one just read', async () => {
     const { cache, load } = setUp({ maxUsers: 2 });
     await load('u1', ['a']);
     await load('u2', ['b']);

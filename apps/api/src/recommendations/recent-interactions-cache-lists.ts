@@ -1,8 +1,9 @@
 import type { RecentInteraction, UserChangeWatcher, UserWatchState } from '@recsys/domain';
+import { LRUCache } from 'lru-cache';
 
 /** How many lists a RecentListsCache keeps, for how long, and where it reads them. */
 export interface RecentListsCacheOptions {
-  /** Users whose lists are kept (those not asked for longest go first, by second chance); 0 keeps none. */
+  /** Users whose lists are kept (the least recently asked for go first); 0 keeps none. */
   maxUsers: number;
   /** A kept list is read again after this long even without a change message: a safety net. */
   ttlMs: number;
@@ -14,13 +15,6 @@ export interface RecentListsCacheOptions {
 
 type RecentList = readonly RecentInteraction[];
 
-interface KeptList {
-  interactions: RecentList;
-  expiresAtMs: number;
-  /** Asked for since it was kept or last spared by an eviction (the CLOCK algorithm's reference bit). */
-  used: boolean;
-}
-
 /**
  * Users' recent-interaction lists kept in memory while the store's change announcements are live: a kept
  * list is answered synchronously; a change message drops the user's list, a reset drops every list, and
@@ -30,29 +24,38 @@ interface KeptList {
  * callers: never mutate one.
  */
 export class RecentListsCache implements UserChangeWatcher {
-  // Second-chance (CLOCK) eviction in the Map's insertion order: a hit only sets `used`, because moving a
-  // user to the end on every hit (delete + set in a map of 100k users) was a tenth of a request's CPU.
-  private readonly kept = new Map<string, KeptList>();
+  // lru-cache (max, ttl) replaced a hand-written CLOCK cache (second chance over a Map). Measured
+  // 2026-12-02, interleaved A/B on 2 cores at load 20-36: bench:serving (10k items, 20k users, 3 rounds)
+  // showed no difference above the noise (median api CPU 270 µs/req CLOCK vs 211 lru-cache, runs spread
+  // 121-375); in process, a hit cost the same (2.4-4.2 µs under that load, either) and a miss that keeps
+  // a list and evicts one at 100k users took 9-15 µs with lru-cache against 79-396 µs with CLOCK, whose
+  // every eviction walked the Map from its start over the holes left by earlier deletions.
+  private readonly kept: LRUCache<string, RecentList> | null;
   private readonly inFlight = new Map<string, Promise<RecentList>>();
   private live = false;
 
-  constructor(private readonly options: RecentListsCacheOptions) {}
+  constructor(private readonly options: RecentListsCacheOptions) {
+    this.kept =
+      options.maxUsers > 0
+        ? new LRUCache<string, RecentList>({
+            max: options.maxUsers,
+            ttl: options.ttlMs,
+            // Exact expiry, and no timer per millisecond on the request path.
+            ttlResolution: 0,
+            perf: { now: options.nowMs },
+          })
+        : null;
+  }
 
   /** The user's kept list, or undefined when it must be loaded. */
   cached(userId: string): RecentList | undefined {
-    const list = this.kept.get(userId);
-    if (!list) return undefined;
-    if (list.expiresAtMs <= this.options.nowMs()) {
-      this.kept.delete(userId);
-      return undefined;
-    }
-    list.used = true;
-    return list.interactions;
+    return this.kept?.get(userId);
   }
 
   /** Reads the user's list (one read for concurrent callers) and keeps it unless a change overtook it. */
   load(userId: string): Promise<RecentList> {
-    if (!this.live || this.options.maxUsers === 0) return this.options.read(userId);
+    const kept = this.kept;
+    if (!this.live || kept === null) return this.options.read(userId);
     const pending = this.inFlight.get(userId);
     if (pending) return pending;
     const readAtMs = this.options.nowMs();
@@ -60,7 +63,9 @@ export class RecentListsCache implements UserChangeWatcher {
       (interactions) => {
         if (this.inFlight.get(userId) !== read) return interactions;
         this.inFlight.delete(userId);
-        this.keep(userId, { interactions, expiresAtMs: readAtMs + this.options.ttlMs, used: false }); // prettier-ignore
+        // Its age counts from the start of the read (a change during it would have torn the ticket up);
+        // lru-cache keeps an entry while its age <= ttl, so a millisecond earlier: read again at ttlMs old.
+        kept.set(userId, interactions, { start: readAtMs - 1 });
         return interactions;
       },
       (error: unknown) => {
@@ -75,7 +80,7 @@ export class RecentListsCache implements UserChangeWatcher {
   /** Drops the lists of users that changed, and tears up the tickets of their reads in flight. */
   onChanged(userIds: readonly string[]): void {
     for (const userId of userIds) {
-      this.kept.delete(userId);
+      this.kept?.delete(userId);
       this.inFlight.delete(userId);
     }
   }
@@ -83,30 +88,12 @@ export class RecentListsCache implements UserChangeWatcher {
   /** Drops everything; keeps lists again only while announcements are live. */
   onReset(state: UserWatchState): void {
     this.live = state === 'live';
-    this.kept.clear();
+    this.kept?.clear();
     this.inFlight.clear();
   }
 
   /** Number of users whose list is kept (expired ones included until they are asked for or evicted). */
   get size(): number {
-    return this.kept.size;
-  }
-
-  private keep(userId: string, list: KeptList): void {
-    this.kept.delete(userId);
-    // Before the insertion, so the list just read is never the one evicted.
-    if (this.kept.size >= this.options.maxUsers) this.evictOne();
-    this.kept.set(userId, list);
-  }
-
-  /** Drops the oldest list not asked for since its last pass; lists asked for go to the end, unmarked. */
-  private evictOne(): void {
-    // Ends within one pass: every list it spares loses its mark.
-    for (const [userId, list] of this.kept) {
-      this.kept.delete(userId);
-      if (!list.used) return;
-      list.used = false;
-      this.kept.set(userId, list);
-    }
+    return this.kept?.size ?? 0;
   }
 }

@@ -57,8 +57,12 @@ export class RecommendationService {
     return recommendForSession(context, itemIds, filters);
   }
 
+  /** The nearest items to an item; before the first model, the popular items (as for a session of it). */
   similarTo(itemId: string, filters: RecommendationFilters) {
-    return similarItems(this.context(), itemId, filters);
+    const context = this.context();
+    if (context.model) return similarItems(context, itemId, filters);
+    if (context.popular.length === 0) throw this.notReady();
+    return { itemId, ...recommendForSession(context, [itemId], filters) };
   }
 
   private answer(

@@ -133,6 +133,7 @@ export class TrainingJobRunner {
       jobId: job.id,
       popularLimit: this.settings.popularLimit,
     });
+    snapshot.metadata.signalCount = set.signalCount; // what the automatic triggers count new signals from
     // A last renewal: a job cancelled while it was evaluated is not published.
     await this.jobQueue.heartbeat(job.id, this.settings.workerId).catch((error: Error) => {
       if (error instanceof DomainError && error.code === JOB_NOT_RUNNING) {

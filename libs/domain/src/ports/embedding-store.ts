@@ -17,6 +17,8 @@ export interface ModelMetadata {
    * version that passed. A rejected version is stored, listed and can still be activated by hand.
    */
   rejected?: string;
+  /** Liked and unliked events in the log when the training data was read (new signals are counted from it). */
+  signalCount?: number;
 }
 
 /** How a version is published: `makeCurrent: false` stores it without switching the current pointer. */

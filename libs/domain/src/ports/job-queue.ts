@@ -16,9 +16,16 @@ export interface JobProgress {
   remainingMs: number | null;
 }
 
+/** Who asked for a job: a person or program through the API, the schedule, or enough new signals. */
+export type JobTrigger = 'manual' | 'schedule' | 'signals';
+
+/** The triggers of the trainer's own automatic jobs. */
+export type AutomaticTrigger = Exclude<JobTrigger, 'manual'>;
+
 export interface TrainingJob {
   id: string;
   status: JobStatus;
+  trigger: JobTrigger;
   params: Record<string, unknown>;
   createdAt: string;
   startedAt: string | null;
@@ -55,7 +62,17 @@ export interface JobPage {
  * `staleAfterMs` is failed, so a crashed trainer cannot block the queue forever.
  */
 export interface JobQueue {
+  /** Queues a manual job (always accepted). */
   enqueue(params: Record<string, unknown>): Promise<TrainingJob>;
+  /**
+   * Queues an automatic job only while the queue is idle (no job queued or running), atomically across
+   * processes, so there is never more than one queued automatic job and none waits behind a job that
+   * will train on the same data anyway; null when refused.
+   */
+  enqueueAutomatic(
+    trigger: AutomaticTrigger,
+    params: Record<string, unknown>,
+  ): Promise<TrainingJob | null>;
   get(id: string): Promise<TrainingJob | null>;
   /** Newest first, optionally of one status. */
   list(query: JobListQuery): Promise<JobPage>;

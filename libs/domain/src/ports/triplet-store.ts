@@ -9,4 +9,6 @@ export interface TripletStore {
    */
   loadTrainingSet(weights?: PositiveWeights): Promise<TrainingSet>;
   countTriplets(): Promise<number>;
+  /** Liked and unliked events in the log (neutral ones not counted); it only grows. */
+  countSignals(): Promise<number>;
 }

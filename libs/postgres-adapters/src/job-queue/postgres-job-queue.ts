@@ -1,4 +1,5 @@
 import type {
+  AutomaticTrigger,
   JobListQuery,
   JobPage,
   JobProgress,
@@ -9,6 +10,7 @@ import type {
 import { isUuid } from '@recsys/input-rules';
 import type { DataSource } from 'typeorm';
 import { claimNextJob } from './claim-next-job';
+import { enqueueAutomaticJob } from './enqueue-automatic-job';
 import { jobAlreadyFinished, jobNotFound, jobNotRunning } from './job-queue-errors';
 import { listJobs } from './list-jobs';
 import { TRAINING_JOB_COLUMNS, toTrainingJob, type TrainingJobRow } from './training-job-row';
@@ -56,6 +58,16 @@ export class PostgresJobQueue implements JobQueue {
       [JSON.stringify(params)],
     );
     return toTrainingJob(rows[0]);
+  }
+
+  async enqueueAutomatic(
+    trigger: AutomaticTrigger,
+    params: Record<string, unknown>,
+  ): Promise<TrainingJob | null> {
+    const row = await this.dataSource.transaction((manager) =>
+      enqueueAutomaticJob(manager, { trigger, params }),
+    );
+    return row === null ? null : toTrainingJob(row);
   }
 
   async get(id: string): Promise<TrainingJob | null> {

@@ -5,6 +5,7 @@ describe('toTrainingJob', () => {
     const job = toTrainingJob({
       id: 'a1b2',
       status: 'succeeded',
+      trigger: 'signals',
       params: { epochs: 3 },
       created_at: new Date('2026-01-01T10:00:00.000Z'),
       started_at: '2026-01-01 12:00:01+02',
@@ -18,6 +19,7 @@ describe('toTrainingJob', () => {
     expect(job).toEqual({
       id: 'a1b2',
       status: 'succeeded',
+      trigger: 'signals',
       params: { epochs: 3 },
       createdAt: '2026-01-01T10:00:00.000Z',
       startedAt: '2026-01-01T10:00:01.000Z',
@@ -33,6 +35,7 @@ describe('toTrainingJob', () => {
     const job = toTrainingJob({
       id: 'q',
       status: 'queued',
+      trigger: 'manual',
       params: null,
       created_at: new Date('2026-01-01T00:00:00.000Z'),
       started_at: null,

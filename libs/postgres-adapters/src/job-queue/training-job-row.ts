@@ -1,8 +1,8 @@
-import type { JobProgress, JobStatus, TrainingJob } from '@recsys/domain';
+import type { JobProgress, JobStatus, JobTrigger, TrainingJob } from '@recsys/domain';
 
 /** The columns of `training_jobs` that a `TrainingJob` is read from. */
 export const TRAINING_JOB_COLUMNS =
-  'id, status, params, created_at, started_at, finished_at, metrics, model_version, error, progress, queue_position';
+  'id, status, trigger, params, created_at, started_at, finished_at, metrics, model_version, error, progress, queue_position';
 
 type Timestamp = Date | string;
 
@@ -10,6 +10,7 @@ type Timestamp = Date | string;
 export interface TrainingJobRow {
   id: string;
   status: JobStatus;
+  trigger: JobTrigger;
   params: Record<string, unknown> | null;
   created_at: Timestamp;
   started_at: Timestamp | null;
@@ -27,6 +28,7 @@ export function toTrainingJob(row: TrainingJobRow): TrainingJob {
   return {
     id: row.id,
     status: row.status,
+    trigger: row.trigger,
     params: row.params ?? {},
     createdAt: toIsoString(row.created_at),
     startedAt: row.started_at === null ? null : toIsoString(row.started_at),

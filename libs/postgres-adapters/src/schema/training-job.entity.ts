@@ -6,6 +6,7 @@ import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 
   'training_jobs_status_check',
   "status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')",
 )
+@Check('training_jobs_trigger_check', "trigger IN ('manual', 'schedule', 'signals')")
 @Index('training_jobs_queued_idx', ['queuePosition'], { where: "status = 'queued'" })
 // GET /training-jobs: newest first, of every status or of one.
 @Index('training_jobs_listing_idx', ['queuePosition'])
@@ -19,6 +20,9 @@ export class TrainingJobEntity {
 
   @Column({ type: 'text' })
   status!: string;
+
+  @Column({ type: 'text', default: 'manual' })
+  trigger!: string;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   params!: Record<string, unknown>;

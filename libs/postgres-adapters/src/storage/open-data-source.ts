@@ -8,6 +8,7 @@ import { CreateRecsysSchema1767225600000 } from '../schema/migrations/1767225600
 import { CreateCatalogueItems1767312000000 } from '../schema/migrations/1767312000000-create-catalogue-items';
 import { AddTrainingJobQueuePosition1767398400000 } from '../schema/migrations/1767398400000-add-training-job-queue-position';
 import { CreateRealtimeBacklog1767484800000 } from '../schema/migrations/1767484800000-create-realtime-backlog';
+import { AddTrainingJobTrigger1767571200000 } from '../schema/migrations/1767571200000-add-training-job-trigger';
 import { AddUserItemLastLikedAt1767575000000 } from '../schema/migrations/1767575000000-add-user-item-last-liked-at';
 import { AddTrainingJobProgressAndCancel1767580000000 } from '../schema/migrations/1767580000000-add-training-job-progress-and-cancel';
 import { AddSignalPositiveTypes1767580100000 } from '../schema/migrations/1767580100000-add-signal-positive-types';
@@ -35,6 +36,7 @@ const COMMON_OPTIONS = {
     CreateCatalogueItems1767312000000,
     AddTrainingJobQueuePosition1767398400000,
     CreateRealtimeBacklog1767484800000,
+    AddTrainingJobTrigger1767571200000,
     AddUserItemLastLikedAt1767575000000,
     AddTrainingJobProgressAndCancel1767580000000,
     AddSignalPositiveTypes1767580100000,

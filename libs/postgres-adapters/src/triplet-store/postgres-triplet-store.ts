@@ -6,7 +6,7 @@ import {
   type Triplet,
   type TripletStore,
 } from '@recsys/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { TripletEntity } from '../schema/triplet.entity';
 import { queryRows } from '../storage/query-rows';
 
@@ -23,6 +23,9 @@ const TRIPLETS_SQL = `
   SELECT user_id, positive_item_id, negative_item_id, source_event_id
   FROM triplets
   ORDER BY user_id, positive_item_id, negative_item_id, source_event_id`;
+
+// Every liked or unliked event ever logged; the log only grows (replays are stored once), so the count does.
+const SIGNALS_SQL = 'SELECT count(*) AS count FROM interaction_events WHERE polarity <> 0';
 
 interface PositiveRow {
   user_id: string;
@@ -51,6 +54,7 @@ export class PostgresTripletStore implements TripletStore {
       return {
         positives: weights ? weighted(positiveRows, weights) : positiveRows.map(toPositive),
         triplets: tripletRows.map(toTriplet),
+        signalCount: await countSignalsWith(manager),
       };
     });
   }
@@ -58,6 +62,15 @@ export class PostgresTripletStore implements TripletStore {
   countTriplets(): Promise<number> {
     return this.dataSource.getRepository(TripletEntity).count();
   }
+
+  countSignals(): Promise<number> {
+    return countSignalsWith(this.dataSource.manager);
+  }
+}
+
+async function countSignalsWith(manager: EntityManager): Promise<number> {
+  const rows = await queryRows<{ count: string | number }>(manager, SIGNALS_SQL);
+  return Number(rows[0].count);
 }
 
 function toPositive(row: PositiveRow): PositiveInteraction {

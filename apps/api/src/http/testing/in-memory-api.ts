@@ -91,6 +91,7 @@ function jobQueue(faults: Faults): JobQueue {
       run((): TrainingJob => ({
         id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
         status: 'queued',
+        trigger: 'manual',
         params,
         createdAt: new Date().toISOString(),
         startedAt: null,
@@ -100,6 +101,7 @@ function jobQueue(faults: Faults): JobQueue {
         error: null,
         progress: null,
       })),
+    enqueueAutomatic: unused,
     get: () => run(() => null),
     list: () => run(() => ({ jobs: [], nextCursor: null })),
     claimNext: unused,
@@ -164,6 +166,7 @@ export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}
     catalogueStore,
     eventSink,
     embeddingStore,
+    realtimeStore,
     async close() {
       await app.close();
       await realtimeStore.close();
