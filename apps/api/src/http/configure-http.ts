@@ -33,10 +33,9 @@ export function configureHttp(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   // Errors Fastify raises before a route's handler runs (content type, body parse and size) go to the
-  // error handler the route captured when it was added. Nest sets its own only during init, after the rate
-  // limiter's plugins have made Fastify add routes at once: set the one error shape here, up front.
-  fastify.setErrorHandler((error: Error, _request: FastifyRequest, reply: FastifyReply) => {
-    sendErrorAnswer(reply, errorAnswerOf(error));
-  });
+  // error handler the route captured when its plugin queue was loaded, at `ready`: Nest's own, set during
+  // init, which answers through DomainErrorFilter. Nothing may load the api instance's queue earlier (the
+  // rate limiters live on instances of their own), and nothing else sets a handler (Fastify warns on an
+  // override in the same scope: FSTWRN004).
   app.useGlobalPipes(new IdParamPipe());
 }
