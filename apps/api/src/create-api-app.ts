@@ -4,8 +4,6 @@ import type { ApiPorts } from './api-ports.module';
 import type { ApiSettings } from './api-settings';
 import { ApiModule } from './api.module';
 import { configureHttp, createHttpAdapter } from './http/configure-http';
-import { apiDocument } from './openapi/api-document';
-import { serveApiDocs } from './openapi/serve-api-docs';
 
 /** Builds the Nest application on Fastify (not yet listening); shared by main.ts and the embedded app. */
 export async function createApiApp(options: {
@@ -19,6 +17,5 @@ export async function createApiApp(options: {
     { bufferLogs: false, bodyParser: false },
   );
   configureHttp(app);
-  await serveApiDocs(app, apiDocument(options.settings));
   return app;
 }

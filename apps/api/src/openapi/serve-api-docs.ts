@@ -7,16 +7,14 @@ import type { oas31 } from 'zod-openapi';
 /**
  * Serves the document at `GET /openapi.json` and renders it at `/docs` with Swagger UI, whose files come
  * from its package (no CDN). Both are public: they describe the api and hold no data. They are Fastify
- * routes, not Nest handlers, so register this before the app's init (it loads the plugins at once).
+ * routes, not Nest handlers; the plugin loads with the app's first plugins, before Nest adds its routes.
  */
-export async function serveApiDocs(
-  app: NestFastifyApplication,
-  document: oas31.OpenAPIObject,
-): Promise<void> {
+export function serveApiDocs(app: NestFastifyApplication, document: oas31.OpenAPIObject): void {
   // @fastify/swagger's types know OpenAPI 3.0; in static mode it serves the 3.1 document as given.
   const specification = { document: document as unknown as StaticDocumentSpec['document'] };
-  await app.register(fastifySwagger, { mode: 'static', specification });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
-  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
-  fastify.get('/openapi.json', (_request, reply) => reply.send(document));
+  void app.register(async (scope: FastifyInstance) => {
+    await scope.register(fastifySwagger, { mode: 'static', specification });
+    await scope.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+    scope.get('/openapi.json', (_request, reply) => reply.send(document));
+  });
 }
