@@ -14,8 +14,9 @@ import type { FeaturePaths } from './operation';
 /**
  * Where each route's schema lives: a feature's `<feature>.openapi.ts` exports its FeaturePaths, written
  * with `operation()` from the same zod schemas that parse its requests, and is listed here. A route that
- * is not listed fails the e2e suite's contract check (test/e2e/support/response-contract.ts). Non-JSON
- * answers (HTML pages, Prometheus text) are declared by their content type, e.g. `text/html`.
+ * is not listed fails the e2e suite's contract check (test/e2e/support/response-contract.ts) and the
+ * route spec (api-document.spec.ts). Non-JSON answers are declared by their content type with
+ * `contentAnswer` (`GET /metrics`: 'text/plain'; an HTML page: 'text/html').
  */
 const FEATURE_PATHS: readonly FeaturePaths[] = [
   recommendationsPaths,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonAnswer, operation, type FeaturePaths } from './operation';
+import { contentAnswer, jsonAnswer, operation, type FeaturePaths } from './operation';
 
 /** `GET /openapi.json` and the page that renders it, `GET /docs` (public: they hold no data). */
 export const docsPaths: FeaturePaths = () => ({
@@ -21,7 +21,7 @@ export const docsPaths: FeaturePaths = () => ({
       summary: 'This document rendered by Swagger UI (served from the package, no CDN)',
       access: 'public',
       responses: {
-        200: { description: 'an HTML page', content: { 'text/html': { schema: z.string() } } },
+        200: contentAnswer('an HTML page', 'text/html'),
       },
     }),
   },

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   ZodOpenApiOperationObject,
   ZodOpenApiPathsObject,
@@ -89,4 +89,9 @@ export function jsonAnswer(
     description,
     content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
   };
+}
+
+/** A non-JSON answer (an HTML page, Prometheus text), declared by its content type, e.g. `text/html`. */
+export function contentAnswer(description: string, mediaType: string): ZodOpenApiResponseObject {
+  return { description, content: { [mediaType]: { schema: z.string() } } };
 }
