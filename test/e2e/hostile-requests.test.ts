@@ -10,6 +10,7 @@ import { startTcpProxy } from '../integration/redis/realtime-store-sockets';
 import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
 import { apiClient, TEST_KEYS } from './support/http-client';
+import { expectDocumented } from './support/response-contract';
 import { createIsolatedStack, type IsolatedStack } from './support/isolated-stack';
 import { waitFor } from './support/wait-for';
 
@@ -54,11 +55,16 @@ async function raw(
     headers: { 'x-api-key': TEST_KEYS.write, ...init.headers },
   });
   const text = await response.text();
-  return {
+  const body = JSON.parse(text) as ErrorBody;
+  await expectDocumented(url, {
+    method: init.method,
     status: response.status,
-    body: JSON.parse(text) as ErrorBody,
-    headers: response.headers,
-  };
+    contentType: response.headers.get('content-type'),
+    header: (name) => response.headers.get(name),
+    body,
+    empty: text.length === 0,
+  });
+  return { status: response.status, body, headers: response.headers };
 }
 
 describe('hostile and unlucky requests to the api', () => {

@@ -8,3 +8,4 @@ export { validateEventBatch } from './validate-event-batch';
 export type { BatchValidationResult } from './validate-event-batch';
 export { decodeInteractionEvent } from './decode-interaction-event';
 export { formatFieldErrors } from './format-field-errors';
+export { interactionEventV1Schema } from './interaction-event-schema';

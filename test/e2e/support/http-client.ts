@@ -1,3 +1,5 @@
+import { expectDocumented } from './response-contract';
+
 /** A JSON answer: status, parsed body and headers. */
 export interface JsonResponse<T = unknown> {
   status: number;
@@ -5,7 +7,7 @@ export interface JsonResponse<T = unknown> {
   headers: Headers;
 }
 
-/** Minimal JSON-over-HTTP client for the e2e tests (Node's fetch). */
+/** Minimal JSON-over-HTTP client for the e2e tests (Node's fetch); every answer must match the api's OpenAPI document. */
 export async function requestJson<T = unknown>(
   url: string,
   init: { method?: string; body?: unknown; apiKey?: string } = {},
@@ -19,11 +21,16 @@ export async function requestJson<T = unknown>(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await response.text();
-  return {
+  const body = (text ? JSON.parse(text) : null) as T;
+  await expectDocumented(url, {
+    method: init.method ?? 'GET',
     status: response.status,
-    body: (text ? JSON.parse(text) : null) as T,
-    headers: response.headers,
-  };
+    contentType: response.headers.get('content-type'),
+    header: (name) => response.headers.get(name),
+    body,
+    empty: text.length === 0,
+  });
+  return { status: response.status, body, headers: response.headers };
 }
 
 /** Test API keys, passed to the api as API_READ_KEYS / API_WRITE_KEYS. */

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import fastifyRateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { RATE_LIMIT_STORE, type RateLimitStore } from '../api-ports.module';
 import { API_SETTINGS, type ApiSettings } from '../api-settings';
 
@@ -30,33 +29,36 @@ const FAILURE_WINDOW_MS = 60_000;
  * A store that fails or is too slow lets requests through (the api keeps serving while Redis is away).
  */
 @Injectable()
-export class RateLimits implements OnModuleInit {
+export class RateLimits implements OnModuleInit, OnModuleDestroy {
   private perKey: Limiter | null = null;
   private perAddress: Limiter | null = null;
+  private readonly hosts: FastifyInstance[] = [];
   // Redis sees a digest of each key, never the key; valid keys only, so the map is as small as the key list.
   private readonly keyDigests = new Map<string, string>();
 
   constructor(
-    private readonly adapterHost: HttpAdapterHost,
     @Inject(RATE_LIMIT_STORE) private readonly store: RateLimitStore,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const { ratePerSecond, rateBurst, authFailuresPerMinute } = this.settings.access;
-    this.perKey = await limiterOn(fastify, {
+    this.perKey = await this.limiter({
       ...this.storeOptions('key:'),
       max: rateBurst,
       timeWindow: Math.max(1, Math.round((rateBurst / ratePerSecond) * 1000)),
       keyGenerator: (request) => this.digestOf(apiKeyOf(request) ?? ''),
     });
     // The default key generator: the client's address (an IPv6 address by its /64 network).
-    this.perAddress = await limiterOn(fastify, {
+    this.perAddress = await this.limiter({
       ...this.storeOptions('failed-auth:'),
       max: authFailuresPerMinute,
       timeWindow: FAILURE_WINDOW_MS,
     });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.hosts.splice(0).map((host) => host.close()));
   }
 
   /** Counts a request made with a valid API key against that key's limit. */
@@ -82,6 +84,12 @@ export class RateLimits implements OnModuleInit {
     void reply.header('ratelimit-reset', state.resetSeconds);
     if (state.exceeded) void reply.header('retry-after', Math.max(1, state.resetSeconds));
     return state;
+  }
+
+  private async limiter(options: RateLimitPluginOptions): Promise<Limiter> {
+    const host = Fastify();
+    this.hosts.push(host);
+    return limiterOn(host, options);
   }
 
   private storeOptions(nameSpace: string): RateLimitPluginOptions {
@@ -114,18 +122,13 @@ export function apiKeyOf(request: FastifyRequest): string | null {
   return bearer ? bearer[1].trim() : null;
 }
 
-// Each limiter is the plugin registered in a scope of its own: its own store, key space and window, and
-// no hook on any route (`global: false`); the guard asks it explicitly.
-async function limiterOn(
-  fastify: FastifyInstance,
-  options: RateLimitPluginOptions,
-): Promise<Limiter> {
-  let check: ReturnType<FastifyInstance['createRateLimit']> | undefined;
-  await fastify.register(async (scope) => {
-    await scope.register(fastifyRateLimit, options);
-    check = scope.createRateLimit();
-  });
-  const limiter = check!;
+// Each limiter is the plugin registered on a Fastify instance of its own that never listens: its own
+// store, key space and window, no hook on any route (`global: false`); the guard asks it explicitly.
+// Registering it on the api's instance instead would make that instance load its plugin queue during
+// Nest's init, so the api's routes would take Fastify's default error handler before Nest sets its own.
+async function limiterOn(host: FastifyInstance, options: RateLimitPluginOptions): Promise<Limiter> {
+  await host.register(fastifyRateLimit, options);
+  const limiter = host.createRateLimit();
   return async (request) => {
     const result = await limiter(request);
     if (result.isAllowed) return { limit: 0, remaining: 0, resetSeconds: 0, exceeded: false };

@@ -1,6 +1,9 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ID_MAX_LENGTH } from '@recsys/input-rules';
+import { API_SETTINGS, type ApiSettings } from '../api-settings';
+import { apiDocument } from '../openapi/api-document';
+import { serveApiDocs } from '../openapi/serve-api-docs';
 import { sendErrorAnswer } from './domain-error.filter';
 import { errorAnswerOf } from './error-body';
 import { IdParamPipe } from './id-param.pipe';
@@ -26,17 +29,19 @@ export function createHttpAdapter(options: { bodyLimitBytes: number }): FastifyA
 
 /**
  * HTTP behaviour that needs the app: JSON is the only body type (a body without `content-type`, or of any
- * other type, is a 415, never parsed as a form or text), and every route parameter follows the id rule.
- * Create the app with `bodyParser: false` so that Nest adds no form parser.
+ * other type, is a 415, never parsed as a form or text), every route parameter follows the id rule, and the
+ * OpenAPI document is served (`/openapi.json`, `/docs`). Create the app with `bodyParser: false` so that
+ * Nest adds no form parser; call this before the app's init.
  */
 export function configureHttp(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   // Errors Fastify raises before a route's handler runs (content type, body parse and size) go to the
-  // error handler the route captured when it was added. Nest sets its own only during init, after the rate
-  // limiter's plugins have made Fastify add routes at once: set the one error shape here, up front.
-  fastify.setErrorHandler((error: Error, _request: FastifyRequest, reply: FastifyReply) => {
-    sendErrorAnswer(reply, errorAnswerOf(error));
-  });
+  // error handler the route captured when its plugin queue was loaded, at `ready`: Nest's own, set during
+  // init, which answers through DomainErrorFilter. Nothing may load the api instance's queue earlier (the
+  // rate limiters live on instances of their own), and nothing else sets a handler (Fastify warns on an
+  // override in the same scope: FSTWRN004).
   app.useGlobalPipes(new IdParamPipe());
+  const settings = app.get<symbol, ApiSettings>(API_SETTINGS, { strict: false });
+  serveApiDocs(app, apiDocument(settings));
 }

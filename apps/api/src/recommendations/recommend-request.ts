@@ -105,7 +105,8 @@ function buildSchemas(settings: ApiSettings) {
 // Built once per settings object: building zod schemas per request cost ~15% of the api's CPU.
 const schemaCache = new WeakMap<ApiSettings, ReturnType<typeof buildSchemas>>();
 
-function schemasFor(settings: ApiSettings): ReturnType<typeof buildSchemas> {
+/** The query and session-body schemas for `settings`: they parse requests and describe them (OpenAPI). */
+export function schemasFor(settings: ApiSettings): ReturnType<typeof buildSchemas> {
   let schemas = schemaCache.get(settings);
   if (!schemas) schemaCache.set(settings, (schemas = buildSchemas(settings)));
   return schemas;

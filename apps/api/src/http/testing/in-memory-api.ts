@@ -136,8 +136,13 @@ const SETTINGS: ApiSettings = {
   catalogueMode: 'open',
 };
 
-/** A ready api on in-memory ports; `faults` can be changed at any time. */
-export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}) {
+/**
+ * A ready api on in-memory ports; `faults` can be changed at any time. `beforeInit` sees the app before
+ * Nest adds its routes (e.g. to add a Fastify `onRoute` hook).
+ */
+export async function startInMemoryApi(
+  options: { bodyLimitBytes?: number; beforeInit?: (app: NestFastifyApplication) => void } = {},
+) {
   const faults: Faults = {};
   const catalogueStore = new MapCatalogueStore(faults);
   const eventSink = new RecordingEventSink(faults);
@@ -158,6 +163,7 @@ export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}
     bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
   });
   app.useLogger(false);
+  options.beforeInit?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
@@ -167,6 +173,7 @@ export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}
     eventSink,
     embeddingStore,
     realtimeStore,
+    settings: SETTINGS,
     async close() {
       await app.close();
       await realtimeStore.close();
