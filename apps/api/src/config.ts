@@ -161,6 +161,11 @@ const httpEnv = {
     description:
       'Requests without a valid API key allowed per client address and minute (then 429); a valid key still passes',
   }),
+  METRICS_ENABLED: boolVar({
+    default: true,
+    description:
+      'Time every HTTP request for GET /metrics (Prometheus text, no key needed); false: no timing, /metrics answers 404',
+  }),
   ...catalogueEnv,
 };
 
@@ -233,6 +238,7 @@ export function apiSettingsFrom(
       hnswBelow: config.INDEX_HNSW_BELOW,
       buildThreads: config.INDEX_BUILD_THREADS,
     },
+    metricsEnabled: config.METRICS_ENABLED,
     access: {
       readKeys: new Set(config.API_READ_KEYS),
       writeKeys: new Set(config.API_WRITE_KEYS),

@@ -1,6 +1,7 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ID_MAX_LENGTH } from '@recsys/input-rules';
+import { installHttpRequestMetrics } from '../observability/http-request-metrics';
 import { sendErrorAnswer } from './domain-error.filter';
 import { errorAnswerOf } from './error-body';
 import { IdParamPipe } from './id-param.pipe';
@@ -26,7 +27,8 @@ export function createHttpAdapter(options: { bodyLimitBytes: number }): FastifyA
 
 /**
  * HTTP behaviour that needs the app: JSON is the only body type (a body without `content-type`, or of any
- * other type, is a 415, never parsed as a form or text), and every route parameter follows the id rule.
+ * other type, is a 415, never parsed as a form or text), every route parameter follows the id rule, and
+ * every request is timed (see installHttpRequestMetrics).
  * Create the app with `bodyParser: false` so that Nest adds no form parser.
  */
 export function configureHttp(app: NestFastifyApplication): void {
@@ -39,4 +41,5 @@ export function configureHttp(app: NestFastifyApplication): void {
     sendErrorAnswer(reply, errorAnswerOf(error));
   });
   app.useGlobalPipes(new IdParamPipe());
+  installHttpRequestMetrics(app);
 }

@@ -131,7 +131,9 @@ const SETTINGS: ApiSettings = {
 };
 
 /** A ready api on in-memory ports; `faults` can be changed at any time. */
-export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}) {
+export async function startInMemoryApi(
+  options: { bodyLimitBytes?: number; settings?: Partial<ApiSettings> } = {},
+) {
   const faults: Faults = {};
   const catalogueStore = new MapCatalogueStore(faults);
   const eventSink = new RecordingEventSink(faults);
@@ -148,7 +150,7 @@ export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}
       readinessChecks: [],
       clock: () => new Date(),
     },
-    settings: SETTINGS,
+    settings: { ...SETTINGS, ...options.settings },
     bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
   });
   app.useLogger(false);
@@ -159,6 +161,7 @@ export async function startInMemoryApi(options: { bodyLimitBytes?: number } = {}
     faults,
     catalogueStore,
     eventSink,
+    embeddingStore,
     async close() {
       await app.close();
       await realtimeStore.close();
