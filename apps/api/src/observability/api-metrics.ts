@@ -66,7 +66,7 @@ export class ApiMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'recsys_api_' });
-    const metrics = this;
+    const servingModel = () => this.servingModel();
     // Computed at scrape time, so the age is always current and nothing runs per request.
     new Gauge({
       name: 'recsys_model_age_seconds',
@@ -75,7 +75,7 @@ export class ApiMetrics {
       registers: [this.registry],
       collect() {
         this.reset();
-        const model = metrics.servingModel();
+        const model = servingModel();
         if (model) this.set({ version: model.version }, (Date.now() - model.trainedAtMs) / 1000);
       },
     });
@@ -86,7 +86,7 @@ export class ApiMetrics {
       registers: [this.registry],
       collect() {
         this.reset();
-        const model = metrics.servingModel();
+        const model = servingModel();
         if (model) this.set({ version: model.version }, 1);
       },
     });

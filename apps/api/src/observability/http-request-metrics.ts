@@ -23,9 +23,9 @@ export function installHttpRequestMetrics(app: NestFastifyApplication): void {
   const children = new Map<string, Map<string, Map<number, Child>>>();
   const childFor = (method: string, route: string, status: number): Child => {
     let byMethod = children.get(route);
-    if (!byMethod) children.set(route, (byMethod = new Map()));
+    if (!byMethod) children.set(route, (byMethod = new Map<string, Map<number, Child>>()));
     let byStatus = byMethod.get(method);
-    if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+    if (!byStatus) byMethod.set(method, (byStatus = new Map<number, Child>()));
     let child = byStatus.get(status);
     if (!child) byStatus.set(status, (child = histogram.labels(method, route, String(status))));
     return child;
