@@ -9,6 +9,7 @@ import {
 } from '@recsys/domain';
 import { toModelSnapshot, trainModel } from '@recsys/model-building';
 import { QueueContact } from '../jobs/queue-contact';
+import { TrainerMetrics } from '../metrics/trainer-metrics';
 import { modelVersionName } from '../publishing/model-version';
 import {
   EMBEDDING_STORE,
@@ -40,6 +41,7 @@ export class TrainingJobRunner {
     @Inject(TRAINER_CLOCK) private readonly clock: () => Date,
     @Inject(TRAINER_SETTINGS) private readonly settings: TrainerSettings,
     private readonly contact: QueueContact,
+    private readonly metrics: TrainerMetrics,
   ) {}
 
   async run(job: TrainingJob): Promise<void> {
@@ -54,6 +56,7 @@ export class TrainingJobRunner {
         },
       );
     }, this.settings.heartbeatIntervalMs);
+    const timing = this.metrics.jobStarted();
     try {
       const modelVersion = await this.trainAndPublish(job, () => leaseLost);
       this.logger.log(`job ${job.id} succeeded: published ${modelVersion.version}`);
@@ -61,7 +64,9 @@ export class TrainingJobRunner {
         metrics: modelVersion.metrics,
         modelVersion: modelVersion.version,
       });
+      timing.succeeded(modelVersion.metrics);
     } catch (error) {
+      timing.failed(error);
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(`job ${job.id} failed: ${message}`);
       await this.jobQueue.fail(job.id, message).catch((failError: Error) => {
@@ -98,7 +103,7 @@ export class TrainingJobRunner {
     });
     const lost = lostLease();
     if (lost) throw new DomainError('JOB_LEASE_LOST', `not published: ${lost.message}`);
-    await this.embeddingStore.publish(snapshot);
+    await this.metrics.timePublish(() => this.embeddingStore.publish(snapshot));
     return { version, metrics: model.metrics };
   }
 }
