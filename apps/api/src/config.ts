@@ -6,6 +6,7 @@ import {
   intVar,
   kafkaEnv,
   listVar,
+  logEnv,
   numberVar,
   parseEnv,
   redisEnv,
@@ -176,6 +177,7 @@ const httpEnv = {
 export const apiHttpEnvSchema = z.object({
   HOST: stringVar({ default: '0.0.0.0', description: 'Interface the HTTP server listens on' }),
   PORT: intVar({ default: 3000, min: 1, max: 65535, description: 'HTTP port' }),
+  ...logEnv,
   ...httpEnv,
 });
 

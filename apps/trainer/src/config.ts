@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { databaseEnv, healthEnv, parseEnv, redisEnv, trainingEnv } from '@recsys/service-config';
+import {
+  databaseEnv,
+  healthEnv,
+  logEnv,
+  parseEnv,
+  redisEnv,
+  trainingEnv,
+} from '@recsys/service-config';
 import type { TrainerSettings } from './trainer-dependencies';
 
 /** Every variable the trainer reads, with its default. */
@@ -8,6 +15,7 @@ export const trainerEnvSchema = z.object({
   ...redisEnv,
   ...trainingEnv,
   ...healthEnv(9102),
+  ...logEnv,
 });
 
 export type TrainerConfig = Readonly<z.infer<typeof trainerEnvSchema>>;

@@ -7,3 +7,4 @@ export { signalsEnv } from './signals-env';
 export { trainingEnv } from './training-env';
 export { renderEnvTable } from './render-env-table';
 export { healthEnv } from './health-env';
+export { logEnv } from './log-env';

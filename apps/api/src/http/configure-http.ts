@@ -1,7 +1,9 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ID_MAX_LENGTH } from '@recsys/input-rules';
+import type { Logger as PinoLogger } from 'pino';
 import { installHttpRequestMetrics } from '../observability/http-request-metrics';
+import { installRequestLogs, requestLogOptions } from '../observability/request-logs';
 import { sendErrorAnswer } from './domain-error.filter';
 import { errorAnswerOf } from './error-body';
 import { IdParamPipe } from './id-param.pipe';
@@ -15,8 +17,13 @@ export const MAX_PARAM_LENGTH = ID_MAX_LENGTH * 9;
  * The Fastify adapter of the api and the embedded app: the body limit, route parameters as long as an
  * encoded id, and Fastify's own URL errors (bad percent-encoding, over-long parameter) in the one error shape.
  */
-export function createHttpAdapter(options: { bodyLimitBytes: number }): FastifyAdapter {
+export function createHttpAdapter(options: {
+  bodyLimitBytes: number;
+  /** The process's pino logger (none: Fastify logs nothing, e.g. in specs). */
+  logger?: PinoLogger;
+}): FastifyAdapter {
   return new FastifyAdapter({
+    ...requestLogOptions(options.logger),
     bodyLimit: options.bodyLimitBytes,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
@@ -42,4 +49,5 @@ export function configureHttp(app: NestFastifyApplication): void {
   });
   app.useGlobalPipes(new IdParamPipe());
   installHttpRequestMetrics(app);
+  installRequestLogs(app);
 }

@@ -11,6 +11,7 @@ import type {
 } from '@recsys/domain';
 import { InMemoryEmbeddingStore, InMemoryRealtimeStore } from '@recsys/embedded-adapters';
 import type { InteractionEventV1 } from '@recsys/interaction-events';
+import type { StructuredLogs } from '@recsys/structured-logs';
 import type { ApiSettings } from '../../api-settings';
 import { createApiApp } from '../../create-api-app';
 
@@ -132,7 +133,7 @@ const SETTINGS: ApiSettings = {
 
 /** A ready api on in-memory ports; `faults` can be changed at any time. */
 export async function startInMemoryApi(
-  options: { bodyLimitBytes?: number; settings?: Partial<ApiSettings> } = {},
+  options: { bodyLimitBytes?: number; settings?: Partial<ApiSettings>; logs?: StructuredLogs } = {},
 ) {
   const faults: Faults = {};
   const catalogueStore = new MapCatalogueStore(faults);
@@ -152,8 +153,9 @@ export async function startInMemoryApi(
     },
     settings: { ...SETTINGS, ...options.settings },
     bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
+    logs: options.logs,
   });
-  app.useLogger(false);
+  if (!options.logs) app.useLogger(false);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
