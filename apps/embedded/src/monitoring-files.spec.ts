@@ -41,8 +41,9 @@ async function exportedNames(): Promise<Set<string>> {
   const names = new Set<string>();
   for (const registry of registries) {
     for (const { name, type } of await registry.getMetricsAsJSON()) {
+      const kind = String(type);
       const suffixes =
-        type === 'histogram' ? ['_bucket', '_sum', '_count'] : type === 'summary' ? ['', '_sum', '_count'] : ['']; // prettier-ignore
+        kind === 'histogram' ? ['_bucket', '_sum', '_count'] : kind === 'summary' ? ['', '_sum', '_count'] : ['']; // prettier-ignore
       for (const suffix of suffixes) names.add(`${name}${suffix}`);
     }
   }
