@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerPath } from '@recsys/recommendations';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+  type Metric,
+} from 'prom-client';
+import { RequestDurationHistogram } from './request-duration-histogram';
 
 /** What the model gauges read at scrape time: the serving model, or null before the first one. */
 export interface ServingModelFacts {
@@ -17,13 +25,18 @@ export interface ServingModelFacts {
 export class ApiMetrics {
   readonly registry = new Registry();
 
-  readonly httpRequestDuration = new Histogram({
-    name: 'recsys_http_request_duration_seconds',
-    help: 'HTTP request latency by method, route pattern and status code',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [this.registry],
-  });
+  /** Every answered request by method, route pattern and status (see RequestDurationHistogram). */
+  readonly httpRequestDuration = new RequestDurationHistogram([
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+  ]);
+
+  // Counted in plain numbers on the request path (prom-client hashes labels on every inc, even through a
+  // bound child) and handed to the counters when they are read (scrape, or the dashboard's get()).
+  private readonly answerCounts: Record<AnswerPath, Map<string, number>> = {
+    list: new Map(),
+    search: new Map(),
+  };
+  private readonly recentCacheCounts = { hit: 0, miss: 0 };
 
   /** `source`: model | realtime | popular ...; `path`: list (a stored shortlist) | search (an index query). */
   readonly recommendAnswers = new Counter({
@@ -31,6 +44,14 @@ export class ApiMetrics {
     help: 'Recommendation answers by source and path',
     labelNames: ['source', 'path'] as const,
     registers: [this.registry],
+    collect: () => {
+      this.recommendAnswers.reset();
+      for (const path of ['list', 'search'] as const) {
+        for (const [source, count] of this.answerCounts[path]) {
+          this.recommendAnswers.inc({ source, path }, count);
+        }
+      }
+    },
   });
 
   /** The recent-interactions cache in front of the realtime store. */
@@ -39,6 +60,12 @@ export class ApiMetrics {
     help: 'Recent-interactions cache lookups by result (hit | miss)',
     labelNames: ['result'] as const,
     registers: [this.registry],
+    collect: () => {
+      this.recentCacheRequests.reset();
+      for (const result of ['hit', 'miss'] as const) {
+        this.recentCacheRequests.inc({ result }, this.recentCacheCounts[result]);
+      }
+    },
   });
 
   /** Wall time from a model's load to its index being ready, per swap attempt that built one. */
@@ -56,15 +83,8 @@ export class ApiMetrics {
   });
 
   private servingModel: () => ServingModelFacts | null = () => null;
-  // Label children bound once: a request then increments a number, it looks up and hashes no labels.
-  private readonly recentCacheHit = this.recentCacheRequests.labels('hit');
-  private readonly recentCacheMiss = this.recentCacheRequests.labels('miss');
-  private readonly answerCounters: Record<AnswerPath, Map<string, Counter.Internal>> = {
-    list: new Map(),
-    search: new Map(),
-  };
-
   constructor() {
+    this.registry.registerMetric(this.httpRequestDuration as unknown as Metric);
     collectDefaultMetrics({ register: this.registry, prefix: 'recsys_api_' });
     const servingModel = () => this.servingModel();
     // Computed at scrape time, so the age is always current and nothing runs per request.
@@ -94,15 +114,13 @@ export class ApiMetrics {
 
   /** One `/recommend` answer: `source` of its first item ('none' when empty), and the path that found it. */
   countAnswer(source: string, path: AnswerPath): void {
-    const children = this.answerCounters[path];
-    let child = children.get(source);
-    if (!child) children.set(source, (child = this.recommendAnswers.labels(source, path)));
-    child.inc();
+    const counts = this.answerCounts[path];
+    counts.set(source, (counts.get(source) ?? 0) + 1);
   }
 
   /** One lookup of a user's recent interactions: kept in memory (hit) or read from the store (miss). */
   countRecentCache(hit: boolean): void {
-    (hit ? this.recentCacheHit : this.recentCacheMiss).inc();
+    this.recentCacheCounts[hit ? 'hit' : 'miss']++;
   }
 
   /** Tells the model gauges where the serving model is (the model holder calls it once). */
