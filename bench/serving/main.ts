@@ -5,9 +5,11 @@
 // starts once the api has computed every user's list (RECOMMEND_SHORTLIST_SIZE), as a deployment serves
 // after a swap settles; `--shortlists 0` turns the lists off to measure a search per request. Users
 // 0..searchUsers-1 get fresh clicks (the search path: blended query vectors), measured as a third load.
+// `--compareMetrics 1` measures instead the list path with the api's metrics on and off (see metrics-cost.ts).
 import { randomUUID } from 'node:crypto';
 import { createSeededRandom } from '@recsys/synthetic-data';
 import { measureAnnRecall } from './ann-recall';
+import { measureMetricsCost, reportMetricsCost } from './metrics-cost';
 import { parseBenchOptions } from './bench-options';
 import { runLoad, type LoadOptions, type LoadResult } from './http-load';
 import { createIsolatedServices } from './isolated-services';
@@ -38,6 +40,7 @@ const DEFAULTS = {
   build: 1,
   shortlists: 1,
   searchUsers: 10_000,
+  compareMetrics: 0,
 };
 type ServingOptions = typeof DEFAULTS;
 const USAGE = `npm run bench:serving -- ${Object.entries(DEFAULTS).map(([name, value]) => `[--${name} ${String(value)}]`).join(' ')}`; // prettier-ignore
@@ -54,12 +57,13 @@ runBench(async (cleanup) => {
   const clicks = await recordFreshClicks({ env: services.env, model, users: options.searchUsers, seed: options.seed + 3, now: new Date() }); // prettier-ignore
   process.stderr.write(`recorded ${clicks} fresh clicks of users 0..${options.searchUsers - 1}\n`);
   process.stderr.write(`published ${options.items} items in ${publishSeconds.toFixed(1)} s; starting the api and building the same index here for Recall@10...\n`); // prettier-ignore
+  const shortlistEnv: Record<string, string> = options.shortlists
+    ? {}
+    : { RECOMMEND_SHORTLIST_SIZE: '0' };
+  const apiEnv = { ...services.env, ...index.env, ...shortlistEnv };
   const [api, recall] = await Promise.all([
     (async () => {
-      const shortlistEnv: Record<string, string> = options.shortlists
-        ? {}
-        : { RECOMMEND_SHORTLIST_SIZE: '0' };
-      const started = await startApi({ env: { ...services.env, ...index.env, ...shortlistEnv }, cleanup, startTimeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
+      const started = await startApi({ env: apiEnv, cleanup, startTimeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
       const servingMs = await started.waitUntilServing(model.snapshot.metadata.version, { timeoutMs: options.startTimeoutSeconds * 1000 }); // prettier-ignore
       const listedMs = options.shortlists ? await started.waitUntilShortlisted({ timeoutMs: options.startTimeoutSeconds * 1000 }) : servingMs; // prettier-ignore
       for (const line of started.process.logs.split('\n').filter((l) => /index|lists of/.test(l))) process.stderr.write(`api: ${line}\n`); // prettier-ignore
@@ -69,6 +73,14 @@ runBench(async (cleanup) => {
   ]);
   await expectSource(api.started, userIdOf(options.searchUsers), 'model');
   if (options.searchUsers > 0) await expectSource(api.started, userIdOf(0), 'realtime');
+  if (options.compareMetrics) {
+    const timeoutMs = options.startTimeoutSeconds * 1000;
+    const off = await startApi({ env: { ...apiEnv, METRICS_ENABLED: 'false' }, cleanup, startTimeoutMs: timeoutMs }); // prettier-ignore
+    await off.waitUntilServing(model.snapshot.metadata.version, { timeoutMs });
+    if (options.shortlists) await off.waitUntilShortlisted({ timeoutMs });
+    reportMetricsCost(options, await measureMetricsCost({ on: api.started, off }, options));
+    return;
+  }
   const loads = await measureLoads(api.started, options);
   report(options, { loads, recall, publishSeconds, apiReadySeconds: api.readySeconds, shortlistSeconds: api.shortlistSeconds }); // prettier-ignore
 });

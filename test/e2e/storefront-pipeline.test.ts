@@ -20,10 +20,15 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
   let storage: PostgresStorage;
   let baseUrl: string;
   let api: ReturnType<typeof apiClient>;
+  // The ingestor's and the trainer's health ports (their /metrics too), free ones: never the shared defaults.
+  let ingestorHealthPort: number;
+  let trainerHealthPort: number;
 
   beforeAll(async () => {
     stack = await createIsolatedStack('e2e_pipeline');
     const port = await freePort();
+    ingestorHealthPort = await freePort();
+    trainerHealthPort = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     api = apiClient(baseUrl);
     apps = [
@@ -34,8 +39,8 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
         API_READ_KEYS: TEST_KEYS.read,
         API_WRITE_KEYS: TEST_KEYS.write,
       }),
-      AppProcess.start('ingestor', stack.env),
-      AppProcess.start('trainer', { ...stack.env, TRAIN_EPOCHS: '20', TRAIN_DIM: '32' }),
+      AppProcess.start('ingestor', { ...stack.env, HEALTH_PORT: String(ingestorHealthPort) }),
+      AppProcess.start('trainer', { ...stack.env, TRAIN_EPOCHS: '20', TRAIN_DIM: '32', HEALTH_PORT: String(trainerHealthPort) }), // prettier-ignore
     ];
     await apps[0].waitForLog(/listening on/, 60_000);
     await apps[1].waitForLog(/consuming interaction events/, 60_000);
@@ -173,5 +178,39 @@ describe('storefront pipeline on real Kafka, PostgreSQL and Redis', () => {
       timeoutMs: 60_000,
       what: 'the +16:00 event in the event log',
     });
+  });
+
+  it('shows it all on GET /metrics of the api, and of the ingestor and trainer on their health ports', async () => {
+    const scrape = async (url: string) => {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      return response.text();
+    };
+    const value = (text: string, series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.slice(series.length + 1),
+      );
+    const apiText = await scrape(`${baseUrl}/metrics`);
+    const modelAnswers = value(apiText, 'recsys_recommend_answers_total{source="model",path="list"}') || 0; // prettier-ignore
+    const modelSearches = value(apiText, 'recsys_recommend_answers_total{source="model",path="search"}') || 0; // prettier-ignore
+    expect(modelAnswers + modelSearches).toBeGreaterThanOrEqual(history.users.length);
+    expect(value(apiText, 'recsys_recommend_answers_total{source="popular",path="search"}')).toBeGreaterThanOrEqual(1); // prettier-ignore
+    expect(value(apiText, 'recsys_http_request_duration_seconds_count{method="GET",route="/recommend/:userId",status_code="200"}')).toBeGreaterThan(history.users.length); // prettier-ignore
+    expect(value(apiText, 'recsys_model_swaps_total')).toBe(1);
+    const ingestorText = await scrape(`http://127.0.0.1:${ingestorHealthPort}/metrics`);
+    const ingested = [
+      ...ingestorText.matchAll(/^recsys_ingest_events_total\{type="[a-z_]+"\} (\d+)$/gm),
+    ];
+    // At least once: a batch redelivered after a rebalance is counted again.
+    expect(ingested.reduce((sum, m) => sum + Number(m[1]), 0)).toBeGreaterThanOrEqual(history.events.length + 1); // prettier-ignore
+    expect(ingestorText).toMatch(/^recsys_ingest_consumer_lag_messages\{topic="[^"]+",partition="\d+"\} 0$/m); // prettier-ignore
+    const trainerText = await scrape(`http://127.0.0.1:${trainerHealthPort}/metrics`);
+    expect(value(trainerText, 'recsys_training_jobs_total{outcome="succeeded",code=""}')).toBe(1);
+    expect(value(trainerText, 'recsys_training_last_heldout{metric="recall",k="10"}')).toBeGreaterThan(0); // prettier-ignore
+    expect(value(trainerText, 'recsys_training_last_epochs')).toBe(20);
   });
 });

@@ -46,6 +46,8 @@ export interface ApiSettings {
     hnswBelow: number;
     buildThreads: number;
   };
+  /** Per-request HTTP timings and `GET /metrics` (default on); the counters behind it always count. */
+  metricsEnabled?: boolean;
 }
 
 export const API_SETTINGS = Symbol('API_SETTINGS');

@@ -8,7 +8,7 @@ import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { ModelsModule } from './models/models.module';
-import { ObservabilityModule } from './observability/api-metrics';
+import { ObservabilityModule } from './observability/observability.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { TrainingJobsModule } from './training-jobs/training-jobs.module';
 

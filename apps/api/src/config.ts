@@ -6,6 +6,7 @@ import {
   intVar,
   kafkaEnv,
   listVar,
+  logEnv,
   numberVar,
   parseEnv,
   redisEnv,
@@ -161,6 +162,11 @@ const httpEnv = {
     description:
       'Requests without a valid API key allowed per client address and minute (then 429); a valid key still passes',
   }),
+  METRICS_ENABLED: boolVar({
+    default: true,
+    description:
+      'Time every HTTP request for GET /metrics (Prometheus text, no key needed); false: no timing, /metrics answers 404',
+  }),
   ...catalogueEnv,
 };
 
@@ -171,6 +177,7 @@ const httpEnv = {
 export const apiHttpEnvSchema = z.object({
   HOST: stringVar({ default: '0.0.0.0', description: 'Interface the HTTP server listens on' }),
   PORT: intVar({ default: 3000, min: 1, max: 65535, description: 'HTTP port' }),
+  ...logEnv,
   ...httpEnv,
 });
 
@@ -233,6 +240,7 @@ export function apiSettingsFrom(
       hnswBelow: config.INDEX_HNSW_BELOW,
       buildThreads: config.INDEX_BUILD_THREADS,
     },
+    metricsEnabled: config.METRICS_ENABLED,
     access: {
       readKeys: new Set(config.API_READ_KEYS),
       writeKeys: new Set(config.API_WRITE_KEYS),

@@ -53,8 +53,17 @@ function connectionHostsOf(service: string): string[] {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs kafka, redis, postgres, api, ingestor and trainer, each with a health check', () => {
-    const names = ['kafka', 'redis', 'postgres', 'api', 'ingestor', 'trainer'];
+  it('runs kafka, redis, postgres, api, ingestor, trainer, prometheus and grafana, each with a health check', () => {
+    const names = [
+      'kafka',
+      'redis',
+      'postgres',
+      'api',
+      'ingestor',
+      'trainer',
+      'prometheus',
+      'grafana',
+    ];
     expect(Object.keys(services).sort()).toEqual([...names].sort());
     const unchecked = names.filter((name) => {
       const check = services[name].healthcheck;

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeOnSignals } from '@recsys/process-lifecycle';
+import { startStructuredLogs } from '@recsys/structured-logs';
 import { configureHttp, createHttpAdapter } from '../../api/src/http/configure-http';
 import { ModelHolder } from '../../api/src/models/model-holder.service';
 import { DEMO_API_KEYS, loadEmbeddedConfig, usesDemoKeys } from './config';
@@ -13,13 +14,14 @@ import { openEmbeddedInfrastructure } from './infrastructure';
 
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig(process.env);
+  const logs = startStructuredLogs({ app: 'recsys', level: config.LOG_LEVEL });
   const logger = new Logger('recsys');
   const infra = await openEmbeddedInfrastructure(config);
   const clock = () => new Date();
   const app = await NestFactory.create<NestFastifyApplication>(
     EmbeddedModule.register({ config, infra, clock }),
-    createHttpAdapter({ bodyLimitBytes: config.BODY_LIMIT_BYTES }),
-    { logger: ['log', 'warn', 'error'], bodyParser: false },
+    createHttpAdapter({ bodyLimitBytes: config.BODY_LIMIT_BYTES, logger: logs.root }),
+    { logger: logs.nest, bodyParser: false },
   );
   configureHttp(app);
   closeOnSignals([() => app.close(), () => infra.close()], {

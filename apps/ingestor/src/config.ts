@@ -8,6 +8,7 @@ import {
   redisEnv,
   signalsEnv,
   healthEnv,
+  logEnv,
 } from '@recsys/service-config';
 import type { IngestorSettings } from './ingestor-dependencies';
 
@@ -39,6 +40,7 @@ export const ingestorEnvSchema = z.object({
   ...kafkaEnv('recsys-ingestor'),
   ...consumerEnv,
   ...healthEnv(9101),
+  ...logEnv,
   ...signalsEnv,
 });
 

@@ -1,6 +1,12 @@
 import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
 import { ProbeEndpoint } from '@recsys/process-lifecycle';
-import type { DeadLetterSink, EventLog, RealtimeBacklog, RealtimeStore } from '@recsys/domain';
+import type {
+  DeadLetterSink,
+  EventLog,
+  EventSource,
+  RealtimeBacklog,
+  RealtimeStore,
+} from '@recsys/domain';
 import { IngestorHealth } from './health/ingestor-health';
 import {
   DEAD_LETTER_SINK,
@@ -17,11 +23,12 @@ import {
 } from './ingestor-dependencies';
 import { InteractionBatchProcessor } from './interactions/interaction-batch-processor';
 import { InteractionsConsumer } from './interactions/interactions.consumer';
+import { IngestorMetrics } from './metrics/ingestor-metrics';
 import { DEFAULT_REALTIME_FEED_SETTINGS, RealtimeFeed } from './interactions/realtime-feed';
 
 /**
  * The stream consumer; the composition root hands it its ports (real or embedded) and settings, each port
- * a provider of its own. With `health`, it serves its own HTTP health endpoint.
+ * a provider of its own. With `health`, it serves its own HTTP health endpoint and `/metrics` on that port.
  */
 @Module({})
 export class IngestorModule {
@@ -46,13 +53,21 @@ export class IngestorModule {
           {
             // GET /health/live and /health/ready on the ingestor's own small port.
             provide: ProbeEndpoint,
-            inject: [INGESTOR_HEALTH_SETTINGS, IngestorHealth],
-            useFactory: (settings: IngestorHealthSettings, health: IngestorHealth) => {
+            inject: [INGESTOR_HEALTH_SETTINGS, IngestorHealth, IngestorMetrics],
+            useFactory: (
+              settings: IngestorHealthSettings,
+              health: IngestorHealth,
+              metrics: IngestorMetrics,
+            ) => {
               const logger = new Logger('ingestor');
               return new ProbeEndpoint({
                 host: settings.host,
                 port: settings.port,
                 ready: () => health.report(),
+                metrics: async () => ({
+                  contentType: metrics.registry.contentType,
+                  body: await metrics.registry.metrics(),
+                }),
                 log: (line) => logger.log(line),
               });
             },
@@ -76,21 +91,40 @@ export class IngestorModule {
           },
         },
         {
+          provide: IngestorMetrics,
+          inject: [EVENT_SOURCE, REALTIME_BACKLOG],
+          useFactory: (eventSource: EventSource, realtimeBacklog: RealtimeBacklog) =>
+            new IngestorMetrics({ eventSource, realtimeBacklog }),
+        },
+        {
           provide: InteractionBatchProcessor,
-          inject: [EVENT_LOG, DEAD_LETTER_SINK, INGESTOR_CLOCK, RealtimeFeed, INGESTOR_SETTINGS],
+          inject: [
+            EVENT_LOG,
+            DEAD_LETTER_SINK,
+            INGESTOR_CLOCK,
+            RealtimeFeed,
+            INGESTOR_SETTINGS,
+            IngestorMetrics,
+          ],
           useFactory: (
             eventLog: EventLog,
             deadLetterSink: DeadLetterSink,
             clock: () => Date,
             feed: RealtimeFeed,
             settings: IngestorSettings,
-          ) => new InteractionBatchProcessor({ eventLog, deadLetterSink, clock }, feed, settings),
+            metrics: IngestorMetrics,
+          ) => {
+            const deps = { eventLog, deadLetterSink, clock };
+            const processor = new InteractionBatchProcessor(deps, feed, settings, metrics);
+            metrics.followCounts(() => ({ ingestion: processor.counts, realtime: feed.counts }));
+            return processor;
+          },
         },
         InteractionsConsumer,
         IngestorHealth,
         ...health,
       ],
-      exports: [InteractionsConsumer, IngestorHealth],
+      exports: [InteractionsConsumer, IngestorHealth, IngestorMetrics],
     };
   }
 }

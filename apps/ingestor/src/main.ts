@@ -3,14 +3,16 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { closeOnSignals } from '@recsys/process-lifecycle';
 import { redactSecrets } from '@recsys/service-config';
+import { startStructuredLogs } from '@recsys/structured-logs';
 import { ingestorSettingsFrom, loadIngestorConfig } from './config';
 import { IngestorModule } from './ingestor.module';
 import { openIngestorInfrastructure } from './infrastructure';
 
 async function main(): Promise<void> {
   const config = loadIngestorConfig(process.env);
+  const logs = startStructuredLogs({ app: 'ingestor', level: config.LOG_LEVEL });
   const logger = new Logger('ingestor');
-  logger.log(`config ${JSON.stringify(redactSecrets(config))}`);
+  logger.log({ msg: 'config', config: redactSecrets(config) });
   const infrastructure = await openIngestorInfrastructure(config);
   const app = await NestFactory.createApplicationContext(
     IngestorModule.register({
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
         stallMs: config.INGESTOR_STALL_MS,
       },
     }),
+    { logger: logs.nest },
   );
   await app.init();
   closeOnSignals([() => app.close(), () => infrastructure.close()], {

@@ -5,6 +5,7 @@ import {
   databaseEnv,
   engineOptionsFromEnv,
   healthEnv,
+  logEnv,
   parseEnv,
   parseTrainingSchedule,
   positiveWeightsFrom,
@@ -20,6 +21,7 @@ export const trainerEnvSchema = z.object({
   ...trainingEnv,
   ...autoTrainingEnv,
   ...healthEnv(9102),
+  ...logEnv,
 });
 
 export type TrainerConfig = Readonly<z.infer<typeof trainerEnvSchema>>;

@@ -3,14 +3,16 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { closeOnSignals } from '@recsys/process-lifecycle';
 import { redactSecrets } from '@recsys/service-config';
+import { startStructuredLogs } from '@recsys/structured-logs';
 import { loadTrainerConfig, trainerSettingsFrom } from './config';
 import { openTrainerInfrastructure } from './infrastructure';
 import { TrainerModule } from './trainer.module';
 
 async function main(): Promise<void> {
   const config = loadTrainerConfig(process.env);
+  const logs = startStructuredLogs({ app: 'trainer', level: config.LOG_LEVEL });
   const logger = new Logger('trainer');
-  logger.log(`config ${JSON.stringify(redactSecrets(config))}`);
+  logger.log({ msg: 'config', config: redactSecrets(config) });
   const infrastructure = await openTrainerInfrastructure(config);
   const app = await NestFactory.createApplicationContext(
     TrainerModule.register({
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
       settings: trainerSettingsFrom(config, process.pid),
       health: { host: config.HEALTH_HOST, port: config.HEALTH_PORT },
     }),
+    { logger: logs.nest },
   );
   await app.init();
   closeOnSignals([() => app.close(), () => infrastructure.close()], {

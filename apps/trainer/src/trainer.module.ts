@@ -4,6 +4,7 @@ import { AutoTrainer } from './auto-training/auto-trainer.service';
 import { TrainerHealth } from './health/trainer-health';
 import { JobPoller } from './jobs/job-poller.service';
 import { QueueContact } from './jobs/queue-contact';
+import { TrainerMetrics } from './metrics/trainer-metrics';
 import {
   EMBEDDING_STORE,
   JOB_QUEUE,
@@ -19,7 +20,7 @@ import { TrainingJobRunner } from './training/training-job.runner';
 
 /**
  * The background trainer; the composition root hands it its ports (real or embedded) and settings, each
- * port a provider of its own. With `health`, it serves its own HTTP health endpoint.
+ * port a provider of its own. With `health`, it serves its own HTTP health endpoint and `/metrics` on that port.
  */
 @Module({})
 export class TrainerModule {
@@ -35,13 +36,21 @@ export class TrainerModule {
           {
             // GET /health/live and /health/ready on the trainer's own small port.
             provide: ProbeEndpoint,
-            inject: [TRAINER_HEALTH_SETTINGS, TrainerHealth],
-            useFactory: (settings: TrainerHealthSettings, health: TrainerHealth) => {
+            inject: [TRAINER_HEALTH_SETTINGS, TrainerHealth, TrainerMetrics],
+            useFactory: (
+              settings: TrainerHealthSettings,
+              health: TrainerHealth,
+              metrics: TrainerMetrics,
+            ) => {
               const logger = new Logger('trainer');
               return new ProbeEndpoint({
                 host: settings.host,
                 port: settings.port,
                 ready: () => health.report(),
+                metrics: async () => ({
+                  contentType: metrics.registry.contentType,
+                  body: await metrics.registry.metrics(),
+                }),
                 log: (line) => logger.log(line),
               });
             },
@@ -61,9 +70,10 @@ export class TrainerModule {
         JobPoller,
         AutoTrainer,
         TrainerHealth,
+        TrainerMetrics,
         ...health,
       ],
-      exports: [TrainerHealth],
+      exports: [TrainerHealth, TrainerMetrics],
     };
   }
 }

@@ -7,12 +7,13 @@ interface FakeConsumer {
   calls: string[];
 }
 
-function fakePayload(offsets: string[], partition = 2): FakeConsumer {
+function fakePayload(offsets: string[], partition = 2, highWatermark = '100'): FakeConsumer {
   const calls: string[] = [];
   const payload = {
     batch: {
       topic: 't',
       partition,
+      highWatermark,
       messages: offsets.map((offset) => ({
         key: Buffer.from(`user-${offset}`),
         value: Buffer.from(`{"n":${offset}}`),
@@ -131,6 +132,22 @@ describe('KafkaBatchProcessor', () => {
     finish();
     await processing;
     expect(fake.calls.filter((call) => call === 'heartbeat')).toHaveLength(3);
+  });
+
+  it('keeps the lag of each partition behind the high watermark, also while a batch fails', async () => {
+    let fail = false;
+    const { instance } = processor({
+      handler: () => (fail ? Promise.reject(new Error('down')) : Promise.resolve()),
+    });
+    await instance.process(fakePayload(['5', '6'], 2, '10').payload);
+    await instance.process(fakePayload(['0'], 3, '1').payload);
+    expect([...instance.lagByPartition()]).toEqual([['t/2', 3], ['t/3', 0]]); // prettier-ignore
+    fail = true;
+    await instance.process(fakePayload(['7', '8'], 2, '20').payload);
+    expect(instance.lagByPartition().get('t/2')).toBe(13);
+    instance.cancelPendingResumes();
+    instance.forgetPartitionsExcept(new Set(['t/3']));
+    expect([...instance.lagByPartition().keys()]).toEqual(['t/3']);
   });
 
   it('skips a stale batch (the consumer already sought elsewhere)', async () => {

@@ -38,6 +38,8 @@ export class KafkaBatchProcessor {
   private readonly attempts = new Map<string, number>();
   private readonly failingSince = new Map<string, number>();
   private readonly pendingResumes = new Map<string, NodeJS.Timeout>();
+  // Messages behind the partition's high watermark (as of its last fetched batch), per topic/partition.
+  private readonly lag = new Map<string, number>();
 
   constructor(private readonly options: KafkaBatchProcessorOptions) {}
 
@@ -54,6 +56,7 @@ export class KafkaBatchProcessor {
       this.scheduleRedelivery(payload, error);
       return;
     }
+    this.noteLag(batch, Number(batch.messages[batch.messages.length - 1].offset) + 1);
     this.attempts.delete(partitionKey(batch.topic, batch.partition));
     this.failingSince.delete(partitionKey(batch.topic, batch.partition));
     payload.resolveOffset(batch.messages[batch.messages.length - 1].offset);
@@ -66,11 +69,25 @@ export class KafkaBatchProcessor {
     return this.failingSince.size === 0 ? null : Math.min(...this.failingSince.values());
   }
 
-  /** Forgets failures of partitions this member no longer holds (after a rebalance). */
+  /** Forgets failures and lag of partitions this member no longer holds (after a rebalance). */
   forgetPartitionsExcept(assigned: ReadonlySet<string>): void {
     for (const key of this.failingSince.keys()) {
       if (!assigned.has(key)) this.failingSince.delete(key);
     }
+    for (const key of this.lag.keys()) if (!assigned.has(key)) this.lag.delete(key);
+  }
+
+  /**
+   * Per `topic/partition` held: messages between the next one to process and the high watermark the last
+   * batch of that partition was fetched with (0 once a batch that reached the end was processed).
+   */
+  lagByPartition(): ReadonlyMap<string, number> {
+    return this.lag;
+  }
+
+  private noteLag(batch: EachBatchPayload['batch'], nextOffset: number): void {
+    const lag = Number(batch.highWatermark) - nextOffset;
+    if (Number.isFinite(lag)) this.lag.set(partitionKey(batch.topic, batch.partition), Math.max(0, lag)); // prettier-ignore
   }
 
   /** Drops the scheduled resumes (on stop: the consumer that was paused is going away). */
@@ -102,6 +119,7 @@ export class KafkaBatchProcessor {
     if (!this.failingSince.has(key)) this.failingSince.set(key, (this.options.nowMs ?? Date.now)());
     const retryInMs = redeliveryDelayMs(attempt, this.options.backoff);
     const firstOffset = messages[0].offset;
+    this.noteLag(payload.batch, Number(firstOffset));
     this.options.onHandlerError(error, { topic, partition, firstOffset, attempt, retryInMs });
 
     const resume = payload.pause();

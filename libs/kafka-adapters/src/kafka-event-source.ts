@@ -105,6 +105,7 @@ export class KafkaEventSource implements EventSource {
     return {
       consuming: this.running !== undefined && this.joined,
       failingSinceMs: this.running?.processor.failingSinceMs() ?? null,
+      lagByPartition: this.running?.processor.lagByPartition(),
     };
   }
 

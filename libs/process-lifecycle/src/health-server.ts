@@ -7,6 +7,12 @@ export interface HealthReport {
   body: Record<string, unknown>;
 }
 
+/** A text page (e.g. Prometheus metrics): its content type and body. */
+export interface TextPage {
+  contentType: string;
+  body: string;
+}
+
 /** A small HTTP server for the processes that serve no other HTTP (ingestor, trainer). */
 export interface HealthServer {
   /** The port it listens on (useful when 0 was asked for). */
@@ -22,14 +28,26 @@ export async function startHealthServer(options: {
   port: number;
   host: string;
   routes: Readonly<Record<string, () => HealthReport | Promise<HealthReport>>>;
+  /** GET routes that answer 200 with a text page (500 with the message if it throws). */
+  pages?: Readonly<Record<string, () => Promise<TextPage>>>;
 }): Promise<HealthServer> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     const route = request.method === 'GET' ? options.routes[path] : undefined;
+    const page = request.method === 'GET' ? options.pages?.[path] : undefined;
     const answer = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
+    if (page) {
+      return void page().then(
+        ({ contentType, body }) => {
+          response.writeHead(200, { 'content-type': contentType });
+          response.end(body);
+        },
+        (error: unknown) => answer(500, { error: { code: 'INTERNAL', message: String(error) } }),
+      );
+    }
     if (!route) return answer(404, { error: { code: 'NOT_FOUND', message: `no route ${path}` } });
     Promise.resolve()
       .then(route)
@@ -63,7 +81,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 /**
  * The usual pair of routes on `port` (0: none): `/health/live` (the process answers) and `/health/ready`
- * (the given report). A port already in use is logged and skipped rather than fatal: several processes on
+ * (the given report); with `metrics`, also `/metrics` (e.g. Prometheus text), so one port serves a
+ * process's probes and its scrape. A port already in use is logged and skipped rather than fatal: several processes on
  * one host (tests, a laptop) share the default, and doing the work matters more than the probe, which
  * reports the problem anyway by not connecting.
  */
@@ -71,6 +90,7 @@ export async function startProbeServer(options: {
   host: string;
   port: number;
   ready: () => HealthReport | Promise<HealthReport>;
+  metrics?: () => Promise<TextPage>;
   log: (line: string) => void;
 }): Promise<HealthServer | null> {
   if (options.port === 0) return null;
@@ -82,6 +102,7 @@ export async function startProbeServer(options: {
         '/health/live': () => ({ healthy: true, body: { status: 'ok' } }),
         '/health/ready': options.ready,
       },
+      pages: options.metrics ? { '/metrics': options.metrics } : {},
     });
     options.log(`health on http://${options.host}:${server.port}/health/ready`);
     return server;

@@ -2,7 +2,7 @@ export { buildServingModel, idLookupSteps, itemTableOf, rowOf } from './serving-
 export type { ServingModel, ItemSearch, IdLookups } from './serving-model';
 export { CatalogueSnapshot } from './catalogue-view';
 export type { CatalogueView } from './catalogue-view';
-export type { ServingContext } from './serving-context';
+export type { AnswerPath, ServingContext } from './serving-context';
 export type {
   Recommendations,
   RecommendedItem,

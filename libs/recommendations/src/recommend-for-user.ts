@@ -8,7 +8,7 @@ import type {
   Recommendations,
   RecommendedItem,
 } from './recommendation-types';
-import type { ServingContext } from './serving-context';
+import type { AnswerPath, ServingContext } from './serving-context';
 import { rowOf, type ServingModel } from './serving-model';
 
 /**
@@ -28,20 +28,23 @@ export function recommendForUser(
   const recentItemIds: ReadonlySet<string> =
     user.recent.length === 0 ? NO_ITEMS : new Set(user.recent.map((r) => r.itemId));
   const modelVersion = model?.version ?? null;
-  const answer = (items: RecommendedItem[]) => ({ userId: user.userId, modelVersion, items });
+  const answer = (items: RecommendedItem[], path: AnswerPath) => {
+    if (context.answerTrace) context.answerTrace.path = path;
+    return { userId: user.userId, modelVersion, items };
+  };
   const page = (list: StoredList | null, source: RecommendationSource) =>
     model && list && filters.excludeSeen ? listPage(context, model, { list, source, filters, recentItemIds }) : null; // prettier-ignore
   // A re-render between clicks: the kept list answers before the blended vector is even computed.
   const kept = model && user.recent.length > 0 ? context.blendedLists?.find(user.recent, model, user.userId) : null; // prettier-ignore
   const fromKept = page(kept ?? null, 'realtime');
-  if (fromKept) return answer(fromKept);
+  if (fromKept) return answer(fromKept, 'list');
   const userIndex = model?.userIndexById.get(user.userId) ?? -1;
   const query = model ? queryVector(context, model, userIndex, user.recent) : null;
   const trainingRows = model && userIndex >= 0 ? trainingItemRows(model, userIndex) : undefined;
   if (model && query && !kept && filters.excludeSeen) {
     const list = storedList(context, model, { ...user, query, recentItemIds, trainingRows });
     const fromList = page(list, query.source);
-    if (fromList) return answer(fromList);
+    if (fromList) return answer(fromList, 'list');
   }
   const allowed = buildItemFilter(context, model, filters, {
     itemIds: recentItemIds,
@@ -51,6 +54,7 @@ export function recommendForUser(
     model && query
       ? nearestItemsPage(context, model, query, filters, allowed)
       : popularPage(context, filters, allowed),
+    'search',
   );
 }
 

@@ -18,4 +18,9 @@ export interface ServingContext {
   maxRecentLiked: number;
   /** Lists of users with likes since training, kept between their requests (null: search every time). */
   blendedLists?: BlendedShortlists | null;
+  /** When given, recommendForUser notes here how it found its answer (for the api's metrics). */
+  answerTrace?: { path: AnswerPath };
 }
+
+/** A stored list answered (`list`), or a search: an index query or the popularity ranking (`search`). */
+export type AnswerPath = 'list' | 'search';

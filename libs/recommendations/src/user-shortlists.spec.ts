@@ -4,7 +4,7 @@ import { runStepsNow } from '@recsys/vector-index';
 import { CatalogueSnapshot } from './catalogue-view';
 import { recommendForUser } from './recommend-for-user';
 import type { RecommendationFilters } from './recommendation-types';
-import type { ServingContext } from './serving-context';
+import type { AnswerPath, ServingContext } from './serving-context';
 import { buildServingModel, type ServingModel } from './serving-model';
 import { computeUserShortlists, shortlistSourceOf, UserShortlists } from './user-shortlists';
 
@@ -117,11 +117,14 @@ describe('UserShortlists', () => {
     const model = withShortlists(randomModel(3), 6);
     // Plant a marker: the answer can only contain it if it came from the list.
     model.shortlists!.items[0] = 59;
-    const first = recommendForUser(context(model), { userId: 'user-0', recent: [] }, { ...base, limit: 1 }); // prettier-ignore
+    const answerTrace = { path: 'search' as AnswerPath };
+    const first = recommendForUser({ ...context(model), answerTrace }, { userId: 'user-0', recent: [] }, { ...base, limit: 1 }); // prettier-ignore
     expect(first.items[0].itemId).toBe('item-59');
-    const beyond = recommendForUser(context(model), { userId: 'user-0', recent: [] }, { ...base, limit: 5, offset: 4 }); // prettier-ignore
+    expect(answerTrace.path).toBe('list');
+    const beyond = recommendForUser({ ...context(model), answerTrace }, { userId: 'user-0', recent: [] }, { ...base, limit: 5, offset: 4 }); // prettier-ignore
     expect(beyond.items.map((i) => i.itemId)).not.toContain('item-59');
     expect(beyond.items).toHaveLength(5);
+    expect(answerTrace.path).toBe('search');
   });
 
   it('computes the same lists in parts (as worker threads do) as at once', () => {

@@ -12,3 +12,4 @@ export { parseTrainingSchedule, nextScheduledMs } from './training-schedule';
 export type { TrainingScheduleSpec } from './training-schedule';
 export { renderEnvTable } from './render-env-table';
 export { healthEnv } from './health-env';
+export { logEnv } from './log-env';

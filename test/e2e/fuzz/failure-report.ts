@@ -60,7 +60,7 @@ export function errorLines(logs: string, maxLines = 60): string {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const line of logs.split('\n')) {
-    if (!/ERROR|^\s+at |Error:|handler rejected/.test(line)) continue;
+    if (!/ERROR|"level":"(error|fatal)"|^\s+at |Error:|handler rejected/.test(line)) continue;
     const kind = line.replace(/\d+/g, '#');
     if (seen.has(kind)) continue;
     seen.add(kind);

@@ -34,4 +34,26 @@ describe('startHealthServer', () => {
     expect(await get('/health/broken')).toMatchObject({ status: 503, body: { status: 'failing' } });
     expect((await get('/metrics')).status).toBe(404);
   });
+
+  it('serves text pages (a metrics scrape) with their content type, and 500 when one throws', async () => {
+    const pages = await startHealthServer({
+      port: 0,
+      host: '127.0.0.1',
+      routes: {},
+      pages: {
+        '/metrics': () =>
+          Promise.resolve({ contentType: 'text/plain; version=0.0.4', body: 'up 1\n' }),
+        '/broken': () => Promise.reject(new Error('boom')),
+      },
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${pages.port}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4');
+      expect(await response.text()).toBe('up 1\n');
+      expect((await fetch(`http://127.0.0.1:${pages.port}/broken`)).status).toBe(500);
+    } finally {
+      await pages.close();
+    }
+  });
 });

@@ -4,6 +4,9 @@ import { ID_MAX_LENGTH } from '@recsys/input-rules';
 import { API_SETTINGS, type ApiSettings } from '../api-settings';
 import { apiDocument } from '../openapi/api-document';
 import { serveApiDocs } from '../openapi/serve-api-docs';
+import type { Logger as PinoLogger } from 'pino';
+import { installHttpRequestMetrics } from '../observability/http-request-metrics';
+import { installRequestLogs, requestLogOptions } from '../observability/request-logs';
 import { sendErrorAnswer } from './domain-error.filter';
 import { errorAnswerOf } from './error-body';
 import { IdParamPipe } from './id-param.pipe';
@@ -17,8 +20,13 @@ export const MAX_PARAM_LENGTH = ID_MAX_LENGTH * 9;
  * The Fastify adapter of the api and the embedded app: the body limit, route parameters as long as an
  * encoded id, and Fastify's own URL errors (bad percent-encoding, over-long parameter) in the one error shape.
  */
-export function createHttpAdapter(options: { bodyLimitBytes: number }): FastifyAdapter {
+export function createHttpAdapter(options: {
+  bodyLimitBytes: number;
+  /** The process's pino logger (none: Fastify logs nothing, e.g. in specs). */
+  logger?: PinoLogger;
+}): FastifyAdapter {
   return new FastifyAdapter({
+    ...requestLogOptions(options.logger),
     bodyLimit: options.bodyLimitBytes,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
@@ -29,9 +37,10 @@ export function createHttpAdapter(options: { bodyLimitBytes: number }): FastifyA
 
 /**
  * HTTP behaviour that needs the app: JSON is the only body type (a body without `content-type`, or of any
- * other type, is a 415, never parsed as a form or text), every route parameter follows the id rule, and the
- * OpenAPI document is served (`/openapi.json`, `/docs`). Create the app with `bodyParser: false` so that
- * Nest adds no form parser; call this before the app's init.
+ * other type, is a 415, never parsed as a form or text), every route parameter follows the id rule, the
+ * OpenAPI document is served (`/openapi.json`, `/docs`) and every request is timed (see
+ * installHttpRequestMetrics). Create the app with `bodyParser: false` so that Nest adds no form parser;
+ * call this before the app's init.
  */
 export function configureHttp(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -44,4 +53,6 @@ export function configureHttp(app: NestFastifyApplication): void {
   app.useGlobalPipes(new IdParamPipe());
   const settings = app.get<symbol, ApiSettings>(API_SETTINGS, { strict: false });
   serveApiDocs(app, apiDocument(settings));
+  installHttpRequestMetrics(app);
+  installRequestLogs(app);
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorAnswerOf, type ErrorAnswer } from './error-body';
 
 export type { ErrorBody } from './error-body';
@@ -11,15 +11,16 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const answer = errorAnswerOf(exception);
-    this.log(answer, exception);
+    this.log(answer, exception, host.switchToHttp().getRequest<FastifyRequest>().id);
     sendErrorAnswer(host.switchToHttp().getResponse<FastifyReply>(), answer);
   }
 
-  private log(answer: ErrorAnswer, exception: unknown): void {
+  // With the request's id (reqId), so the line can be found from the answer's X-Request-Id.
+  private log(answer: ErrorAnswer, exception: unknown, reqId: string): void {
     if (answer.log === undefined) return;
     const text = exception instanceof Error ? exception.message : String(exception);
-    if (answer.log === 'outage') this.logger.warn(`${answer.body.message}: ${text}`);
-    else this.logger.error(exception instanceof Error ? (exception.stack ?? text) : text);
+    if (answer.log === 'outage') this.logger.warn({ msg: `${answer.body.message}: ${text}`, reqId });
+    else this.logger.error({ msg: exception instanceof Error ? (exception.stack ?? text) : text, reqId }); // prettier-ignore
   }
 }
 

@@ -10,6 +10,7 @@ import { buildServingModel, idLookupSteps, type ServingModel } from '@recsys/rec
 import { pauseForEventLoop, runStepsWithPauses } from '@recsys/vector-index';
 import { EMBEDDING_STORE } from '../api-ports.module';
 import { API_SETTINGS, type ApiSettings } from '../api-settings';
+import { ApiMetrics } from '../observability/api-metrics';
 import { buildIndexOffThread } from './index-building/build-index-off-thread';
 import { shareVectors } from './index-building/share-vectors';
 
@@ -36,7 +37,10 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(EMBEDDING_STORE) private readonly embeddingStore: EmbeddingStore,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
-  ) {}
+    private readonly metrics: ApiMetrics,
+  ) {
+    metrics.followServingModel(() => this.serving);
+  }
 
   current(): ServingModel | null {
     return this.serving;
@@ -93,6 +97,7 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
         };
         const { dim, metric } = snapshot.metadata;
         // The id lookups are built here between requests while the index is built on other threads.
+        const stopIndexTimer = this.metrics.indexBuildDuration.startTimer();
         const [index, lookups] = await Promise.all([
           buildIndexOffThread({
             vectors: snapshot.itemVectors,
@@ -103,9 +108,11 @@ export class ModelHolder implements OnApplicationBootstrap, OnModuleDestroy {
           }),
           runStepsWithPauses(idLookupSteps(snapshot), pauseForEventLoop),
         ]);
+        stopIndexTimer();
         const model = buildServingModel(snapshot, index, lookups);
         for (const prepare of this.swapPreparations) await prepare(model);
         this.serving = model;
+        this.metrics.modelSwaps.inc();
         this.logger.log(`serving model ${version} (${snapshot.metadata.itemCount} items)`);
         for (const listener of this.swapListeners) listener(model);
       }

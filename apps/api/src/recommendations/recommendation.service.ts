@@ -5,6 +5,7 @@ import {
   recommendForSession,
   recommendForUser,
   similarItems,
+  type AnswerPath,
   type RecommendationFilters,
   type Recommendations,
   type ServingContext,
@@ -12,6 +13,7 @@ import {
 import { API_SETTINGS, type ApiSettings } from '../api-settings';
 import { CatalogueFollower } from '../catalogue/catalogue-follower.service';
 import { ModelHolder } from '../models/model-holder.service';
+import { ApiMetrics } from '../observability/api-metrics';
 import { PopularityCache } from './popularity-cache.service';
 import { RecentInteractionsCache } from './recent-interactions-cache.service';
 
@@ -24,6 +26,8 @@ import { RecentInteractionsCache } from './recent-interactions-cache.service';
 export class RecommendationService {
   // Lists of users with likes since training, kept while their recent interactions stay the same.
   private readonly blendedLists: BlendedShortlists | null;
+  // recommendForUser notes its path here; read right after the (synchronous) call, so one object serves all.
+  private readonly answerTrace: { path: AnswerPath } = { path: 'search' };
 
   constructor(
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
@@ -31,6 +35,7 @@ export class RecommendationService {
     private readonly catalogue: CatalogueFollower,
     private readonly popularity: PopularityCache,
     private readonly recentCache: RecentInteractionsCache,
+    private readonly metrics: ApiMetrics,
   ) {
     const { size } = settings.shortlists;
     this.blendedLists = size > 0 ? new BlendedShortlists(size) : null;
@@ -43,6 +48,7 @@ export class RecommendationService {
    */
   tryAnswerNow(userId: string, filters: RecommendationFilters): Recommendations | null {
     const recent = this.recentCache.kept(userId);
+    this.metrics.countRecentCache(recent !== undefined);
     return recent ? this.answer(userId, recent, filters) : null;
   }
 
@@ -54,7 +60,9 @@ export class RecommendationService {
   forSession(itemIds: readonly string[], filters: RecommendationFilters) {
     const context = this.context();
     if (!context.model && context.popular.length === 0) throw this.notReady();
-    return recommendForSession(context, itemIds, filters);
+    const answer = recommendForSession(context, itemIds, filters);
+    this.metrics.countAnswer(answer.items[0]?.source ?? 'none', 'search');
+    return answer;
   }
 
   /** The nearest items to an item; before the first model, the popular items (as for a session of it). */
@@ -74,6 +82,7 @@ export class RecommendationService {
     const answer = recommendForUser(context, { userId, recent }, filters);
     if (!context.model && answer.items.length === 0 && context.popular.length === 0)
       throw this.notReady();
+    this.metrics.countAnswer(answer.items[0]?.source ?? 'none', this.answerTrace.path);
     return answer;
   }
 
@@ -86,6 +95,7 @@ export class RecommendationService {
       realtimeWeight: this.settings.realtimeWeight,
       maxRecentLiked: this.settings.recentInteractionsPerRequest,
       blendedLists: this.blendedLists,
+      answerTrace: this.answerTrace,
     };
   }
 

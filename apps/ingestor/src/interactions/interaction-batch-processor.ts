@@ -1,7 +1,12 @@
 import type { ClassifiedEvent, DeadLetter, RawMessage } from '@recsys/domain';
-import { decodeInteractionEvent, formatFieldErrors } from '@recsys/interaction-events';
+import {
+  decodeInteractionEvent,
+  formatFieldErrors,
+  type FieldError,
+} from '@recsys/interaction-events';
 import { classifyInteraction, deriveTriplets } from '@recsys/triplets';
 import type { IngestorDependencies, IngestorSettings } from '../ingestor-dependencies';
+import type { DeadLetterKind, IngestionObserver } from '../metrics/ingestion-observer';
 import { isolateFailures } from './isolate-failures';
 import type { RealtimeFeed } from './realtime-feed';
 import { isTransientFailure } from './transient-failure';
@@ -49,6 +54,7 @@ export class InteractionBatchProcessor {
     private readonly deps: Pick<IngestorDependencies, 'eventLog' | 'deadLetterSink' | 'clock'>,
     private readonly realtime: Pick<RealtimeFeed, 'record'>,
     private readonly settings: IngestorSettings,
+    private readonly observer?: IngestionObserver,
   ) {}
 
   async process(batch: readonly RawMessage[]): Promise<void> {
@@ -56,6 +62,7 @@ export class InteractionBatchProcessor {
     const receivedAt = now.toISOString();
     const accepted: AcceptedMessage[] = [];
     const deadLetters: DeadLetter[] = [];
+    const deadLetterKinds: DeadLetterKind[] = [];
     for (const message of batch) {
       const decoded = decodeInteractionEvent(message.value, { now });
       if (decoded.ok) {
@@ -63,6 +70,7 @@ export class InteractionBatchProcessor {
         accepted.push({ message, classified: { ...classified, receivedAt } });
       } else {
         deadLetters.push({ message, reason: formatFieldErrors(decoded.errors) });
+        deadLetterKinds.push(kindOf(decoded.errors));
       }
     }
     const failures = await isolateFailures(accepted, (part) => this.append(part), {
@@ -75,13 +83,17 @@ export class InteractionBatchProcessor {
         message: item.message,
         reason: `event log rejected it: ${describe(error)}`,
       });
+      deadLetterKinds.push('rejected');
     }
-    await this.realtime.record(
-      accepted.filter((entry) => !failed.has(entry)).map((entry) => entry.classified),
-    );
+    const stored = accepted.filter((entry) => !failed.has(entry)).map((entry) => entry.classified);
+    await this.realtime.record(stored);
     if (deadLetters.length > 0) await this.deps.deadLetterSink.send(deadLetters);
     this.counts.deadLetters += deadLetters.length;
     this.counts.messages += batch.length;
+    if (this.observer) {
+      for (const entry of stored) this.observer.eventAccepted(entry.event.type);
+      for (const kind of deadLetterKinds) this.observer.deadLettered(kind);
+    }
   }
 
   private async append(part: readonly AcceptedMessage[]): Promise<void> {
@@ -96,6 +108,16 @@ export class InteractionBatchProcessor {
     this.counts.duplicates += result.duplicates;
     this.counts.triplets += result.triplets;
   }
+}
+
+// The decoder's own wording for the two message-level failures (see decodeInteractionEvent).
+function kindOf(errors: readonly FieldError[]): DeadLetterKind {
+  const [first] = errors;
+  if (errors.length === 1 && first.field === '') {
+    if (first.message === 'empty message') return 'empty';
+    if (first.message.startsWith('not UTF-8 JSON')) return 'not_json';
+  }
+  return 'invalid';
 }
 
 function describe(error: unknown): string {

@@ -10,6 +10,7 @@ import {
 import type { EpochDecision, EpochReport, TrainOptions } from '@recsys/embedding-training';
 import { toModelSnapshot } from '@recsys/model-building';
 import { QueueContact } from '../jobs/queue-contact';
+import { TrainerMetrics } from '../metrics/trainer-metrics';
 import { modelVersionName } from '../publishing/model-version';
 import { trainGated } from './gated-training';
 import { JobProgressTracker } from './job-progress-tracker';
@@ -51,6 +52,7 @@ export class TrainingJobRunner {
     @Inject(TRAINER_CLOCK) private readonly clock: () => Date,
     @Inject(TRAINER_SETTINGS) private readonly settings: TrainerSettings,
     private readonly contact: QueueContact,
+    private readonly metrics: TrainerMetrics,
   ) {}
 
   async run(job: TrainingJob): Promise<void> {
@@ -66,6 +68,7 @@ export class TrainingJobRunner {
       );
     }, this.settings.heartbeatIntervalMs);
     const onEpochEnd = this.progressReporter(job, () => leaseLost);
+    const timing = this.metrics.jobStarted();
     try {
       const modelVersion = await this.trainAndPublish(job, () => leaseLost, onEpochEnd);
       this.logger.log(`job ${job.id} succeeded: published ${modelVersion.version}`);
@@ -73,7 +76,9 @@ export class TrainingJobRunner {
         metrics: modelVersion.metrics,
         modelVersion: modelVersion.version,
       });
+      timing.succeeded(modelVersion.metrics);
     } catch (error) {
+      timing.failed(error);
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof DomainError && error.code === JOB_STOPPED) {
         // Cancelled or taken over: the job has its final status already; there is nothing to record.
@@ -143,7 +148,8 @@ export class TrainingJobRunner {
     const lost = lostLease();
     if (lost) throw new DomainError('JOB_LEASE_LOST', `not published: ${lost.message}`);
     // A rejected candidate is stored and listed (with its reason) but the serving model stays current.
-    await this.embeddingStore.publish(snapshot, { makeCurrent: model.rejected === null });
+    const makeCurrent = model.rejected === null;
+    await this.metrics.timePublish(() => this.embeddingStore.publish(snapshot, { makeCurrent }));
     if (model.rejected !== null) this.logger.warn(`job ${job.id}: ${version} rejected: ${model.rejected}`); // prettier-ignore
     return { version, metrics: model.metrics };
   }

@@ -31,6 +31,8 @@ export interface EventSourceStatus {
   consuming: boolean;
   /** Epoch ms since which the longest-failing batch has been redelivered without success; null if none. */
   failingSinceMs: number | null;
+  /** Messages not yet processed per partition held (`topic/partition`), when the source knows it. */
+  lagByPartition?: ReadonlyMap<string, number>;
 }
 
 /** A message that could not be decoded or validated, with the reason. */

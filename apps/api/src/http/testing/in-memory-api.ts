@@ -11,6 +11,7 @@ import type {
 } from '@recsys/domain';
 import { InMemoryEmbeddingStore, InMemoryRealtimeStore } from '@recsys/embedded-adapters';
 import type { InteractionEventV1 } from '@recsys/interaction-events';
+import type { StructuredLogs } from '@recsys/structured-logs';
 import type { ApiSettings } from '../../api-settings';
 import { createApiApp } from '../../create-api-app';
 
@@ -141,13 +142,19 @@ const SETTINGS: ApiSettings = {
  * Nest adds its routes (e.g. to add a Fastify `onRoute` hook).
  */
 export async function startInMemoryApi(
-  options: { bodyLimitBytes?: number; beforeInit?: (app: NestFastifyApplication) => void } = {},
+  options: {
+    bodyLimitBytes?: number;
+    settings?: Partial<ApiSettings>;
+    logs?: StructuredLogs;
+    beforeInit?: (app: NestFastifyApplication) => void;
+  } = {},
 ) {
   const faults: Faults = {};
   const catalogueStore = new MapCatalogueStore(faults);
   const eventSink = new RecordingEventSink(faults);
   const embeddingStore = new InMemoryEmbeddingStore();
   const realtimeStore = new InMemoryRealtimeStore();
+  const settings = { ...SETTINGS, ...options.settings };
   const app: NestFastifyApplication = await createApiApp({
     ports: {
       eventSink,
@@ -159,10 +166,11 @@ export async function startInMemoryApi(
       readinessChecks: [],
       clock: () => new Date(),
     },
-    settings: SETTINGS,
+    settings,
     bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
+    logs: options.logs,
   });
-  app.useLogger(false);
+  if (!options.logs) app.useLogger(false);
   options.beforeInit?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -173,7 +181,7 @@ export async function startInMemoryApi(
     eventSink,
     embeddingStore,
     realtimeStore,
-    settings: SETTINGS,
+    settings,
     async close() {
       await app.close();
       await realtimeStore.close();
