@@ -53,7 +53,7 @@ export function describeEventLogContract(
       expect(await harness.eventLog.countByEventIds([])).toBe(0);
     });
 
-    it('counts the events received since a time (the dashboard\'s events per second)', async () => {
+    it("counts the events received since a time (the dashboard's events per second)", async () => {
       const since = new Date(Date.now() - 5_000);
       const before = await harness.eventLog.countReceivedSince(since);
       await harness.eventLog.append([like('e1', 'a', 1), view('e2', 'b', 2)], recordingDeriver().derive); // prettier-ignore

@@ -25,7 +25,8 @@ export class ApiClient {
 
   /** Sends with the write key; rejects at once when the operator gave none. */
   post<T>(path: string, body?: unknown): Promise<T> {
-    if (this.keys.write === null) return Promise.reject(new ApiError(0, 'NO_WRITE_KEY', 'log in with a write key'));
+    if (this.keys.write === null)
+      return Promise.reject(new ApiError(0, 'NO_WRITE_KEY', 'log in with a write key'));
     return this.request<T>('POST', path, this.keys.write, body);
   }
 
@@ -42,7 +43,11 @@ export class ApiClient {
     const parsed: unknown = text ? JSON.parse(text) : null;
     if (!response.ok) {
       const error = (parsed ?? {}) as { code?: string; message?: string };
-      throw new ApiError(response.status, error.code ?? String(response.status), error.message ?? response.statusText);
+      throw new ApiError(
+        response.status,
+        error.code ?? String(response.status),
+        error.message ?? response.statusText,
+      );
     }
     return parsed as T;
   }

@@ -25,7 +25,11 @@ export function find<T extends Element = HTMLElement>(root: ParentNode, selector
 }
 
 /** Replaces a table's header and rows. */
-export function fillTable(table: HTMLTableElement, header: string[], rows: HTMLTableRowElement[]): void {
+export function fillTable(
+  table: HTMLTableElement,
+  header: string[],
+  rows: HTMLTableRowElement[],
+): void {
   find(table, 'thead').replaceChildren(el('tr', {}, ...header.map((name) => el('th', {}, name))));
   find(table, 'tbody').replaceChildren(...rows);
 }

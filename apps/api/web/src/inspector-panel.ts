@@ -37,7 +37,9 @@ export class InspectorPanel {
     private readonly onPlaced: (highlight: Highlight) => Promise<void>,
   ) {
     this.button = find<HTMLButtonElement>(root, 'button.test-click');
-    this.button.title = api.canWrite ? 'Sends a click on the top recommendation' : 'Needs a write key';
+    this.button.title = api.canWrite
+      ? 'Sends a click on the top recommendation'
+      : 'Needs a write key';
     find<HTMLFormElement>(root, 'form').addEventListener('submit', (event) => {
       event.preventDefault();
       const input = find<HTMLInputElement>(root, 'input[name="user-id"]');
@@ -83,7 +85,9 @@ export class InspectorPanel {
   private async read(userId: string): Promise<UserView> {
     const id = encodeURIComponent(userId);
     const [recent, recommendations] = await Promise.all([
-      this.api.get<{ interactions: RecentInteraction[] }>(`/users/${id}/recent?limit=${RECENT_SHOWN}`),
+      this.api.get<{ interactions: RecentInteraction[] }>(
+        `/users/${id}/recent?limit=${RECENT_SHOWN}`,
+      ),
       this.api.get<Recommendations>(`/recommend/${id}?limit=${RECOMMENDED_SHOWN}`),
     ]);
     return { recent: recent.interactions, recommendations };
@@ -142,7 +146,8 @@ function signalOf(interaction: RecentInteraction): string {
 
 /** One sentence on what the click changed: the recent list, and which recommendations came and went. */
 function describeChanges(before: UserView, after: UserView, itemId: string, seen: boolean): string {
-  if (!seen) return `the click on ${itemId} has not reached the realtime store within ${CLICK_WAIT_MS / 1000} s`;
+  if (!seen)
+    return `the click on ${itemId} has not reached the realtime store within ${CLICK_WAIT_MS / 1000} s`;
   const was = before.recommendations.items.map((r) => r.itemId);
   const now = after.recommendations.items.map((r) => r.itemId);
   const added = now.filter((id) => !was.includes(id));

@@ -30,7 +30,8 @@ function start(keys: Keys): void {
         try {
           await work();
         } catch (error) {
-          if (error instanceof ApiError && error.status === 401) return logOut('the key was refused');
+          if (error instanceof ApiError && error.status === 401)
+            return logOut('the key was refused');
           failures.push(`${name}: ${(error as Error).message}`);
         }
       };
@@ -39,7 +40,9 @@ function start(keys: Keys): void {
         await attempt('map', () => map.refresh(serving));
       });
       await Promise.all([attempt('training', () => training.refresh()), attempt('traffic', () => traffic.refresh())]); // prettier-ignore
-      status.textContent = failures.length ? failures.join(' · ') : `updated ${new Date().toLocaleTimeString()}`;
+      status.textContent = failures.length
+        ? failures.join(' · ')
+        : `updated ${new Date().toLocaleTimeString()}`;
       document.body.dataset.refreshed = String(Number(document.body.dataset.refreshed ?? 0) + 1);
     })().finally(() => (running = null)));
   void refresh();
@@ -74,7 +77,9 @@ function main(): void {
     const write = find<HTMLInputElement>(form, '#write-key').value.trim() || null;
     logIn({ read, write }).catch((error: unknown) => {
       find(document, '#login-error').textContent =
-        error instanceof ApiError && error.status === 401 ? 'unknown key' : (error as Error).message;
+        error instanceof ApiError && error.status === 401
+          ? 'unknown key'
+          : (error as Error).message;
     });
   });
 }

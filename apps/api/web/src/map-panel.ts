@@ -77,9 +77,13 @@ export class MapPanel {
   async place(highlight: Highlight): Promise<void> {
     this.highlight = highlight;
     if (!this.map) return;
-    const itemIds = [...new Set([...highlight.recentItemIds, ...highlight.recommendedItemIds])].slice(0, 100);
+    const itemIds = [
+      ...new Set([...highlight.recentItemIds, ...highlight.recommendedItemIds]),
+    ].slice(0, 100);
     const query = new URLSearchParams({ userId: highlight.userId, itemIds: itemIds.join(',') });
-    this.placement = await this.api.get<Placement>(`/dashboard/embedding-map/placement?${query.toString()}`);
+    this.placement = await this.api.get<Placement>(
+      `/dashboard/embedding-map/placement?${query.toString()}`,
+    );
     this.draw();
   }
 
@@ -110,7 +114,10 @@ export class MapPanel {
       (this.highlight ? `; placed user ${this.highlight.userId} (black), recent items (rings), recommendations (orange)` : ''); // prettier-ignore
   }
 
-  private drawPlacement(context: CanvasRenderingContext2D, scale: (x: number, y: number) => [number, number]): void {
+  private drawPlacement(
+    context: CanvasRenderingContext2D,
+    scale: (x: number, y: number) => [number, number],
+  ): void {
     const placement = this.placement;
     const highlight = this.highlight;
     if (!placement || !highlight) return;
@@ -130,7 +137,11 @@ export class MapPanel {
         context.lineTo(px - 6, py + 5);
         context.fill();
       }
-      this.drawn.push({ label: `${item.itemId} · ${recent.has(item.itemId) ? 'recent' : 'recommended'}`, px, py });
+      this.drawn.push({
+        label: `${item.itemId} · ${recent.has(item.itemId) ? 'recent' : 'recommended'}`,
+        px,
+        py,
+      });
     }
     if (placement.user) {
       const [px, py] = scale(placement.user.x, placement.user.y);
@@ -172,7 +183,12 @@ export class MapPanel {
 function fitScale(points: { x: number; y: number }[], width: number, height: number) {
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [minX, maxX, minY, maxY] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
   const rangeX = Math.max(maxX - minX, 1e-9);
   const rangeY = Math.max(maxY - minY, 1e-9);
   const stretch = Math.min((width - 2 * MARGIN) / rangeX, (height - 2 * MARGIN) / rangeY);
@@ -190,7 +206,9 @@ function categoryColours(points: MapPoint[]): Map<string | null, string> {
   const counts = new Map<string | null, number>();
   for (const point of points) counts.set(point.category, (counts.get(point.category) ?? 0) + 1);
   const ranked = [...counts].filter(([category]) => category !== null).sort((a, b) => b[1] - a[1]);
-  const colours = new Map<string | null, string>(ranked.slice(0, PALETTE.length).map(([category], i) => [category, PALETTE[i]]));
+  const colours = new Map<string | null, string>(
+    ranked.slice(0, PALETTE.length).map(([category], i) => [category, PALETTE[i]]),
+  );
   if (counts.has(null) || ranked.length > PALETTE.length) colours.set(null, NO_CATEGORY);
   return colours;
 }

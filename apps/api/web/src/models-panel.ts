@@ -47,15 +47,26 @@ export class ModelsPanel {
       names.map((name) => ({ name, values: versions.map((v) => v.metrics[name] ?? null) })),
     );
     const rows = [...versions].reverse().map((v) => this.versionRow(v, models, names));
-    fillTable(find(this.root, 'table'), ['version', 'published', 'items', 'users', ...names, 'state', ''], rows);
+    fillTable(
+      find(this.root, 'table.versions'),
+      ['version', 'published', 'items', 'users', ...names, 'state', ''],
+      rows,
+    );
     return models;
   }
 
   private versionRow(v: ModelVersion, models: ModelVersions, names: string[]): HTMLTableRowElement {
-    const states = [v.version === models.current ? 'current' : null, v.version === models.serving ? 'serving' : null];
+    const states = [
+      v.version === models.current ? 'current' : null,
+      v.version === models.serving ? 'serving' : null,
+    ];
     const state = el('span', {}, states.filter(Boolean).join(', '));
     if (v.rejected) state.append(el('div', { class: 'rejected' }, `rejected: ${v.rejected}`));
-    const button = el('button', { type: 'button', 'data-version': v.version }, v.version === models.current ? 'Current' : 'Activate');
+    const button = el(
+      'button',
+      { type: 'button', 'data-version': v.version },
+      v.version === models.current ? 'Current' : 'Activate',
+    );
     button.disabled = !this.api.canWrite || v.version === models.current;
     button.title = this.api.canWrite ? 'Serve this version everywhere' : 'Needs a write key';
     button.addEventListener('click', () => void this.activate(v.version, button));

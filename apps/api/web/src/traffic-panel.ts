@@ -23,7 +23,12 @@ const KEPT_SAMPLES = 120;
 /** Events/s, dead letters, consumer lag, recommend latency and sources, polled from the api's counters. */
 export class TrafficPanel {
   private readonly chart: LineChart;
-  private readonly samples: { at: number; events: number | null; lag: number | null; p95: number | null }[] = [];
+  private readonly samples: {
+    at: number;
+    events: number | null;
+    lag: number | null;
+    p95: number | null;
+  }[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -39,8 +44,14 @@ export class TrafficPanel {
     this.samples.push({ at: Date.parse(traffic.at) / 1000, events: valueOf(traffic.eventsPerSecond), lag: totalLag, p95: latencyMs.p95 }); // prettier-ignore
     if (this.samples.length > KEPT_SAMPLES) this.samples.shift();
     find(this.root, '.figures').replaceChildren(
-      figure('events/s (last minute)', shown(traffic.eventsPerSecond, (v) => formatNumber(v))),
-      figure('dead letters', shown(traffic.deadLetters, (v) => formatNumber(v))),
+      figure(
+        'events/s (last minute)',
+        shown(traffic.eventsPerSecond, (v) => formatNumber(v)),
+      ),
+      figure(
+        'dead letters',
+        shown(traffic.deadLetters, (v) => formatNumber(v)),
+      ),
       figure('consumer lag', shown(traffic.consumerLag, (parts) => `${formatNumber(totalLag)} (${parts.map((p) => `p${p.partition}: ${p.lag}`).join(', ')})`)), // prettier-ignore
       figure('recommend requests', formatNumber(traffic.recommend.requests)),
       figure('latency p50 / p95 / p99', [latencyMs.p50, latencyMs.p95, latencyMs.p99].map((ms) => (ms === null ? '–' : `${ms.toFixed(1)} ms`)).join(' / ')), // prettier-ignore
@@ -57,7 +68,11 @@ export class TrafficPanel {
     const rows = [...traffic.recommend.answers]
       .sort((a, b) => b.count - a.count)
       .map((a) => row([a.source, a.path, formatNumber(a.count), total > 0 ? `${((100 * a.count) / total).toFixed(1)} %` : '–'])); // prettier-ignore
-    fillTable(find<HTMLTableElement>(this.root, 'table.sources'), ['source', 'path', 'answers', 'share'], rows);
+    fillTable(
+      find<HTMLTableElement>(this.root, 'table.sources'),
+      ['source', 'path', 'answers', 'share'],
+      rows,
+    );
   }
 }
 

@@ -36,14 +36,18 @@ export class TrainingPanel {
   async refresh(): Promise<void> {
     let jobs: TrainingJob[];
     try {
-      ({ jobs } = await this.api.get<{ jobs: TrainingJob[] }>(`/training-jobs?limit=${JOBS_SHOWN}`));
+      ({ jobs } = await this.api.get<{ jobs: TrainingJob[] }>(
+        `/training-jobs?limit=${JOBS_SHOWN}`,
+      ));
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
       find(this.root, '.progress').textContent = 'this api does not list training jobs';
       return;
     }
     this.showRunning(jobs.find((job) => job.status === 'running') ?? null);
-    const curves = jobs.filter((job) => job.progress && job.progress.lossPerEpoch.length > 0).reverse();
+    const curves = jobs
+      .filter((job) => job.progress && job.progress.lossPerEpoch.length > 0)
+      .reverse();
     const epochs = Math.max(0, ...curves.map((job) => job.progress!.lossPerEpoch.length));
     this.chart.update(
       Array.from({ length: epochs }, (_, i) => i + 1),
@@ -62,7 +66,11 @@ export class TrainingPanel {
         job.modelVersion ?? job.error ?? '',
       ]),
     );
-    fillTable(find(this.root, 'table'), ['job', 'status', 'queued', 'epoch', 'last loss', 'model / error'], rows);
+    fillTable(
+      find(this.root, 'table.jobs'),
+      ['job', 'status', 'queued', 'epoch', 'last loss', 'model / error'],
+      rows,
+    );
   }
 
   private showRunning(job: TrainingJob | null): void {

@@ -89,7 +89,9 @@ export class EmbeddingMapService {
     const dim = metadata.dim;
     const rows = sampleRows(itemVectors.length / dim, MAP_SAMPLE_SIZE);
     const vectors = new Float32Array(rows.length * dim);
-    rows.forEach((row, i) => vectors.set(itemVectors.subarray(row * dim, (row + 1) * dim), i * dim));
+    rows.forEach((row, i) =>
+      vectors.set(itemVectors.subarray(row * dim, (row + 1) * dim), i * dim),
+    );
     const projection = projectOffThread({ vectors, dim });
     const cached = { model, rows, projection };
     this.cached = cached;

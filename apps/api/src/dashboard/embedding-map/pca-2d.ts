@@ -110,7 +110,8 @@ function normalise(vector: Float64Array): boolean {
 // An eigenvector's sign is arbitrary: make its largest component positive, so the map never flips.
 function withFixedSign(axis: Float64Array): Float64Array {
   let largest = 0;
-  for (let d = 1; d < axis.length; d++) if (Math.abs(axis[d]) > Math.abs(axis[largest])) largest = d;
+  for (let d = 1; d < axis.length; d++)
+    if (Math.abs(axis[d]) > Math.abs(axis[largest])) largest = d;
   return axis[largest] < 0 ? axis.map((value) => -value) : axis;
 }
 

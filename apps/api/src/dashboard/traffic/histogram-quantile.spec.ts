@@ -16,7 +16,12 @@ describe('histogramQuantile', () => {
   });
 
   it('answers the largest finite bound for a quantile above it, and null without observations', () => {
-    expect(histogramQuantile(0.99, [{ le: 0.5, count: 1 }, { le: Infinity, count: 10 }])).toBe(0.5);
+    expect(
+      histogramQuantile(0.99, [
+        { le: 0.5, count: 1 },
+        { le: Infinity, count: 10 },
+      ]),
+    ).toBe(0.5);
     expect(histogramQuantile(0.5, [{ le: Infinity, count: 0 }])).toBeNull();
     expect(histogramQuantile(0.5, [])).toBeNull();
   });

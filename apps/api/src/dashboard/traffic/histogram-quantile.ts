@@ -22,7 +22,9 @@ export function histogramQuantile(q: number, buckets: readonly CumulativeBucket[
     if (count >= rank) {
       if (le === Infinity) return lowerBound;
       const inBucket = count - lowerCount;
-      return inBucket === 0 ? le : lowerBound + ((le - lowerBound) * (rank - lowerCount)) / inBucket;
+      return inBucket === 0
+        ? le
+        : lowerBound + ((le - lowerBound) * (rank - lowerCount)) / inBucket;
     }
     lowerBound = le;
     lowerCount = count;
