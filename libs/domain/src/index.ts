@@ -25,7 +25,17 @@ export type {
   ModelMetadata,
   SimilarityMetric,
 } from './ports/embedding-store';
-export type { JobQueue, TrainingJob, JobStatus, JobResult } from './ports/job-queue';
+export { JOB_STATUSES } from './ports/job-queue';
+export type {
+  JobQueue,
+  TrainingJob,
+  JobStatus,
+  JobResult,
+  JobProgress,
+  JobListQuery,
+  JobPage,
+} from './ports/job-queue';
+export { encodeJobCursor, decodeJobCursor } from './job-list-cursor';
 export { trainingJobParamsSchema } from './training-job-params';
 export type { TrainingJobParams } from './training-job-params';
 export { recentInteractionOf } from './ports/realtime-store';

@@ -45,6 +45,35 @@ const options: ModelTrainingOptions = {
 };
 
 describe('trainModel', () => {
+  it('calls onEpochEnd after every epoch with the resolved options, and stops on a throw', async () => {
+    const seen: [number, number][] = [];
+    await trainModel(trainingSetOf(), {
+      ...options,
+      train: { ...options.train, epochs: 3 },
+      onEpochEnd: (report, trainOptions) => {
+        seen.push([report.epoch, trainOptions.epochs]);
+        return 'continue';
+      },
+    });
+    expect(seen).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const cancelled = new DomainError('JOB_STOPPED', 'cancelled');
+    let epochsRun = 0;
+    const run = trainModel(trainingSetOf(), {
+      ...options,
+      onEpochEnd: (report) => {
+        epochsRun = report.epoch;
+        if (report.epoch === 2) throw cancelled;
+        return 'continue';
+      },
+    });
+    await expect(run).rejects.toBe(cancelled);
+    expect(epochsRun).toBe(2);
+  });
+
   it('learns planted taste: held-out recall far above random and recommendations from the own cluster', async () => {
     const set = trainingSetOf();
     const model = await trainModel(set, options);

@@ -2,6 +2,8 @@ import { DomainError, type TrainingSet } from '@recsys/domain';
 import {
   resolveTrainOptions,
   trainEmbeddings,
+  type EpochDecision,
+  type EpochReport,
   type TrainedEmbeddings,
   type TrainingData,
   type TrainOptions,
@@ -29,6 +31,14 @@ export interface ModelTrainingOptions {
   evaluationThreads: number;
   /** A monotonic clock in ms, for `trainSeconds`. */
   nowMs: () => number;
+  /**
+   * Called after every training epoch with the resolved options (e.g. to report progress); 'stop' ends
+   * training early, and a throw ends the run with that error (a cancelled job).
+   */
+  onEpochEnd?: (
+    report: EpochReport,
+    trainOptions: TrainOptions,
+  ) => EpochDecision | Promise<EpochDecision>;
 }
 
 export interface TrainedModel {
@@ -70,7 +80,11 @@ export async function trainModel(
       : null;
   const trainData = split ? withoutHeldOut(indexed.data, split) : indexed.data;
   const startedMs = options.nowMs();
-  const embeddings = await trainEmbeddings(trainData, trainOptions, { nowMs: options.nowMs });
+  const { onEpochEnd } = options;
+  const embeddings = await trainEmbeddings(trainData, trainOptions, {
+    nowMs: options.nowMs,
+    onEpochEnd: onEpochEnd && ((report) => onEpochEnd(report, trainOptions)),
+  });
   const trainSeconds = (options.nowMs() - startedMs) / 1000;
   assertFinite(embeddings);
   const metrics: Record<string, number> = {

@@ -59,6 +59,7 @@ export function describeJobQueueContract(
         metrics: null,
         modelVersion: null,
         error: null,
+        progress: null,
       });
       expect(await queue.get(job.id)).toEqual(job);
     });
@@ -192,6 +193,98 @@ export function describeJobQueueContract(
       await queue.heartbeat(job.id, 'w1');
       expect(await queue.claimNext({ workerId: 'w2', staleAfterMs: 1_000 })).toBeNull();
       expect(await queue.get(job.id)).toMatchObject({ status: 'running' });
+    });
+
+    it('lists jobs newest first, a page at a time', async () => {
+      const [a, b, c] = [
+        await queue.enqueue({ n: 1 }),
+        await queue.enqueue({ n: 2 }),
+        await queue.enqueue({ n: 3 }),
+      ];
+      const first = await queue.list({ limit: 2 });
+      expect(first.jobs.map((job) => job.id)).toEqual([c.id, b.id]);
+      expect(first.jobs[0]).toEqual(c);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = await queue.list({ limit: 2, cursor: first.nextCursor! });
+      expect(second.jobs[0].id).toBe(a.id);
+    });
+
+    it('ends the listing with a null cursor', async () => {
+      let page = await queue.list({ limit: 50 });
+      let pages = 1;
+      while (page.nextCursor !== null && pages < 100) {
+        page = await queue.list({ limit: 50, cursor: page.nextCursor });
+        pages += 1;
+      }
+      expect(page.nextCursor).toBeNull();
+      expect(page.jobs.length).toBeLessThanOrEqual(50);
+    });
+
+    it('lists the jobs of one status only', async () => {
+      const running = await queue.enqueue({});
+      const queued = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      const runningIds = (await queue.list({ status: 'running', limit: 10 })).jobs.map((j) => j.id);
+      expect(runningIds).toEqual([running.id]);
+      const queuedPage = await queue.list({ status: 'queued', limit: 10 });
+      expect(queuedPage.jobs.map((j) => j.id)).toEqual([queued.id]);
+      expect(queuedPage.nextCursor).toBeNull();
+    });
+
+    it('refuses a cursor it did not make', async () => {
+      expect(await codeOf(queue.list({ limit: 5, cursor: 'bm90LWEtY3Vyc29y' }))).toBe(
+        'INVALID_REQUEST',
+      );
+    });
+
+    it('cancels a queued job, which is then never claimed', async () => {
+      const job = await queue.enqueue({});
+      const cancelled = await queue.cancel(job.id);
+      expect(cancelled).toMatchObject({ id: job.id, status: 'cancelled', startedAt: null });
+      expect(cancelled.finishedAt).toEqual(expect.any(String));
+      expect(await queue.get(job.id)).toEqual(cancelled);
+      expect(await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS })).toBeNull();
+    });
+
+    it('cancels a running job: its worker can then neither report, renew nor finish it', async () => {
+      const job = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      expect(await queue.cancel(job.id)).toMatchObject({ status: 'cancelled' });
+      const progress = { epoch: 1, epochs: 5, lossPerEpoch: [0.3], elapsedMs: 10, remainingMs: 40 };
+      expect(await codeOf(queue.reportProgress(job.id, 'w1', progress))).toBe('JOB_NOT_RUNNING');
+      expect(await codeOf(queue.heartbeat(job.id, 'w1'))).toBe('JOB_NOT_RUNNING');
+      expect(await codeOf(queue.complete(job.id, { metrics: {}, modelVersion: 'v1' }))).toBe(
+        'JOB_NOT_RUNNING',
+      );
+      expect(await queue.get(job.id)).toMatchObject({ status: 'cancelled', modelVersion: null });
+      // The queue moves on: the next job is claimed although the cancelled one never "finished".
+      const next = await queue.enqueue({});
+      expect((await queue.claimNext({ workerId: 'w2', staleAfterMs: LIVE_MS }))?.id).toBe(next.id);
+    });
+
+    it('refuses to cancel a job that has ended or does not exist', async () => {
+      const job = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      await queue.complete(job.id, { metrics: {}, modelVersion: 'v1' });
+      expect(await codeOf(queue.cancel(job.id))).toBe('JOB_ALREADY_FINISHED');
+      const cancelled = await queue.enqueue({});
+      await queue.cancel(cancelled.id);
+      expect(await codeOf(queue.cancel(cancelled.id))).toBe('JOB_ALREADY_FINISHED');
+      expect(await codeOf(queue.cancel(UNKNOWN_ID))).toBe('JOB_NOT_FOUND');
+      expect(await codeOf(queue.cancel('not-a-uuid'))).toBe('JOB_NOT_FOUND');
+    });
+
+    it('stores the progress its worker reports and keeps it once the job ends', async () => {
+      const job = await queue.enqueue({});
+      await queue.claimNext({ workerId: 'w1', staleAfterMs: LIVE_MS });
+      const first = { epoch: 1, epochs: 2, lossPerEpoch: [0.5], elapsedMs: 120, remainingMs: 100 };
+      await queue.reportProgress(job.id, 'w1', first);
+      expect((await queue.get(job.id))?.progress).toEqual(first);
+      const last = { ...first, epoch: 2, lossPerEpoch: [0.5, 0.25], remainingMs: 0 };
+      await queue.reportProgress(job.id, 'w1', last);
+      expect(await codeOf(queue.reportProgress(job.id, 'w2', first))).toBe('JOB_NOT_RUNNING');
+      await queue.complete(job.id, { metrics: {}, modelVersion: 'v1' });
+      expect(await queue.get(job.id)).toMatchObject({ status: 'succeeded', progress: last });
     });
   });
 }

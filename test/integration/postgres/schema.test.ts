@@ -35,6 +35,7 @@ describe('postgres storage schema', () => {
           'CreateCatalogueItems1767312000000',
           'AddTrainingJobQueuePosition1767398400000',
           'CreateRealtimeBacklog1767484800000',
+          'AddTrainingJobProgressAndCancel1767580000000',
         ]);
       } finally {
         await database.drop();

@@ -7,9 +7,11 @@ import {
   type TrainingJobParams,
   type TripletStore,
 } from '@recsys/domain';
+import type { EpochDecision, EpochReport, TrainOptions } from '@recsys/embedding-training';
 import { toModelSnapshot, trainModel } from '@recsys/model-building';
 import { QueueContact } from '../jobs/queue-contact';
 import { modelVersionName } from '../publishing/model-version';
+import { JobProgressTracker } from './job-progress-tracker';
 import {
   EMBEDDING_STORE,
   JOB_QUEUE,
@@ -19,15 +21,22 @@ import {
   type TrainerSettings,
 } from '../trainer-dependencies';
 
-// The queue's answer to a renewal of a job this trainer no longer holds (another trainer failed it as stale).
+// The queue's answer to a renewal of a job this trainer no longer holds (another trainer failed it as
+// stale, or it was cancelled).
 const JOB_NOT_RUNNING = 'JOB_NOT_RUNNING';
+/** The error a job ends with when it stopped because it no longer runs for this trainer (e.g. cancelled). */
+const JOB_STOPPED = 'JOB_STOPPED';
+
+/** What a running job may do after each epoch: report progress, or stop. */
+type EpochHook = (report: EpochReport, trainOptions: TrainOptions) => Promise<EpochDecision>;
 
 /**
  * Runs one claimed job: load the training set, train and evaluate, publish the version (written whole,
  * then made current atomically), mark the job done. Any failure marks the job failed and leaves the
  * published model untouched, because publishing is the last step. The job is held on a lease renewed
  * every heartbeat; if the lease was lost (the trainer stalled and another one failed the job), the job
- * does not publish.
+ * does not publish. After every epoch the job reports its progress; when the queue answers that the job no
+ * longer runs for this trainer (cancelled, or failed as stale), training stops there, unpublished.
  */
 @Injectable()
 export class TrainingJobRunner {
@@ -54,8 +63,9 @@ export class TrainingJobRunner {
         },
       );
     }, this.settings.heartbeatIntervalMs);
+    const onEpochEnd = this.progressReporter(job, () => leaseLost);
     try {
-      const modelVersion = await this.trainAndPublish(job, () => leaseLost);
+      const modelVersion = await this.trainAndPublish(job, () => leaseLost, onEpochEnd);
       this.logger.log(`job ${job.id} succeeded: published ${modelVersion.version}`);
       await this.jobQueue.complete(job.id, {
         metrics: modelVersion.metrics,
@@ -63,6 +73,11 @@ export class TrainingJobRunner {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof DomainError && error.code === JOB_STOPPED) {
+        // Cancelled or taken over: the job has its final status already; there is nothing to record.
+        this.logger.log(`job ${job.id} stopped unpublished: ${message}`);
+        return;
+      }
       this.logger.warn(`job ${job.id} failed: ${message}`);
       await this.jobQueue.fail(job.id, message).catch((failError: Error) => {
         this.logger.warn(`job ${job.id}: ${failError.message}`);
@@ -72,9 +87,37 @@ export class TrainingJobRunner {
     }
   }
 
+  /**
+   * The epoch hook of a job: reports its progress (which renews the lease too) and throws JOB_STOPPED
+   * once the job no longer runs for this trainer, which ends training before the next epoch.
+   */
+  private progressReporter(job: TrainingJob, lostLease: () => DomainError | null): EpochHook {
+    const tracker = new JobProgressTracker(performance.now());
+    return async (report, trainOptions) => {
+      const { epoch } = report;
+      const { epochs } = trainOptions;
+      const progress = tracker.afterEpoch(report, { epochs, nowMs: performance.now() });
+      const where = `stopped after epoch ${epoch} of ${epochs}`;
+      const stopped = (reason: DomainError) =>
+        new DomainError(JOB_STOPPED, `${where}: ${reason.message}`, { id: job.id });
+      try {
+        await this.jobQueue.reportProgress(job.id, this.settings.workerId, progress);
+        this.contact.touch();
+      } catch (error) {
+        if (error instanceof DomainError && error.code === JOB_NOT_RUNNING) throw stopped(error);
+        // A queue outage does not stop training: the heartbeat decides whether the lease holds.
+        this.logger.warn(`job ${job.id} progress: ${(error as Error).message}`);
+      }
+      const lost = lostLease();
+      if (lost) throw stopped(lost);
+      return 'continue';
+    };
+  }
+
   private async trainAndPublish(
     job: TrainingJob,
     lostLease: () => DomainError | null,
+    onEpochEnd?: EpochHook,
   ): Promise<{ version: string; metrics: Record<string, number> }> {
     const set = await this.tripletStore.loadTrainingSet();
     const params = job.params as TrainingJobParams;
@@ -87,6 +130,7 @@ export class TrainingJobRunner {
       minRecall: this.settings.minRecall,
       evaluationThreads: this.settings.evaluationThreads,
       nowMs: () => performance.now(),
+      onEpochEnd,
     });
     const createdAt = this.clock();
     const version = modelVersionName(createdAt, job.id);
@@ -95,6 +139,12 @@ export class TrainingJobRunner {
       createdAt: createdAt.toISOString(),
       jobId: job.id,
       popularLimit: this.settings.popularLimit,
+    });
+    // A last renewal: a job cancelled while it was evaluated is not published.
+    await this.jobQueue.heartbeat(job.id, this.settings.workerId).catch((error: Error) => {
+      if (error instanceof DomainError && error.code === JOB_NOT_RUNNING) {
+        throw new DomainError(JOB_STOPPED, `not published: ${error.message}`, { id: job.id });
+      }
     });
     const lost = lostLease();
     if (lost) throw new DomainError('JOB_LEASE_LOST', `not published: ${lost.message}`);

@@ -3,6 +3,7 @@ import { DomainError, type JobStatus } from '@recsys/domain';
 /** Stable error codes of the job queue. */
 export const JOB_NOT_FOUND = 'JOB_NOT_FOUND';
 export const JOB_NOT_RUNNING = 'JOB_NOT_RUNNING';
+export const JOB_ALREADY_FINISHED = 'JOB_ALREADY_FINISHED';
 
 /** The error for an operation on a job id that does not exist. */
 export function jobNotFound(id: string): DomainError {
@@ -20,5 +21,14 @@ export function jobNotRunning(
     JOB_NOT_RUNNING,
     `training job ${id} is not running${owner} (status ${found.status}, worker ${found.workerId ?? 'none'})`,
     { id, status: found.status, workerId: found.workerId },
+  );
+}
+
+/** The error for cancelling a job that has already ended (succeeded, failed or cancelled). */
+export function jobAlreadyFinished(id: string, status: JobStatus): DomainError {
+  return new DomainError(
+    JOB_ALREADY_FINISHED,
+    `training job ${id} has already finished (status ${status}) and cannot be cancelled`,
+    { id, status },
   );
 }

@@ -1,8 +1,16 @@
-import type { JobQueue, JobResult, TrainingJob } from '@recsys/domain';
+import type {
+  JobListQuery,
+  JobPage,
+  JobProgress,
+  JobQueue,
+  JobResult,
+  TrainingJob,
+} from '@recsys/domain';
 import { isUuid } from '@recsys/input-rules';
 import type { DataSource } from 'typeorm';
 import { claimNextJob } from './claim-next-job';
-import { jobNotFound, jobNotRunning } from './job-queue-errors';
+import { jobAlreadyFinished, jobNotFound, jobNotRunning } from './job-queue-errors';
+import { listJobs } from './list-jobs';
 import { TRAINING_JOB_COLUMNS, toTrainingJob, type TrainingJobRow } from './training-job-row';
 import { queryRows } from '../storage/query-rows';
 
@@ -10,6 +18,17 @@ const HEARTBEAT_SQL = `
   UPDATE training_jobs SET heartbeat_at = now()
   WHERE id = $1::uuid AND status = 'running' AND worker_id = $2
   RETURNING id`;
+
+// Progress renews the lease too: a job that reports each epoch is alive.
+const PROGRESS_SQL = `
+  UPDATE training_jobs SET progress = $3::text::jsonb, heartbeat_at = now()
+  WHERE id = $1::uuid AND status = 'running' AND worker_id = $2
+  RETURNING id`;
+
+const CANCEL_SQL = `
+  UPDATE training_jobs SET status = 'cancelled', finished_at = now()
+  WHERE id = $1::uuid AND status IN ('queued', 'running')
+  RETURNING ${TRAINING_JOB_COLUMNS}`;
 
 const COMPLETE_SQL = `
   UPDATE training_jobs
@@ -49,6 +68,10 @@ export class PostgresJobQueue implements JobQueue {
     return rows.length === 0 ? null : toTrainingJob(rows[0]);
   }
 
+  list(query: JobListQuery): Promise<JobPage> {
+    return listJobs(this.dataSource.manager, query);
+  }
+
   async claimNext(options: {
     workerId: string;
     staleAfterMs: number;
@@ -59,6 +82,25 @@ export class PostgresJobQueue implements JobQueue {
 
   async heartbeat(id: string, workerId: string): Promise<void> {
     await this.changeRunningJob({ sql: HEARTBEAT_SQL, id, parameters: [workerId], workerId });
+  }
+
+  async reportProgress(id: string, workerId: string, progress: JobProgress): Promise<void> {
+    await this.changeRunningJob({
+      sql: PROGRESS_SQL,
+      id,
+      parameters: [workerId, JSON.stringify(progress)],
+      workerId,
+    });
+  }
+
+  /** A running job's trainer sees the cancel at its next progress report or heartbeat and stops. */
+  async cancel(id: string): Promise<TrainingJob> {
+    if (!isUuid(id)) throw jobNotFound(id);
+    const rows = await queryRows<TrainingJobRow>(this.dataSource.manager, CANCEL_SQL, [id]);
+    if (rows.length > 0) return toTrainingJob(rows[0]);
+    const job = await this.get(id);
+    if (job === null) throw jobNotFound(id);
+    throw jobAlreadyFinished(id, job.status);
   }
 
   async complete(id: string, result: JobResult): Promise<void> {

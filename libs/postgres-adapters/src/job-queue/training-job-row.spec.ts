@@ -12,6 +12,8 @@ describe('toTrainingJob', () => {
       metrics: { recallAt10: 0.3 },
       model_version: 'v7',
       error: null,
+      progress: { epoch: 2, epochs: 2, lossPerEpoch: [0.5, 0.4], elapsedMs: 900, remainingMs: 0 },
+      queue_position: '7',
     });
     expect(job).toEqual({
       id: 'a1b2',
@@ -23,6 +25,7 @@ describe('toTrainingJob', () => {
       metrics: { recallAt10: 0.3 },
       modelVersion: 'v7',
       error: null,
+      progress: { epoch: 2, epochs: 2, lossPerEpoch: [0.5, 0.4], elapsedMs: 900, remainingMs: 0 },
     });
   });
 
@@ -37,9 +40,12 @@ describe('toTrainingJob', () => {
       metrics: null,
       model_version: null,
       error: null,
+      progress: null,
+      queue_position: 1,
     });
     expect(job.startedAt).toBeNull();
     expect(job.finishedAt).toBeNull();
     expect(job.params).toEqual({});
+    expect(job.progress).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-import type { JobStatus, TrainingJob } from '@recsys/domain';
+import type { JobProgress, JobStatus, TrainingJob } from '@recsys/domain';
 
 /** The columns of `training_jobs` that a `TrainingJob` is read from. */
 export const TRAINING_JOB_COLUMNS =
-  'id, status, params, created_at, started_at, finished_at, metrics, model_version, error';
+  'id, status, params, created_at, started_at, finished_at, metrics, model_version, error, progress, queue_position';
 
 type Timestamp = Date | string;
 
@@ -17,6 +17,9 @@ export interface TrainingJobRow {
   metrics: Record<string, number> | null;
   model_version: string | null;
   error: string | null;
+  progress: JobProgress | null;
+  /** bigint, as a string (`pg`) or a number (PGlite). */
+  queue_position: string | number;
 }
 
 /** Maps a row to the domain type, timestamps as ISO-8601 UTC strings. */
@@ -31,6 +34,7 @@ export function toTrainingJob(row: TrainingJobRow): TrainingJob {
     metrics: row.metrics,
     modelVersion: row.model_version,
     error: row.error,
+    progress: row.progress,
   };
 }
 

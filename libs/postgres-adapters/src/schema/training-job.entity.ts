@@ -2,8 +2,14 @@ import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 
 
 /** A row of `training_jobs`: one requested training run and what became of it. */
 @Entity({ name: 'training_jobs' })
-@Check('training_jobs_status_check', "status IN ('queued', 'running', 'succeeded', 'failed')")
+@Check(
+  'training_jobs_status_check',
+  "status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')",
+)
 @Index('training_jobs_queued_idx', ['queuePosition'], { where: "status = 'queued'" })
+// GET /training-jobs: newest first, of every status or of one.
+@Index('training_jobs_listing_idx', ['queuePosition'])
+@Index('training_jobs_status_listing_idx', ['status', 'queuePosition'])
 // At most one running job, enforced by the database as well as by the claim lock.
 @Index('training_jobs_one_running_idx', ['status'], { unique: true, where: "status = 'running'" })
 export class TrainingJobEntity {
@@ -46,4 +52,8 @@ export class TrainingJobEntity {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  // What the trainer reported after its last epoch (JobProgress); kept after the job ends.
+  @Column({ type: 'jsonb', nullable: true })
+  progress!: Record<string, unknown> | null;
 }

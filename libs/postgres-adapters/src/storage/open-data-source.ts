@@ -8,6 +8,7 @@ import { CreateRecsysSchema1767225600000 } from '../schema/migrations/1767225600
 import { CreateCatalogueItems1767312000000 } from '../schema/migrations/1767312000000-create-catalogue-items';
 import { AddTrainingJobQueuePosition1767398400000 } from '../schema/migrations/1767398400000-add-training-job-queue-position';
 import { CreateRealtimeBacklog1767484800000 } from '../schema/migrations/1767484800000-create-realtime-backlog';
+import { AddTrainingJobProgressAndCancel1767580000000 } from '../schema/migrations/1767580000000-add-training-job-progress-and-cancel';
 import { RealtimeBacklogEntity } from '../schema/realtime-backlog.entity';
 import { TrainingJobEntity } from '../schema/training-job.entity';
 import { TripletEntity } from '../schema/triplet.entity';
@@ -32,6 +33,7 @@ const COMMON_OPTIONS = {
     CreateCatalogueItems1767312000000,
     AddTrainingJobQueuePosition1767398400000,
     CreateRealtimeBacklog1767484800000,
+    AddTrainingJobProgressAndCancel1767580000000,
   ],
   synchronize: false,
   migrationsRun: false,

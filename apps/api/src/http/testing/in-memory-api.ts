@@ -98,12 +98,16 @@ function jobQueue(faults: Faults): JobQueue {
         metrics: null,
         modelVersion: null,
         error: null,
+        progress: null,
       })),
     get: () => run(() => null),
+    list: () => run(() => ({ jobs: [], nextCursor: null })),
     claimNext: unused,
     heartbeat: unused,
+    reportProgress: unused,
     complete: unused,
     fail: unused,
+    cancel: unused,
   };
 }
 
