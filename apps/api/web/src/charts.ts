@@ -35,6 +35,8 @@ export class LineChart {
         width,
         height: this.options.height ?? 200,
         scales: { x: { time: this.options.time ?? false } },
+        // Series names only: the page refreshes every few seconds, hover values would not keep up.
+        legend: { live: false },
         axes: [{ label: this.options.xLabel }, {}],
         series: [
           { label: this.options.xLabel },

@@ -102,7 +102,7 @@ export class MapPanel {
       const [px, py] = scale(point.x, point.y);
       context.fillStyle = colours.get(point.category) ?? NO_CATEGORY;
       context.globalAlpha = 0.75;
-      context.fillRect(px - 1.5, py - 1.5, 3, 3);
+      context.fillRect(px - 2.5, py - 2.5, 5, 5);
       this.drawn.push({ label: `${point.itemId} · ${point.category ?? 'no category'}`, px, py });
     }
     context.globalAlpha = 1;
@@ -127,8 +127,8 @@ export class MapPanel {
       context.beginPath();
       if (recent.has(item.itemId)) {
         context.strokeStyle = '#1d232a';
-        context.lineWidth = 2;
-        context.arc(px, py, 6, 0, 2 * Math.PI);
+        context.lineWidth = 1.5;
+        context.arc(px, py, 8, 0, 2 * Math.PI);
         context.stroke();
       } else {
         context.fillStyle = '#ff7f0e';

@@ -13,7 +13,7 @@ interface Progress {
 
 interface TrainingJob {
   id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   createdAt: string;
   modelVersion: string | null;
   error: string | null;
