@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.js';
+import { ApiError, type ApiClient } from './api-client.js';
 import { fillTable, find, formatNumber, row } from './dom.js';
 import type { Highlight } from './map-panel.js';
 
@@ -24,6 +24,7 @@ const RECOMMENDED_SHOWN = 10;
 // How long a test click may take to reach the realtime store (stream, ingestor) before we say so.
 const CLICK_WAIT_MS = 20_000;
 const CLICK_POLL_MS = 500;
+const RECOMMENDATIONS_SETTLE_MS = 3_000;
 
 /** A user's recent interactions and recommendations, and what a test click changes (write key). */
 export class InspectorPanel {
@@ -68,18 +69,43 @@ export class InspectorPanel {
     await this.api.post('/events', { eventId, userId, itemId, type: 'click', timestamp });
     const changes = find(this.root, '.changes');
     changes.textContent = `sent a click on ${itemId}; waiting for it to reach the realtime store…`;
-    const deadline = Date.now() + CLICK_WAIT_MS;
-    let after = await this.read(userId);
-    while (!arrived(after, itemId, timestamp) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, CLICK_POLL_MS));
-      after = await this.read(userId);
+    const waited = (view: UserView) => arrived(view, itemId, timestamp);
+    let after = await this.readUntil(userId, waited, CLICK_WAIT_MS, before);
+    // Each api replica learns of the click from the realtime store's change notice, a moment after the
+    // store has it: give the recommendations that moment before saying they did not change.
+    if (waited(after)) {
+      const changed = (view: UserView) => !sameList(before, view);
+      after = await this.readUntil(userId, changed, RECOMMENDATIONS_SETTLE_MS, after);
     }
     this.view = after;
     this.show(after, before);
-    changes.textContent = describeChanges(before, after, itemId, arrived(after, itemId, timestamp));
+    changes.textContent = describeChanges(before, after, itemId, waited(after));
     this.root.dataset.clickedItem = itemId;
     this.button.disabled = false;
     await this.place();
+  }
+
+  /**
+   * Reads the user again every CLICK_POLL_MS until `done` or `waitMs` passed; a read the api answers with
+   * 503 (a store briefly away) counts as no news, any other failure ends the wait.
+   */
+  private async readUntil(
+    userId: string,
+    done: (view: UserView) => boolean,
+    waitMs: number,
+    last: UserView,
+  ): Promise<UserView> {
+    const deadline = Date.now() + waitMs;
+    let view = last;
+    for (;;) {
+      try {
+        view = await this.read(userId);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 503)) throw error;
+      }
+      if (done(view) || Date.now() >= deadline) return view;
+      await sleep(CLICK_POLL_MS);
+    }
   }
 
   private async read(userId: string): Promise<UserView> {
@@ -132,6 +158,16 @@ export class InspectorPanel {
       this.button.disabled = !this.api.canWrite || this.clickTarget() === null;
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function sameList(a: UserView, b: UserView): boolean {
+  const key = (view: UserView) =>
+    view.recommendations.items.map((r) => `${r.itemId}:${r.source}:${r.score}`).join('|');
+  return key(a) === key(b);
 }
 
 function arrived(view: UserView, itemId: string, sentAt: string): boolean {

@@ -111,7 +111,7 @@ export class MapPanel {
     this.showLegend(colours);
     find(this.root, '.summary').textContent =
       `model ${map.modelVersion}: ${map.sampled.toLocaleString('en')} of ${map.itemCount.toLocaleString('en')} items (PCA, first two components)` +
-      (this.highlight ? `; placed user ${this.highlight.userId} (black), recent items (rings), recommendations (orange)` : ''); // prettier-ignore
+      (this.highlight ? `; placed user ${this.highlight.userId} (black), recent items (rings), recommendations (triangles)` : ''); // prettier-ignore
   }
 
   private drawPlacement(
@@ -131,11 +131,14 @@ export class MapPanel {
         context.arc(px, py, 8, 0, 2 * Math.PI);
         context.stroke();
       } else {
-        context.fillStyle = '#ff7f0e';
-        context.moveTo(px, py - 7);
-        context.lineTo(px + 6, py + 5);
-        context.lineTo(px - 6, py + 5);
-        context.fill();
+        // Black outlines for the placed things: the category colours stay the points' own.
+        context.strokeStyle = '#1d232a';
+        context.lineWidth = 1.5;
+        context.moveTo(px, py - 8);
+        context.lineTo(px + 7, py + 5);
+        context.lineTo(px - 7, py + 5);
+        context.closePath();
+        context.stroke();
       }
       this.drawn.push({
         label: `${item.itemId} · ${recent.has(item.itemId) ? 'recent' : 'recommended'}`,
