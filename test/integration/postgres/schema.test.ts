@@ -36,6 +36,7 @@ describe('postgres storage schema', () => {
           'AddTrainingJobQueuePosition1767398400000',
           'CreateRealtimeBacklog1767484800000',
           'AddTrainingJobProgressAndCancel1767580000000',
+          'AddInteractionEventsReceivedAtBrin1767600000000',
         ]);
       } finally {
         await database.drop();

@@ -9,6 +9,7 @@ import { CreateCatalogueItems1767312000000 } from '../schema/migrations/17673120
 import { AddTrainingJobQueuePosition1767398400000 } from '../schema/migrations/1767398400000-add-training-job-queue-position';
 import { CreateRealtimeBacklog1767484800000 } from '../schema/migrations/1767484800000-create-realtime-backlog';
 import { AddTrainingJobProgressAndCancel1767580000000 } from '../schema/migrations/1767580000000-add-training-job-progress-and-cancel';
+import { AddInteractionEventsReceivedAtBrin1767600000000 } from '../schema/migrations/1767600000000-add-interaction-events-received-at-brin';
 import { RealtimeBacklogEntity } from '../schema/realtime-backlog.entity';
 import { TrainingJobEntity } from '../schema/training-job.entity';
 import { TripletEntity } from '../schema/triplet.entity';
@@ -34,6 +35,7 @@ const COMMON_OPTIONS = {
     AddTrainingJobQueuePosition1767398400000,
     CreateRealtimeBacklog1767484800000,
     AddTrainingJobProgressAndCancel1767580000000,
+    AddInteractionEventsReceivedAtBrin1767600000000,
   ],
   synchronize: false,
   migrationsRun: false,
