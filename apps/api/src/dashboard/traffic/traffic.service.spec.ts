@@ -1,10 +1,13 @@
 import { ApiMetrics } from '../../observability/api-metrics';
-import { RECOMMEND_ROUTE, TrafficService } from './traffic.service';
+import { READING_TIMEOUT_MS, RECOMMEND_ROUTE, TrafficService } from './traffic.service';
 
 describe('TrafficService', () => {
   const now = new Date('2026-12-02T12:00:00Z');
 
-  function service(metrics: ApiMetrics, options: { streamDown?: boolean } = {}) {
+  function service(
+    metrics: ApiMetrics,
+    options: { streamDown?: boolean; lagHangs?: boolean } = {},
+  ) {
     const since: Date[] = [];
     const traffic = new TrafficService(
       metrics,
@@ -12,7 +15,10 @@ describe('TrafficService', () => {
       {
         deadLetterCount: () =>
           options.streamDown ? Promise.reject(new Error('no broker')) : Promise.resolve(3),
-        consumerLag: () => Promise.resolve([{ partition: 0, lag: 5 }]),
+        consumerLag: () =>
+          options.lagHangs
+            ? new Promise(() => undefined)
+            : Promise.resolve([{ partition: 0, lag: 5 }]),
         close: () => Promise.resolve(),
       },
       () => now,
@@ -57,5 +63,18 @@ describe('TrafficService', () => {
       latencyMs: { p50: null, p95: null, p99: null },
       answers: [],
     });
+  });
+
+  it('reports a source that does not answer in time as unavailable', async () => {
+    jest.useFakeTimers();
+    try {
+      const pending = service(new ApiMetrics(), { lagHangs: true }).traffic.read();
+      await jest.advanceTimersByTimeAsync(READING_TIMEOUT_MS);
+      const read = await pending;
+      expect(read.consumerLag).toEqual({ error: `no answer within ${READING_TIMEOUT_MS} ms` });
+      expect(read.deadLetters).toEqual({ value: 3 });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -8,6 +8,8 @@ import { histogramQuantile, type CumulativeBucket } from './histogram-quantile';
 export const RECOMMEND_ROUTE = '/recommend/:userId';
 /** Events per second are averaged over this window. */
 export const EVENTS_WINDOW_SECONDS = 60;
+/** A source slower than this (a broker away, its client retrying) is reported as unavailable. */
+export const READING_TIMEOUT_MS = 3_000;
 
 /** One figure that could not be read (its source is away), with why. */
 export type Reading<T> = { value: T } | { error: string };
@@ -81,9 +83,18 @@ export class TrafficService {
 }
 
 async function reading<T>(read: () => Promise<T>): Promise<Reading<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${READING_TIMEOUT_MS} ms`)),
+      READING_TIMEOUT_MS,
+    );
+  });
   try {
-    return { value: await read() };
+    return { value: await Promise.race([read(), timeout]) };
   } catch (error) {
     return { error: (error as Error).message };
+  } finally {
+    clearTimeout(timer);
   }
 }
