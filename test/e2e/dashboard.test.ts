@@ -142,6 +142,17 @@ describe('dashboard', () => {
     expect(recent.body.interactions[0].itemId).toBe(clicked);
   });
 
+  it("shows the running job's live progress", async () => {
+    const queued = await running.api.post<{ id: string }>('/training-jobs', { epochs: 1000 });
+    expect(queued.status).toBe(201);
+    const progress = page.locator('#panel-training .progress');
+    await waitFor(async () => /epoch [1-9]\d* of 1000/.test((await progress.textContent()) ?? ''), { timeoutMs: 90_000, what: 'the running job on the page', onTimeout: () => running.apps.trainer.logs }); // prettier-ignore
+    const share = await progress.locator('.bar > div').evaluate((bar) => (bar as unknown as { style: { width: string } }).style.width); // prettier-ignore
+    expect(parseFloat(share)).toBeGreaterThan(0);
+    await page.locator('#panel-training').screenshot({ path: path.join(SCREENSHOT_DIR, 'training-running.png') }); // prettier-ignore
+    expect((await running.api.delete(`/training-jobs/${queued.body.id}`)).status).toBe(200);
+  });
+
   it('writes a screenshot of each panel', async () => {
     await page.locator('#panel-map canvas').hover({ position: { x: 5, y: 5 } });
     for (const panel of PANELS) {

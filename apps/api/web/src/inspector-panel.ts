@@ -25,6 +25,7 @@ const RECOMMENDED_SHOWN = 10;
 const CLICK_WAIT_MS = 20_000;
 const CLICK_POLL_MS = 500;
 const RECOMMENDATIONS_SETTLE_MS = 3_000;
+const UNAVAILABLE_RETRY_MS = 10_000;
 
 /** A user's recent interactions and recommendations, and what a test click changes (write key). */
 export class InspectorPanel {
@@ -51,7 +52,7 @@ export class InspectorPanel {
 
   async inspect(userId: string): Promise<void> {
     this.userId = userId;
-    this.view = await this.read(userId);
+    this.view = await this.readRetrying(userId);
     this.show(this.view, null);
     find(this.root, '.changes').textContent = '';
     this.button.disabled = !this.api.canWrite || this.clickTarget() === null;
@@ -83,6 +84,20 @@ export class InspectorPanel {
     this.root.dataset.clickedItem = itemId;
     this.button.disabled = false;
     await this.place();
+  }
+
+  /** Reads the user, again every CLICK_POLL_MS for a while when the api answers 503 (a store briefly away). */
+  private async readRetrying(userId: string): Promise<UserView> {
+    const deadline = Date.now() + UNAVAILABLE_RETRY_MS;
+    for (;;) {
+      try {
+        return await this.read(userId);
+      } catch (error) {
+        const unavailable = error instanceof ApiError && error.status === 503;
+        if (!unavailable || Date.now() >= deadline) throw error;
+        await sleep(CLICK_POLL_MS);
+      }
+    }
   }
 
   /**
