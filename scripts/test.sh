@@ -8,7 +8,7 @@ cd "$ROOT"
 
 services_env="$(scripts/services/start.sh)"
 eval "$services_env"
-export DATABASE_URL REDIS_URL KAFKA_BROKERS
+export DATABASE_URL REDIS_URL KAFKA_BROKERS CHROMIUM_PATH
 
 results_file="${RECSYS_JEST_JSON:-$(mktemp "${TMPDIR:-/tmp}/recsys-jest-XXXXXX.json")}"
 echo "[test] services: $DATABASE_URL $REDIS_URL $KAFKA_BROKERS" >&2

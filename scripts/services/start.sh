@@ -12,6 +12,7 @@ source "$HERE/common.sh"
 source "$HERE/postgres.sh"
 source "$HERE/redis.sh"
 source "$HERE/kafka/kafka.sh"
+source "$HERE/chromium.sh"
 
 started_at=$SECONDS
 with_services_lock
@@ -19,11 +20,13 @@ kafka_launch
 pg_start
 redis_start
 kafka_wait_ready
+chromium_ensure_installed
 
 cat >"$SERVICES_DIR/env" <<ENV
 export DATABASE_URL=$PG_URL
 export REDIS_URL=$REDIS_URL
 export KAFKA_BROKERS=$KAFKA_BROKERS
+export CHROMIUM_PATH=$CHROMIUM_PATH
 ENV
 log "all services answer ($((SECONDS - started_at))s); environment (also in $SERVICES_DIR/env):"
 cat "$SERVICES_DIR/env"

@@ -3,9 +3,11 @@ import type Redis from 'ioredis';
 import type {
   CatalogueStore,
   EmbeddingStore,
+  EventLog,
   EventSink,
   JobQueue,
   RealtimeStore,
+  StreamStats,
 } from '@recsys/domain';
 import { API_SETTINGS, type ApiSettings } from './api-settings';
 
@@ -31,6 +33,9 @@ export interface ApiPorts {
   catalogueStore: CatalogueStore;
   rateLimitStore: RateLimitStore;
   readinessChecks: readonly ReadinessCheck[];
+  /** The dashboard's traffic figures: events received lately (event log), dead letters and lag (stream). */
+  recentEvents: Pick<EventLog, 'countReceivedSince'>;
+  streamStats: StreamStats;
   clock: () => Date;
 }
 
@@ -43,6 +48,8 @@ export const CATALOGUE_STORE = Symbol('CatalogueStore');
 export const RATE_LIMIT_STORE = Symbol('RateLimitStore');
 export const READINESS_CHECKS = Symbol('ReadinessChecks');
 export const CLOCK = Symbol('Clock');
+export const RECENT_EVENTS = Symbol('RecentEvents');
+export const STREAM_STATS = Symbol('StreamStats');
 
 const TOKENS: { readonly [Port in keyof ApiPorts]-?: symbol } = {
   eventSink: EVENT_SINK,
@@ -53,6 +60,8 @@ const TOKENS: { readonly [Port in keyof ApiPorts]-?: symbol } = {
   rateLimitStore: RATE_LIMIT_STORE,
   readinessChecks: READINESS_CHECKS,
   clock: CLOCK,
+  recentEvents: RECENT_EVENTS,
+  streamStats: STREAM_STATS,
 };
 
 /**

@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module';
 import { ApiPortsModule, type ApiPorts } from './api-ports.module';
 import type { ApiSettings } from './api-settings';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
@@ -30,6 +31,7 @@ export class ApiModule {
         EventsModule,
         TrainingJobsModule,
         ModelsModule,
+        DashboardModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

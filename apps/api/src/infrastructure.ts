@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { KafkaBrokerProbe, KafkaEventSink } from '@recsys/kafka-adapters';
+import { KafkaBrokerProbe, KafkaEventSink, KafkaStreamStats } from '@recsys/kafka-adapters';
 import { openPostgresStorage } from '@recsys/postgres-adapters';
 import { RedisEmbeddingStore, RedisRealtimeStore } from '@recsys/redis-adapters';
 import { RATE_LIMIT_COMMAND_TIMEOUT_MS } from './access/rate-limits.service';
@@ -32,6 +32,13 @@ export async function openApiInfrastructure(
     brokers: config.KAFKA_BROKERS,
     clientId: `${config.KAFKA_CLIENT_ID}-health`,
   });
+  const streamStats = new KafkaStreamStats({
+    brokers: config.KAFKA_BROKERS,
+    clientId: `${config.KAFKA_CLIENT_ID}-dashboard`,
+    topic: config.KAFKA_TOPIC,
+    deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+    groupId: config.KAFKA_GROUP_ID,
+  });
   return {
     ports: {
       eventSink,
@@ -41,6 +48,8 @@ export async function openApiInfrastructure(
       catalogueStore: storage.catalogueStore,
       rateLimitStore: { kind: 'redis', redis: rateLimitRedis },
       clock: () => new Date(),
+      recentEvents: storage.eventLog,
+      streamStats,
       readinessChecks: [
         { name: 'postgres', check: () => storage.ping() },
         { name: 'redis', check: async () => void (await embeddingStore.currentVersion()) },
@@ -51,6 +60,7 @@ export async function openApiInfrastructure(
       await Promise.allSettled([
         eventSink.close(),
         kafkaProbe.close(),
+        streamStats.close(),
         embeddingStore.close(),
         realtimeStore.close(),
         rateLimitRedis.quit().catch(() => rateLimitRedis.disconnect()),

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { InProcessStreamStats } from '@recsys/embedded-adapters';
 import { ApiModule } from '../../api/src/api.module';
 import { apiSettingsFrom } from '../../api/src/config';
 import { IngestorModule } from '../../ingestor/src/ingestor.module';
@@ -37,6 +38,8 @@ export class EmbeddedModule {
             rateLimitStore: { kind: 'memory', maxCounters: RATE_LIMIT_COUNTERS },
             clock,
             readinessChecks: [{ name: 'database', check: () => storage.ping() }],
+            recentEvents: storage.eventLog,
+            streamStats: new InProcessStreamStats(channel),
           },
           settings: apiSettingsFrom(config, { keysRequired: true }),
         }),

@@ -16,6 +16,7 @@ export type {
   AppendResult,
   ClassifiedEvent,
 } from './ports/event-log';
+export type { StreamStats, PartitionLag } from './ports/stream-stats';
 export type { TripletStore } from './ports/triplet-store';
 export type { RealtimeBacklog } from './ports/realtime-backlog';
 export type {

@@ -5,6 +5,7 @@ export {
   type InProcessEventChannelOptions,
   type InProcessRedeliveryNotice,
 } from './in-process-event-channel';
+export { InProcessStreamStats } from './in-process-stream-stats';
 export {
   InMemoryRealtimeStore,
   type InMemoryRealtimeStoreOptions,

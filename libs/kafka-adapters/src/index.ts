@@ -12,6 +12,8 @@ export {
   ORIGINAL_OFFSET_HEADER,
 } from './kafka-dead-letter-sink';
 export { KafkaBrokerProbe } from './kafka-broker-probe';
+export { KafkaStreamStats } from './kafka-stream-stats';
+export type { KafkaStreamStatsOptions } from './kafka-stream-stats';
 export { ensureTopics } from './ensure-topics';
 export type { EnsureTopicsOptions } from './ensure-topics';
 export { createKafkaClient } from './create-kafka-client';

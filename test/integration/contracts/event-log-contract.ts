@@ -53,6 +53,14 @@ export function describeEventLogContract(
       expect(await harness.eventLog.countByEventIds([])).toBe(0);
     });
 
+    it("counts the events received since a time (the dashboard's events per second)", async () => {
+      const since = new Date(Date.now() - 5_000);
+      const before = await harness.eventLog.countReceivedSince(since);
+      await harness.eventLog.append([like('e1', 'a', 1), view('e2', 'b', 2)], recordingDeriver().derive); // prettier-ignore
+      expect(await harness.eventLog.countReceivedSince(since)).toBe(before + 2);
+      expect(await harness.eventLog.countReceivedSince(new Date(Date.now() + 60_000))).toBe(0);
+    });
+
     it('stores a replayed batch once, and derives and stores its triplets once', async () => {
       const batch = [like('e1', 'a', 1), like('e2', 'b', 2)];
       const tripletsBefore = await harness.tripletStore.countTriplets();

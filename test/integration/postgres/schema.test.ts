@@ -39,6 +39,7 @@ describe('postgres storage schema', () => {
           'AddUserItemLastLikedAt1767575000000',
           'AddTrainingJobProgressAndCancel1767580000000',
           'AddSignalPositiveTypes1767580100000',
+          'AddInteractionEventsReceivedAtBrin1767600000000',
         ]);
       } finally {
         await database.drop();

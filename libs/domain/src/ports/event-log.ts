@@ -47,5 +47,7 @@ export interface EventLog {
   append(events: readonly ClassifiedEvent[], derive: TripletDeriver): Promise<AppendResult>;
   count(): Promise<number>;
   countByEventIds(eventIds: readonly string[]): Promise<number>;
+  /** Events the service received at or after `since` (for a recent events-per-second figure). */
+  countReceivedSince(since: Date): Promise<number>;
   close(): Promise<void>;
 }

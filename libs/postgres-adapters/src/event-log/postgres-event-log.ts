@@ -41,6 +41,15 @@ export class PostgresEventLog implements EventLog {
     return Number(rows[0].found);
   }
 
+  async countReceivedSince(since: Date): Promise<number> {
+    const rows = await queryRows<{ received: number }>(
+      this.dataSource.manager,
+      'SELECT count(*)::int AS received FROM interaction_events WHERE received_at >= $1',
+      [since.toISOString()],
+    );
+    return Number(rows[0].received);
+  }
+
   close(): Promise<void> {
     return this.closeStorage();
   }

@@ -12,6 +12,7 @@ import { AddTrainingJobTrigger1767571200000 } from '../schema/migrations/1767571
 import { AddUserItemLastLikedAt1767575000000 } from '../schema/migrations/1767575000000-add-user-item-last-liked-at';
 import { AddTrainingJobProgressAndCancel1767580000000 } from '../schema/migrations/1767580000000-add-training-job-progress-and-cancel';
 import { AddSignalPositiveTypes1767580100000 } from '../schema/migrations/1767580100000-add-signal-positive-types';
+import { AddInteractionEventsReceivedAtBrin1767600000000 } from '../schema/migrations/1767600000000-add-interaction-events-received-at-brin';
 import { RealtimeBacklogEntity } from '../schema/realtime-backlog.entity';
 import { TrainingJobEntity } from '../schema/training-job.entity';
 import { TripletEntity } from '../schema/triplet.entity';
@@ -40,6 +41,7 @@ const COMMON_OPTIONS = {
     AddUserItemLastLikedAt1767575000000,
     AddTrainingJobProgressAndCancel1767580000000,
     AddSignalPositiveTypes1767580100000,
+    AddInteractionEventsReceivedAtBrin1767600000000,
   ],
   synchronize: false,
   migrationsRun: false,

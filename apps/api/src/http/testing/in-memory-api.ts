@@ -165,6 +165,12 @@ export async function startInMemoryApi(
       rateLimitStore: { kind: 'memory', maxCounters: 1000 },
       readinessChecks: [],
       clock: () => new Date(),
+      recentEvents: { countReceivedSince: () => Promise.resolve(0) },
+      streamStats: {
+        deadLetterCount: () => Promise.resolve(0),
+        consumerLag: () => Promise.resolve([]),
+        close: () => Promise.resolve(),
+      },
     },
     settings,
     bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
