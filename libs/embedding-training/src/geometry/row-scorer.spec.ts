@@ -7,7 +7,13 @@ function table(rows: number, dim: number, random: SeededRandom): Float32Array {
 }
 
 /** Plain float64 sums: what the kernel's f32 lanes must agree with. */
-function reference(anchors: Float32Array, others: Float32Array, ao: number, xo: number, dim: number) {
+function reference(
+  anchors: Float32Array,
+  others: Float32Array,
+  ao: number,
+  xo: number,
+  dim: number,
+) {
   let squared = 0;
   let dot = 0;
   let norm = 0;

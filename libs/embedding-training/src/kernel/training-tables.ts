@@ -21,12 +21,7 @@ export interface TrainingTables {
 /** Options that size the tables and the row kernel's scratch. */
 type TableOptions = Pick<
   TrainOptions,
-  | 'dim'
-  | 'optimizer'
-  | 'threads'
-  | 'hardNegativeCandidates'
-  | 'negativesPerPositive'
-  | 'batchSize'
+  'dim' | 'optimizer' | 'threads' | 'hardNegativeCandidates' | 'negativesPerPositive' | 'batchSize'
 >;
 
 /** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
