@@ -3,8 +3,8 @@ import { RowScorer } from './row-scorer';
 
 /**
  * What the geometries share: the rows are scored by the SIMD kernel (`RowScorer`, one kernel for all
- * four), each geometry turns the kernel's f32 sums into its scores, and its row gradients are one of two
- * loops: a scaled difference (the distances) or a linear mix of the two rows (dot, cosine).
+ * four), each geometry turns the kernel's f32 sums into its scores, and every row gradient is a linear mix
+ * of the two rows (`addMix`).
  */
 export abstract class BatchedGeometry implements RowGeometry {
   abstract readonly kind: GeometryKind;
@@ -78,28 +78,10 @@ export abstract class BatchedGeometry implements RowGeometry {
     this.scores = new Float64Array(capacity * 2);
   }
 
-  /** anchorGrad += scale (a - x), otherGrad = -scale (a - x), for the index-th row scored. */
-  protected addDifference(
-    anchorGrad: Float64Array,
-    otherGrad: Float64Array,
-    scale: number,
-    index: number,
-  ): void {
-    const a = this.anchors;
-    const x = this.others;
-    const ao = this.anchorOffset;
-    const xo = this.offsets[index];
-    const dim = this.dim;
-    for (let k = 0; k < dim; k++) {
-      const g = scale * (a[ao + k] - x[xo + k]);
-      anchorGrad[k] += g;
-      otherGrad[k] = -g;
-    }
-  }
-
   /**
-   * anchorGrad += toAnchor.x * x + toAnchor.a * a, otherGrad = toOther.a * a + toOther.x * x, for the
-   * index-th row scored (positional: hot path).
+   * The one gradient loop of the geometries: anchorGrad += xToAnchor x + aToAnchor a and otherGrad =
+   * aToOther a + xToOther x for the index-th row scored (a, x its anchor and other rows; positional: hot
+   * path). A distance's s (a - x) is (s, -s, s, -s) here.
    */
   protected addMix(
     anchorGrad: Float64Array,

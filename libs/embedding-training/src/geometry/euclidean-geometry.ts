@@ -23,6 +23,6 @@ export class EuclideanGeometry extends BatchedGeometry {
   ): void {
     const distance = this.scores[index];
     const scale = coef / (distance > MIN_DISTANCE ? distance : MIN_DISTANCE);
-    this.addDifference(anchorGrad, otherGrad, scale, index);
+    this.addMix(anchorGrad, otherGrad, index, -scale, scale, -scale, scale);
   }
 }

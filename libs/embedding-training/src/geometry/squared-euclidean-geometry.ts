@@ -12,6 +12,7 @@ export class SquaredEuclideanGeometry extends BatchedGeometry {
     coef: number,
     index: number,
   ): void {
-    this.addDifference(anchorGrad, otherGrad, 2 * coef, index);
+    const scale = 2 * coef;
+    this.addMix(anchorGrad, otherGrad, index, -scale, scale, -scale, scale);
   }
 }
