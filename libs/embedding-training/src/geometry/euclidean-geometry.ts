@@ -3,73 +3,16 @@ import { BatchedGeometry } from './batched-geometry';
 /** Smallest distance used as a divisor: the gradient of ||a - x|| is undefined at a = x. */
 const MIN_DISTANCE = 1e-12;
 
-/**
- * s = ||a - x|| (Euclidean distance, not squared). ds/da = (a - x) / s, ds/dx = -(a - x) / s.
- * Sums run on four independent accumulators: one chain of dependent additions would cost a full
- * floating-point add latency per coordinate.
- */
+/** s = ||a - x|| (Euclidean distance, not squared). ds/da = (a - x) / s, ds/dx = -(a - x) / s. */
 export class EuclideanGeometry extends BatchedGeometry {
   readonly kind = 'euclidean' as const;
   readonly isDistance = true;
+  protected readonly sums = 'squared-distances';
 
-  protected scoreOne(index: number): void {
-    const a = this.anchors;
-    const x = this.others;
-    const ao = this.anchorOffset;
-    const xo = this.offsets[index];
-    const dim = this.dim;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let k = 0;
-    for (; k + 4 <= dim; k += 4) {
-      const d0 = a[ao + k] - x[xo + k];
-      const d1 = a[ao + k + 1] - x[xo + k + 1];
-      const d2 = a[ao + k + 2] - x[xo + k + 2];
-      const d3 = a[ao + k + 3] - x[xo + k + 3];
-      s0 += d0 * d0;
-      s1 += d1 * d1;
-      s2 += d2 * d2;
-      s3 += d3 * d3;
-    }
-    for (; k < dim; k++) {
-      const d = a[ao + k] - x[xo + k];
-      s0 += d * d;
-    }
-    this.scores[index] = Math.sqrt(s0 + s1 + s2 + s3);
-  }
-
-  protected scoreFour(index: number): void {
-    const a = this.anchors;
-    const x = this.others;
-    const ao = this.anchorOffset;
-    const offsets = this.offsets;
-    const o0 = offsets[index];
-    const o1 = offsets[index + 1];
-    const o2 = offsets[index + 2];
-    const o3 = offsets[index + 3];
-    const dim = this.dim;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let k = 0; k < dim; k++) {
-      const av = a[ao + k];
-      const d0 = av - x[o0 + k];
-      const d1 = av - x[o1 + k];
-      const d2 = av - x[o2 + k];
-      const d3 = av - x[o3 + k];
-      s0 += d0 * d0;
-      s1 += d1 * d1;
-      s2 += d2 * d2;
-      s3 += d3 * d3;
-    }
+  protected override finishScores(count: number): void {
+    const squared = this.scorer.raw;
     const scores = this.scores;
-    scores[index] = Math.sqrt(s0);
-    scores[index + 1] = Math.sqrt(s1);
-    scores[index + 2] = Math.sqrt(s2);
-    scores[index + 3] = Math.sqrt(s3);
+    for (let r = 0; r < count; r++) scores[r] = Math.sqrt(squared[r]);
   }
 
   addGradients(
@@ -80,15 +23,6 @@ export class EuclideanGeometry extends BatchedGeometry {
   ): void {
     const distance = this.scores[index];
     const scale = coef / (distance > MIN_DISTANCE ? distance : MIN_DISTANCE);
-    const a = this.anchors;
-    const x = this.others;
-    const ao = this.anchorOffset;
-    const xo = this.offsets[index];
-    const dim = this.dim;
-    for (let k = 0; k < dim; k++) {
-      const g = scale * (a[ao + k] - x[xo + k]);
-      anchorGrad[k] += g;
-      otherGrad[k] = -g;
-    }
+    this.addMix(anchorGrad, otherGrad, index, -scale, scale, -scale, scale);
   }
 }

@@ -1,3 +1,5 @@
+import type { TableMemory } from './table-memory';
+
 /** How an anchor row is compared with another row. */
 export type GeometryKind = 'euclidean' | 'squared-euclidean' | 'dot' | 'cosine';
 
@@ -40,4 +42,9 @@ export interface GeometryTables {
   anchors: Float32Array;
   others: Float32Array;
   dim: number;
+  /**
+   * The memory both tables are views of (training): the SIMD kernel scores them in place. Without it
+   * (any other Float32Arrays) each scored row is first copied into the kernel's own memory.
+   */
+  memory?: TableMemory;
 }

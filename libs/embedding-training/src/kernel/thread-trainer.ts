@@ -37,7 +37,12 @@ export class ThreadTrainer {
     const positives = UserItemSet.fromPairs({ ...data.positives, userCount: data.userCount });
     const loss = createTripletLoss(options.loss, options);
     const geometry = () =>
-      createRowGeometry(loss.geometry, { anchors: tables.users, others: tables.items, dim });
+      createRowGeometry(loss.geometry, {
+        anchors: tables.users,
+        others: tables.items,
+        dim,
+        memory: tables.memory ?? undefined,
+      });
     this.kernel = new TripletKernel({
       dim,
       loss,

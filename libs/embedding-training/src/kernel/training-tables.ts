@@ -1,3 +1,4 @@
+import { allocateTableMemory, type TableMemory } from '../geometry/table-memory';
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
 import { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
@@ -10,13 +11,29 @@ export interface TrainingTables {
   items: Float32Array;
   userState: Float32Array[];
   itemState: Float32Array[];
+  /**
+   * The WebAssembly memory `users` and `items` are views of (always shared, so the same for 1 thread and
+   * N workers), which the SIMD row kernel scores in place; null when they would pass wasm32's 4 GiB.
+   */
+  memory: TableMemory | null;
 }
 
-/** Allocates zeroed tables (shared memory when `shared`). */
+/** Options that size the tables and the row kernel's scratch. */
+type TableOptions = Pick<
+  TrainOptions,
+  'dim' | 'optimizer' | 'threads' | 'hardNegativeCandidates' | 'negativesPerPositive' | 'batchSize'
+>;
+
+/** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
+const GEOMETRIES_PER_THREAD = 4;
+/** A candidate pool holds up to this many groups of W candidates (see negatives/candidate-pool.ts). */
+const POOL_GROUPS = 8;
+
+/** Allocates zeroed tables (optimiser state on shared memory when `shared`). */
 export function allocateTables(setup: {
   userCount: number;
   itemCount: number;
-  options: Pick<TrainOptions, 'dim' | 'optimizer'>;
+  options: TableOptions;
   shared: boolean;
 }): TrainingTables {
   const { userCount, itemCount, options, shared } = setup;
@@ -24,12 +41,29 @@ export function allocateTables(setup: {
     shared
       ? new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT))
       : new Float32Array(length);
+  const lengths = [userCount * options.dim, itemCount * options.dim];
+  const placed = allocateTableMemory(lengths, scratchBytes(options));
+  const [users, items] = placed?.tables ?? lengths.map(allocate);
   return {
-    users: allocate(userCount * options.dim),
-    items: allocate(itemCount * options.dim),
+    users,
+    items,
     userState: optimizerStateLengths(options.optimizer, userCount, options.dim).map(allocate),
     itemState: optimizerStateLengths(options.optimizer, itemCount, options.dim).map(allocate),
+    memory: placed?.tableMemory ?? null,
   };
+}
+
+/**
+ * Scratch for every row-scoring geometry of every thread: each claims 12 bytes (offset, score, norm) per
+ * row for twice the most rows it scores at once, again on each growth (at most 4x in all).
+ */
+function scratchBytes(options: TableOptions): number {
+  const maxRows =
+    Math.max(
+      options.hardNegativeCandidates * POOL_GROUPS,
+      options.negativesPerPositive + options.batchSize,
+    ) + 1;
+  return options.threads * GEOMETRIES_PER_THREAD * 12 * (4 * maxRows + 128);
 }
 
 /** Fills both tables with N(0, initStd^2) draws from `random`, projected into the max-norm ball. */
