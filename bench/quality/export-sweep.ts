@@ -1,0 +1,156 @@
+// node bench/run.js bench/quality/export-sweep.ts DATASET CACHE_FILE [--variants a+b] [--user-mod N]
+//   [--eval-mod N] [train options]
+// Trains once on a bench:quality split with export-time aggregation off (snapshots every 10 epochs as
+// CACHE_FILE.eN), caches the trained tables in CACHE_FILE (keep it outside the repository, e.g. /tmp: it
+// is derived from the data set), then scores export-time variants (export-variants.ts: behaviour
+// aggregation, layered graph propagation, user scale) of the same tables, so post-processing is compared
+// without retraining; a CACHE_FILE that exists is loaded instead of trained.
+// DATASET: gowalla (20% carve) | gowalla10 (10% carve) | movielens-100k (the 75/25 protocol) |
+// movielens-100k-val (a 25% carve of the protocol's training part: tune there). --user-mod N keeps the
+// users whose index is a multiple of N (all items), for screening under load; --eval-mod N scores only those.
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { InteractionTable, parseLightGcn, parseMovieLens, toTrainingData } from '@recsys/datasets';
+import {
+  resolveTrainOptions,
+  trainEmbeddings,
+  type TrainedEmbeddings,
+} from '@recsys/embedding-training';
+import {
+  buildUserItemSets,
+  evaluateRanking,
+  RowSplit,
+  splitStratified,
+} from '@recsys/ranking-metrics';
+import { parseOptions } from '../../apps/cli/src/args/parse-options';
+import { toPipelineOptions } from '../../apps/cli/src/commands/pipeline-options';
+import { ENGINE_OPTION_SPECS } from '../../apps/cli/src/commands/train-option-specs';
+import { findDatasetFile } from './datasets-dir';
+import { loadModel, saveModel } from './model-cache';
+import { splitGowalla } from './gowalla-split';
+import { EXPORT_VARIANTS } from './export-variants';
+
+interface Dataset {
+  table: InteractionTable;
+  split: RowSplit;
+  k: number;
+  defaults: string[];
+}
+
+function loadDataset(name: string): Dataset {
+  if (name === 'gowalla' || name === 'gowalla10') {
+    const table = parseLightGcn(
+      readFileSync(findDatasetFile('gowalla-lightgcn/train.txt')!, 'utf8'),
+    );
+    const split = splitGowalla(table, 42, name === 'gowalla' ? 'carve20' : 'carve10');
+    return { table, split, k: 20, defaults: [] };
+  }
+  if (name === 'movielens-100k' || name === 'movielens-100k-val') {
+    const table = parseMovieLens(readFileSync(findDatasetFile('movielens-100k/u.data')!, 'utf8'));
+    const users = { users: table.users, userCount: table.userIds.length };
+    const split = splitStratified(users, { testRatio: 0.25, seed: 42 });
+    const defaults = ['--neutral-weight', '1', '--unliked-weight', '1'];
+    if (name === 'movielens-100k') return { table, split, k: 10, defaults };
+    // Validation: a 25% stratified carve of the protocol's training part only (the test part is unused).
+    const inner = splitStratified(
+      { users: split.trainRows.map((row) => table.users[row]), userCount: table.userIds.length },
+      { testRatio: 0.25, seed: 7 },
+    );
+    return { table, split: { trainRows: inner.trainRows.map((r) => split.trainRows[r]), testRows: inner.testRows.map((r) => split.trainRows[r]) }, k: 10, defaults }; // prettier-ignore
+  }
+  throw new Error(`unknown dataset ${name}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, cacheFile, ...rest] = argv;
+  let variantNames: string[] | undefined;
+  const variantsAt = rest.indexOf('--variants');
+  if (variantsAt >= 0) {
+    variantNames = rest[variantsAt + 1].split('+');
+    rest.splice(variantsAt, 2);
+  }
+  let userMod = 1;
+  const modAt = rest.indexOf('--user-mod');
+  if (modAt >= 0) {
+    userMod = Number(rest[modAt + 1]);
+    rest.splice(modAt, 2);
+  }
+  let evalMod = 1;
+  const evalModAt = rest.indexOf('--eval-mod');
+  if (evalModAt >= 0) {
+    evalMod = Number(rest[evalModAt + 1]);
+    rest.splice(evalModAt, 2);
+  }
+  const data = subsampleUsers(loadDataset(name), userMod);
+  const io = { stdout: process.stdout, stderr: process.stderr, nowMs: () => performance.now(), cpuCount: availableParallelism() }; // prettier-ignore
+  const values = {
+    ...parseOptions(data.defaults, ENGINE_OPTION_SPECS),
+    ...parseOptions(rest, ENGINE_OPTION_SPECS),
+  };
+  const pipeline = toPipelineOptions(values, io);
+  pipeline.engine = { ...pipeline.engine, userAggregation: 0, itemPropagation: 0 };
+  let model: TrainedEmbeddings;
+  if (existsSync(cacheFile)) {
+    model = loadModel(cacheFile);
+    process.stdout.write(`loaded ${cacheFile}\n`);
+  } else {
+    const cpu = process.cpuUsage();
+    const resolved = resolveTrainOptions(pipeline.engine, { itemCount: data.table.itemIds.length });
+    const trainingData = toTrainingData(data.table, { rows: data.split.trainRows, neutralWeight: pipeline.neutralWeight, unlikedWeight: pipeline.unlikedWeight, seed: resolved.seed }); // prettier-ignore
+    const started = io.nowMs();
+    // Snapshots every 10 epochs (CACHE_FILE.eN): a run cut short still leaves a model to score.
+    model = await trainEmbeddings(trainingData, resolved, {
+      nowMs: io.nowMs,
+      onEpochEnd: (report, live) => {
+        process.stdout.write(
+          `epoch ${report.epoch} loss ${report.meanLoss.toFixed(4)} ${report.seconds.toFixed(1)}s\n`,
+        );
+        if (report.epoch % 10 === 0) saveModel(`${cacheFile}.e${report.epoch}`, live);
+        return 'continue';
+      },
+    });
+    const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
+    saveModel(cacheFile, model);
+    process.stdout.write(`trained ${((io.nowMs() - started) / 1000).toFixed(1)} s wall, ${cpuSeconds.toFixed(0)} CPU s (main thread), options ${JSON.stringify(resolved)}\n`); // prettier-ignore
+  }
+  const pairs = {
+    userCount: data.table.userIds.length,
+    users: data.table.users,
+    items: data.table.items,
+  };
+  const train = buildUserItemSets(pairs, data.split.trainRows);
+  const test = buildUserItemSets(pairs, subsampleUsers(data, evalMod).split.testRows);
+  const trainingData = toTrainingData(data.table, { rows: data.split.trainRows, neutralWeight: pipeline.neutralWeight, unlikedWeight: pipeline.unlikedWeight, seed: 42 }); // prettier-ignore
+  for (const [variant, transform] of Object.entries(EXPORT_VARIANTS)) {
+    if (variantNames && !variantNames.includes(variant)) continue;
+    const started = performance.now();
+    const exported = transform(model, trainingData);
+    const metrics = await evaluateRanking({ model: exported, train, test, k: data.k, threads: 2 });
+    process.stdout.write(`${JSON.stringify({ variant, recall: round(metrics.recall), ndcg: round(metrics.ndcg), seconds: Math.round((performance.now() - started) / 1000) })}\n`); // prettier-ignore
+  }
+  return 0;
+}
+
+/** Keeps the users whose index is a multiple of `mod` (all items stay): a seeded-free, reproducible subsample. */
+function subsampleUsers(data: Dataset, mod: number): Dataset {
+  if (mod === 1) return data;
+  const keep = (rows: Int32Array): Int32Array =>
+    rows.filter((row) => data.table.users[row] % mod === 0);
+  return {
+    ...data,
+    split: { trainRows: keep(data.split.trainRows), testRows: keep(data.split.testRows) },
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+main(process.argv.slice(2)).then(
+  (status) => (process.exitCode = status),
+  (error: unknown) => {
+    process.stderr.write(`export-sweep: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,113 @@
+import type { TrainedEmbeddings, TrainingData } from '@recsys/embedding-training';
+import { aggregateBehaviour } from '../../libs/embedding-training/src/export/aggregate-behaviour';
+
+type ExportVariant = (model: TrainedEmbeddings, data: TrainingData) => TrainedEmbeddings;
+
+const mix =
+  (userAggregation: number, itemPropagation: number): ExportVariant =>
+  (model, data) =>
+    aggregateBehaviour(model, data, { userAggregation, itemPropagation });
+
+/**
+ * Layered propagation: U_{k+1} = mean of I_k over the user's items, I_{k+1} = mean of U_k over the item's
+ * likers (neighbour j weighted by degree_j^-beta), final = sum_k c_k U_k (users) and d_k I_k (items).
+ */
+const layers =
+  (c: number[], d: number[], beta = 0, betaTarget = 0): ExportVariant =>
+  (model, data) => {
+    const { dim } = model;
+    const userCount = model.userVectors.length / dim;
+    const itemCount = model.itemVectors.length / dim;
+    const { users, items } = data.positives;
+    const userDegree = new Float64Array(userCount);
+    const itemDegree = new Float64Array(itemCount);
+    for (let k = 0; k < users.length; k++) {
+      userDegree[users[k]]++;
+      itemDegree[items[k]]++;
+    }
+    const depth = Math.max(c.length, d.length);
+    let u = model.userVectors;
+    let i = model.itemVectors;
+    const outU = scaled(u, c[0] ?? 0);
+    const outI = scaled(i, d[0] ?? 0);
+    for (let layer = 1; layer < depth; layer++) {
+      const nextU = neighbourMean(i, { from: items, to: users, toCount: userCount, dim, fromDegree: itemDegree, beta, fallback: model.userVectors }); // prettier-ignore
+      const nextI = neighbourMean(u, { from: users, to: items, toCount: itemCount, dim, fromDegree: userDegree, beta: betaTarget, fallback: model.itemVectors }); // prettier-ignore
+      addScaled(outU, nextU, c[layer] ?? 0, model.userVectors);
+      addScaled(outI, nextI, d[layer] ?? 0, model.itemVectors);
+      u = nextU.vectors;
+      i = nextI.vectors;
+    }
+    return { ...model, userVectors: outU, itemVectors: outI };
+  };
+
+function scaled(rows: Float32Array, weight: number): Float32Array {
+  return rows.map((value) => weight * value);
+}
+
+/** Rows without neighbours take the original row's share (they stay as trained). */
+function addScaled(
+  out: Float32Array,
+  layer: { vectors: Float32Array; has: Uint8Array },
+  weight: number,
+  original: Float32Array,
+): void {
+  if (weight === 0) return;
+  const dim = out.length / layer.has.length;
+  for (let r = 0; r < layer.has.length; r++) {
+    const source = layer.has[r] ? layer.vectors : original;
+    for (let k = r * dim; k < (r + 1) * dim; k++) out[k] += weight * source[k];
+  }
+}
+
+function neighbourMean(
+  source: Float32Array,
+  edges: { from: Int32Array; to: Int32Array; toCount: number; dim: number; fromDegree: Float64Array; beta: number; fallback: Float32Array }, // prettier-ignore
+): { vectors: Float32Array; has: Uint8Array } {
+  const { from, to, toCount, dim, fromDegree, beta, fallback } = edges;
+  const sums = new Float64Array(toCount * dim);
+  const weights = new Float64Array(toCount);
+  for (let k = 0; k < from.length; k++) {
+    const w = beta === 0 ? 1 : Math.pow(fromDegree[from[k]], -beta);
+    const so = from[k] * dim;
+    const to0 = to[k] * dim;
+    for (let x = 0; x < dim; x++) sums[to0 + x] += w * source[so + x];
+    weights[to[k]] += w;
+  }
+  const vectors = new Float32Array(fallback);
+  const has = new Uint8Array(toCount);
+  for (let r = 0; r < toCount; r++) {
+    if (weights[r] === 0) continue;
+    has[r] = 1;
+    for (let x = r * dim; x < (r + 1) * dim; x++) vectors[x] = sums[x] / weights[r];
+  }
+  return { vectors, has };
+}
+
+const userScale =
+  (scale: number, base: ExportVariant): ExportVariant =>
+  (model, data) => {
+    const mixed = base(model, data);
+    return { ...mixed, userVectors: mixed.userVectors.map((value) => value * scale) };
+  };
+
+/** Export-time variants scored by export-sweep.ts on one trained model. */
+export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
+  none: mix(0, 0),
+  'g0.75-a0.25': mix(0.75, 0.25),
+  'L-c.25,.5625,.1875-d.75,.25': layers([0.25, 0.5625, 0.1875], [0.75, 0.25]),
+  'L-c.2,.6,.2-d.6,.2,.2': layers([0.2, 0.6, 0.2], [0.6, 0.2, 0.2]),
+  'L-c.25,.75-d.75,.25-b.5u': layers([0.25, 0.75], [0.75, 0.25], 0.5, 0),
+  'L-c.25,.75-d.75,.25-b.25u': layers([0.25, 0.75], [0.75, 0.25], 0.25, 0),
+  'L-c.25,.75-d.75,0,.25': layers([0.25, 0.75], [0.75, 0, 0.25]),
+  'L-c.25,.5,.25-d.75,.25': layers([0.25, 0.5, 0.25], [0.75, 0.25]),
+  'L-c.1,.9-d.75,.25': layers([0.1, 0.9], [0.75, 0.25]),
+  'L-c.25,.75-d.5,.5': layers([0.25, 0.75], [0.5, 0.5]),
+  'S0.85-none': userScale(0.85, mix(0, 0)),
+  'L-c.25,.75-d.6,.2,.2': layers([0.25, 0.75], [0.6, 0.2, 0.2]),
+  'S0.7': userScale(0.7, mix(0.75, 0.25)),
+  'S1.4': userScale(1.4, mix(0.75, 0.25)),
+  S2: userScale(2, mix(0.75, 0.25)),
+  'S0.7-none': userScale(0.7, mix(0, 0)),
+  'S1.4-none': userScale(1.4, mix(0, 0)),
+};

@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { SimilarityMetric } from '@recsys/domain';
+import type { EpochReport, TrainedEmbeddings } from '@recsys/embedding-training';
+
+/** The JSON line in front of the raw float tables. */
+interface CachedHeader {
+  dim: number;
+  metric: SimilarityMetric;
+  users: number;
+  items: number;
+  epochs: EpochReport[];
+}
+
+/**
+ * Writes a trained model as one JSON header line followed by the user and item tables (float32, host byte
+ * order): a scratch cache for export-sweep.ts, not a model format (models are published by the trainer).
+ */
+export function saveModel(file: string, model: TrainedEmbeddings): void {
+  const { userVectors, itemVectors } = model;
+  const header: CachedHeader = {
+    dim: model.dim,
+    metric: model.metric,
+    users: userVectors.length,
+    items: itemVectors.length,
+    epochs: model.epochs,
+  };
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from(`${JSON.stringify(header)}\n`),
+      Buffer.from(userVectors.buffer, userVectors.byteOffset, userVectors.byteLength),
+      Buffer.from(itemVectors.buffer, itemVectors.byteOffset, itemVectors.byteLength),
+    ]),
+  );
+}
+
+export function loadModel(file: string): TrainedEmbeddings {
+  const bytes = readFileSync(file);
+  const newline = bytes.indexOf(10);
+  const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as CachedHeader;
+  const start = bytes.byteOffset + newline + 1;
+  const body = new Float32Array(bytes.buffer.slice(start, bytes.byteOffset + bytes.length));
+  return {
+    dim: header.dim,
+    metric: header.metric,
+    epochs: header.epochs,
+    userVectors: body.slice(0, header.users),
+    itemVectors: body.slice(header.users, header.users + header.items),
+  };
+}
