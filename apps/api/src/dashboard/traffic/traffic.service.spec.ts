@@ -28,11 +28,10 @@ describe('TrafficService', () => {
 
   it('reads events per second over the last minute, dead letters, lag and recommend figures', async () => {
     const metrics = new ApiMetrics();
-    const route = { method: 'GET', route: RECOMMEND_ROUTE, status_code: '200' };
-    for (const seconds of [0.002, 0.002, 0.002, 0.02]) metrics.httpRequestDuration.observe(route, seconds); // prettier-ignore
-    metrics.httpRequestDuration.observe({ ...route, route: '/models' }, 2);
-    metrics.recommendAnswers.inc({ source: 'model', path: 'list' }, 3);
-    metrics.recommendAnswers.inc({ source: 'popular', path: 'search' });
+    for (const seconds of [0.002, 0.002, 0.002, 0.02]) metrics.httpRequestDuration.observe('GET', RECOMMEND_ROUTE, 200, seconds); // prettier-ignore
+    metrics.httpRequestDuration.observe('GET', '/models', 200, 2);
+    for (let i = 0; i < 3; i++) metrics.countAnswer('model', 'list');
+    metrics.countAnswer('popular', 'search');
     const { traffic, since } = service(metrics);
 
     const read = await traffic.read();
