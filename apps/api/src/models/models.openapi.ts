@@ -15,6 +15,9 @@ const modelMetadataSchema = z
       .meta({ description: 'held-out metrics, e.g. recall@20' }),
     trainingParams: z.record(z.string(), z.unknown()),
     jobId: z.string().optional(),
+    signalCount: z.int().optional().meta({
+      description: 'liked and unliked events logged when its training data was read',
+    }),
     rejected: z.string().nullable().optional().meta({
       description:
         'why the quality gate rejected this candidate; null or absent: it was not rejected',

@@ -2,10 +2,12 @@ import { createDocument, type oas31, type ZodOpenApiResponseObject } from 'zod-o
 import { SECURITY_SCHEMES } from '../access/access.openapi';
 import type { ApiSettings } from '../api-settings';
 import { itemsPaths } from '../catalogue/items.openapi';
+import { dashboardPaths } from '../dashboard/dashboard.openapi';
 import { eventsPaths } from '../events/events.openapi';
 import { healthPaths } from '../health/health.openapi';
 import { ERROR_RESPONSES } from '../http/error-responses.openapi';
 import { modelsPaths } from '../models/models.openapi';
+import { metricsPaths } from '../observability/metrics.openapi';
 import { recommendationsPaths } from '../recommendations/recommendations.openapi';
 import { trainingJobsPaths } from '../training-jobs/training-jobs.openapi';
 import { docsPaths } from './openapi.openapi';
@@ -25,6 +27,8 @@ const FEATURE_PATHS: readonly FeaturePaths[] = [
   trainingJobsPaths,
   modelsPaths,
   healthPaths,
+  metricsPaths,
+  dashboardPaths,
   docsPaths,
 ];
 
@@ -51,9 +55,16 @@ export function apiDocument(settings: ApiSettings): oas31.OpenAPIObject {
     document = createDocument({
       openapi: '3.1.0',
       info: { title: 'triplet-recsys api', version: '1', description: DESCRIPTION },
-      tags: ['recommendations', 'events', 'catalogue', 'training', 'models', 'health', 'docs'].map(
-        (name) => ({ name }),
-      ),
+      tags: [
+        'recommendations',
+        'events',
+        'catalogue',
+        'training',
+        'models',
+        'health',
+        'dashboard',
+        'docs',
+      ].map((name) => ({ name })),
       paths: Object.fromEntries(FEATURE_PATHS.flatMap((paths) => Object.entries(paths(settings)))),
       components: { securitySchemes: SECURITY_SCHEMES, responses: errorComponents },
     });
