@@ -20,11 +20,9 @@ export const trainingJobSchema = z
   .object({
     id: z.string().meta({ format: 'uuid' }),
     status: z.enum(JOB_STATUSES),
-    trigger: z
-      .enum(['manual', 'schedule', 'signals'])
-      .meta({
-        description: 'who queued it: the API, or the trainer by its schedule or new signals',
-      }),
+    trigger: z.enum(['manual', 'schedule', 'signals']).meta({
+      description: 'who queued it: the API, or the trainer by its schedule or new signals',
+    }),
     params: z
       .record(z.string(), z.unknown())
       .meta({ description: 'the overrides it was queued with' }),
