@@ -146,7 +146,7 @@ describe('dashboard', () => {
     const queued = await running.api.post<{ id: string }>('/training-jobs', { epochs: 1000 });
     expect(queued.status).toBe(201);
     const progress = page.locator('#panel-training .progress');
-    await waitFor(async () => /epoch [1-9]\d* of 1000/.test((await progress.textContent()) ?? ''), { timeoutMs: 90_000, what: 'the running job on the page', onTimeout: () => running.apps.trainer.logs }); // prettier-ignore
+    await waitFor(async () => /epoch [1-9]\d* of 2000/.test((await progress.textContent()) ?? ''), { timeoutMs: 90_000, what: 'the running job on the page', onTimeout: () => running.apps.trainer.logs }); // prettier-ignore
     const share = await progress.locator('.bar > div').evaluate((bar) => (bar as unknown as { style: { width: string } }).style.width); // prettier-ignore
     expect(parseFloat(share)).toBeGreaterThan(0);
     await page.locator('#panel-training').screenshot({ path: path.join(SCREENSHOT_DIR, 'training-running.png') }); // prettier-ignore

@@ -67,7 +67,8 @@ describe('training job control', () => {
     );
     const [first, last] = [seen[0], seen.at(-1)!];
     expect(last.status).toBe('running');
-    expect(last.progress!.epochs).toBe(1000);
+    // The candidate's 1000 epochs, then the final fit's 1000 on every row (TRAIN_FINAL_FIT=retrain).
+    expect(last.progress!.epochs).toBe(2000);
     expect(last.progress!.lossPerEpoch).toHaveLength(last.progress!.epoch);
     expect(last.progress!.lossPerEpoch.length).toBeGreaterThan(first.progress!.lossPerEpoch.length);
     // Earlier epochs keep their loss as later ones are added.
@@ -95,7 +96,7 @@ describe('training job control', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('cancelled');
     const stop = await running.apps.trainer.waitForLog(
-      new RegExp(`job ${long.id} stopped unpublished: stopped after epoch (\\d+) of 1000`),
+      new RegExp(`job ${long.id} stopped unpublished: stopped after epoch (\\d+) of 2000`),
       60_000,
     );
     // The epoch in flight when the cancel landed may finish; the next epoch end stops the run.
@@ -137,8 +138,9 @@ describe('training job control', () => {
       hardNegativeWarmupEpochs: 0,
     });
     expect(job.status).toBe('succeeded');
-    expect(job.progress).toMatchObject({ epoch: 3, epochs: 3, remainingMs: 0 });
-    expect(job.progress!.lossPerEpoch).toHaveLength(3);
+    // 3 epochs of the candidate, 3 of the final fit on every row.
+    expect(job.progress).toMatchObject({ epoch: 6, epochs: 6, remainingMs: 0 });
+    expect(job.progress!.lossPerEpoch).toHaveLength(6);
     expect(await store.currentVersion()).toBe(job.modelVersion);
     // The job's engine options reached the engine; the rest are the trainer's (engine defaults).
     const versions = await store.listVersions();
