@@ -77,7 +77,7 @@ describe('model gate', () => {
     expect(list.current).toBe(first.modelVersion);
     expect(list.versions.map((v) => v.version)).toEqual([worse.modelVersion, first.modelVersion]);
     expect(list.versions[0].rejected).toMatch(
-      /^recall@10 below the serving model's: candidate 0\.\d{4}, serving 0\.\d{4}, tolerance 0\.02, on \d+ held-out likes new to the serving model$/,
+      /^recall@10 below the serving model's: candidate 0\.\d{4}, serving 0\.\d{4}, tolerance 0\.02 \+ sampling noise 0\.\d{4}, on \d+ held-out likes new to the serving model$/,
     );
     expect(list.versions[0].metrics['recall@10']).toBeGreaterThanOrEqual(0);
     const answer = await running.api.get<Recommendations>('/recommend/user-1');
