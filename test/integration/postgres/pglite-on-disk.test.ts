@@ -43,7 +43,8 @@ describe('pglite storage on disk', () => {
         expect(await reopened.eventLog.count()).toBe(2);
         expect(await reopened.tripletStore.loadTrainingSet()).toEqual(trainingSet);
         expect(trainingSet).toEqual({
-          positives: [{ userId: 'u1', itemId: 'a', weight: 2 }],
+          positives: [{ userId: 'u1', itemId: 'a', weight: 2, likedAtMs: expect.any(Number) }],
+          signalCount: 2,
           triplets: [
             { userId: 'u1', positiveItemId: 'a', negativeItemId: 'b', sourceEventId: 'e1' },
           ],
