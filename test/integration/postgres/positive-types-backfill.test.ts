@@ -44,10 +44,12 @@ describe('positive types backfill', () => {
           like: 0.5,
           view: 9,
         });
-        expect(positives.map(({ userId, itemId, weight }) => ({ userId, itemId, weight }))).toEqual([
-          { userId: 'u1', itemId: 'a', weight: 5 },
-          { userId: 'u1', itemId: 'b', weight: 0.5 },
-        ]);
+        expect(positives.map(({ userId, itemId, weight }) => ({ userId, itemId, weight }))).toEqual(
+          [
+            { userId: 'u1', itemId: 'a', weight: 5 },
+            { userId: 'u1', itemId: 'b', weight: 0.5 },
+          ],
+        );
       } finally {
         await storage.close();
       }
