@@ -46,6 +46,10 @@ describe('automatic training on real Kafka, PostgreSQL and Redis', () => {
         TRAIN_FIRST_MODEL_AFTER_SIGNALS: String(FIRST_MODEL_AFTER_SIGNALS),
         TRAIN_AFTER_NEW_SIGNALS: String(AFTER_NEW_SIGNALS),
         TRAIN_CHECK_INTERVAL_MS: String(CHECK_INTERVAL_MS),
+        // This suite is about the triggers: the second model's gate comparison has ~7 new likes, where
+        // two-thread training noise alone can swing recall by 4 of 7 (seen once in CI). The gate has its
+        // own e2e (model-gate.test.ts); here any candidate above the floor becomes current.
+        TRAIN_GATE_TOLERANCE: '1',
       },
       api: { POPULAR_REFRESH_MS: '200' },
     });
