@@ -1,5 +1,5 @@
 import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
-import { ProbeEndpoint } from '@recsys/process-lifecycle';
+import { metricsPageOf, ProbeEndpoint } from '@recsys/process-lifecycle';
 import type {
   DeadLetterSink,
   EventLog,
@@ -64,10 +64,7 @@ export class IngestorModule {
                 host: settings.host,
                 port: settings.port,
                 ready: () => health.report(),
-                metrics: async () => ({
-                  contentType: metrics.registry.contentType,
-                  body: await metrics.registry.metrics(),
-                }),
+                metrics: metricsPageOf(metrics.registry),
                 log: (line) => logger.log(line),
               });
             },

@@ -1,5 +1,5 @@
 import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
-import { ProbeEndpoint } from '@recsys/process-lifecycle';
+import { metricsPageOf, ProbeEndpoint } from '@recsys/process-lifecycle';
 import { AutoTrainer } from './auto-training/auto-trainer.service';
 import { TrainerHealth } from './health/trainer-health';
 import { JobPoller } from './jobs/job-poller.service';
@@ -47,10 +47,7 @@ export class TrainerModule {
                 host: settings.host,
                 port: settings.port,
                 ready: () => health.report(),
-                metrics: async () => ({
-                  contentType: metrics.registry.contentType,
-                  body: await metrics.registry.metrics(),
-                }),
+                metrics: metricsPageOf(metrics.registry),
                 log: (line) => logger.log(line),
               });
             },

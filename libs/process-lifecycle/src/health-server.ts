@@ -112,6 +112,17 @@ export async function startProbeServer(options: {
   }
 }
 
+/** A metrics registry as the probe server reads it (prom-client's Registry has this shape). */
+export interface MetricsRegistry {
+  contentType: string;
+  metrics(): Promise<string>;
+}
+
+/** The `/metrics` page of a registry: what the ingestor and the trainer hand their ProbeEndpoint. */
+export function metricsPageOf(registry: MetricsRegistry): () => Promise<TextPage> {
+  return async () => ({ contentType: registry.contentType, body: await registry.metrics() });
+}
+
 /**
  * The probe server as a piece of an app's lifecycle: it listens once the app has started and closes with it.
  * A plain class: Nest calls its hooks by name when it is provided (the ingestor and the trainer do).
