@@ -1,8 +1,8 @@
 import type { ExampleBuilder } from './example-builder';
+import type { ExampleTrainer } from './example-trainer';
 import type { GatheredBatch } from './gathered-batch';
 import type { RowPrefetcher } from './row-prefetcher';
 import { TrainingExample } from './training-example';
-import type { TripletKernel } from './triplet-kernel';
 
 /** Examples between the stages of the pipeline (prefetch work -> build + prefetch negatives -> train). */
 const LOOK_AHEAD = 2;
@@ -12,7 +12,7 @@ const RING = LOOK_AHEAD + 1;
 export interface EpochRunnerParts {
   gathered: GatheredBatch;
   builder: ExampleBuilder;
-  kernel: TripletKernel;
+  kernel: ExampleTrainer;
   prefetcher: RowPrefetcher;
   batchSize: number;
   /** Most negatives an example can carry. */

@@ -1,6 +1,8 @@
 import { UserItemSet } from '../data/user-item-set';
 import { createRowGeometry } from '../geometry/create-row-geometry';
+import type { RowGeometry } from '../geometry/row-geometry';
 import { createTripletLoss } from '../losses/create-triplet-loss';
+import type { TripletLoss } from '../losses/triplet-loss';
 import { createNegativeSampler } from '../negatives/create-negative-sampler';
 import type { NegativeSampler } from '../negatives/negative-sampler';
 import { createSparseOptimizer } from '../optim/create-sparse-optimizer';
@@ -8,7 +10,11 @@ import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
 import { EpochRunner } from './epoch-runner';
 import { createExampleBuilder } from './create-example-builder';
+import type { ExampleTrainer } from './example-trainer';
+import { FusedBatchRunner, negativesIgnoreTables } from './fused-batch-runner';
+import { FusedTripletStep, fusedStepApplies } from './fused-triplet-step';
 import { GatheredBatch } from './gathered-batch';
+import { maxNegatives } from './max-negatives';
 import { RowPrefetcher } from './row-prefetcher';
 import type { TrainingTables } from './training-tables';
 import { TripletKernel } from './triplet-kernel';
@@ -21,9 +27,9 @@ export interface EpochTally {
 
 /** Everything one thread (the caller's, or a worker) needs to train its shares of the epochs. */
 export class ThreadTrainer {
-  private readonly kernel: TripletKernel;
+  private readonly kernel: ExampleTrainer;
   private readonly sampler: NegativeSampler;
-  private readonly runner: EpochRunner;
+  private readonly runner: { run(order: Int32Array): void };
 
   constructor(setup: {
     data: TrainingData;
@@ -43,29 +49,54 @@ export class ThreadTrainer {
         dim,
         memory: tables.memory ?? undefined,
       });
-    this.kernel = new TripletKernel({
+    // The default combination runs the fused WebAssembly step; every other one the generic kernel.
+    const fused = fusedStepApplies(options, tables)
+      ? new FusedTripletStep({
+          tables,
+          options,
+          capacity: options.batchSize,
+          stride: maxNegatives(options),
+        })
+      : null;
+    this.kernel = fused ?? this.genericKernel(setup, { loss, geometry: geometry() });
+    this.sampler = createNegativeSampler({ ...setup, positives, geometry: geometry() });
+    const sampler = this.sampler;
+    const builder = createExampleBuilder({ ...setup, sampler, positives, geometry: geometry() });
+    const gathered = new GatheredBatch({
+      data,
+      explicitTripletWeight: options.explicitTripletWeight,
+      batchSize: options.batchSize,
+    });
+    // With negatives that do not read the tables, whole batches go to the fused step in one call.
+    this.runner =
+      fused !== null && negativesIgnoreTables(options)
+        ? new FusedBatchRunner({ gathered, builder, step: fused, batchSize: options.batchSize })
+        : new EpochRunner({
+            builder,
+            kernel: this.kernel,
+            gathered,
+            prefetcher: new RowPrefetcher({ positives, tables, dim }),
+            batchSize: options.batchSize,
+            maxNegatives: maxNegatives(options),
+          });
+  }
+
+  private genericKernel(
+    setup: { data: TrainingData; tables: TrainingTables; options: TrainOptions },
+    parts: { loss: TripletLoss; geometry: RowGeometry },
+  ): TripletKernel {
+    const { data, tables, options } = setup;
+    const { dim } = options;
+    const { loss, geometry } = parts;
+    return new TripletKernel({
       dim,
       loss,
-      geometry: geometry(),
+      geometry,
       users: createSparseOptimizer({ values: tables.users, state: tables.userState, dim }, options),
       items: createSparseOptimizer({ values: tables.items, state: tables.itemState, dim }, options),
       maxNegatives: maxNegatives(options),
       reduction: options.negativeReduction,
       itemCount: data.itemCount,
-    });
-    this.sampler = createNegativeSampler({ ...setup, positives, geometry: geometry() });
-    const sampler = this.sampler;
-    this.runner = new EpochRunner({
-      builder: createExampleBuilder({ ...setup, sampler, positives, geometry: geometry() }),
-      kernel: this.kernel,
-      gathered: new GatheredBatch({
-        data,
-        explicitTripletWeight: options.explicitTripletWeight,
-        batchSize: options.batchSize,
-      }),
-      prefetcher: new RowPrefetcher({ positives, tables, dim }),
-      batchSize: options.batchSize,
-      maxNegatives: maxNegatives(options),
     });
   }
 
@@ -86,9 +117,4 @@ export class ThreadTrainer {
   }
 }
 
-/** Sampled negatives plus, with in-batch negatives, the rest of the batch. */
-export function maxNegatives(options: TrainOptions): number {
-  return (
-    options.negativesPerPositive + (options.inBatchNegatives === 'none' ? 1 : options.batchSize)
-  );
-}
+export { maxNegatives } from './max-negatives';

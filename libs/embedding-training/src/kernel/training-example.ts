@@ -11,8 +11,9 @@ export class TrainingExample {
   readonly negatives: Int32Array;
   negativeCount = 0;
 
-  constructor(capacity: number) {
-    this.negatives = new Int32Array(capacity);
+  /** `storage`: where to keep the negatives (e.g. a fused step's slots in the shared memory). */
+  constructor(capacity: number, storage?: Int32Array) {
+    this.negatives = storage ?? new Int32Array(capacity);
   }
 
   /** Appends a negative (ignored when full). */

@@ -2,6 +2,8 @@ import { allocateTableMemory, type TableMemory } from '../geometry/table-memory'
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
 import { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
+import { fusedStepScratchBytes } from './fused-triplet-step';
+import { maxNegatives } from './max-negatives';
 
 /** The embedding tables and their optimiser state; on SharedArrayBuffers when threads share them. */
 export interface TrainingTables {
@@ -13,7 +15,8 @@ export interface TrainingTables {
   itemState: Float32Array[];
   /**
    * The WebAssembly memory `users` and `items` are views of (always shared, so the same for 1 thread and
-   * N workers), which the SIMD row kernel scores in place; null when they would pass wasm32's 4 GiB.
+   * N workers), which the SIMD row kernel scores in place; null when they would pass wasm32's 4 GiB. The
+   * optimiser state lives there too when it fits (the fused triplet step updates it in place).
    */
   memory: TableMemory | null;
 }
@@ -21,7 +24,13 @@ export interface TrainingTables {
 /** Options that size the tables and the row kernel's scratch. */
 type TableOptions = Pick<
   TrainOptions,
-  'dim' | 'optimizer' | 'threads' | 'hardNegativeCandidates' | 'negativesPerPositive' | 'batchSize'
+  | 'dim'
+  | 'optimizer'
+  | 'threads'
+  | 'hardNegativeCandidates'
+  | 'negativesPerPositive'
+  | 'batchSize'
+  | 'inBatchNegatives'
 >;
 
 /** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
@@ -42,20 +51,29 @@ export function allocateTables(setup: {
       ? new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT))
       : new Float32Array(length);
   const lengths = [userCount * options.dim, itemCount * options.dim];
-  const placed = allocateTableMemory(lengths, scratchBytes(options));
-  const [users, items] = placed?.tables ?? lengths.map(allocate);
+  const userState = optimizerStateLengths(options.optimizer, userCount, options.dim);
+  const itemState = optimizerStateLengths(options.optimizer, itemCount, options.dim);
+  const withState = [...lengths, ...userState, ...itemState];
+  // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
+  const placedAll = allocateTableMemory(withState, scratchBytes(options));
+  const placed = placedAll ?? allocateTableMemory(lengths, scratchBytes(options));
+  const [users, items, ...state] = placedAll?.tables ?? [
+    ...(placed?.tables ?? lengths.map(allocate)),
+    ...[...userState, ...itemState].map(allocate),
+  ];
   return {
     users,
     items,
-    userState: optimizerStateLengths(options.optimizer, userCount, options.dim).map(allocate),
-    itemState: optimizerStateLengths(options.optimizer, itemCount, options.dim).map(allocate),
+    userState: state.slice(0, userState.length),
+    itemState: state.slice(userState.length),
     memory: placed?.tableMemory ?? null,
   };
 }
 
 /**
  * Scratch for every row-scoring geometry of every thread: each claims 12 bytes (offset, score, norm) per
- * row for twice the most rows it scores at once, again on each growth (at most 4x in all).
+ * row for twice the most rows it scores at once, again on each growth (at most 4x in all); and each
+ * thread's fused triplet step, its batch of examples (the arena's 64-byte alignment included).
  */
 function scratchBytes(options: TableOptions): number {
   const maxRows =
@@ -63,7 +81,8 @@ function scratchBytes(options: TableOptions): number {
       options.hardNegativeCandidates * POOL_GROUPS,
       options.negativesPerPositive + options.batchSize,
     ) + 1;
-  return options.threads * GEOMETRIES_PER_THREAD * 12 * (4 * maxRows + 128);
+  const fused = fusedStepScratchBytes(options.batchSize, maxNegatives(options), options.dim) + 64;
+  return options.threads * (GEOMETRIES_PER_THREAD * 12 * (4 * maxRows + 128) + fused);
 }
 
 /** Fills both tables with N(0, initStd^2) draws from `random`, projected into the max-norm ball. */

@@ -1,0 +1,350 @@
+;; The fused triplet step of the training kernel (see src/kernel/fused-triplet-step.ts): for the default
+;; combination (Euclidean triplet hinge, row-Adagrad, optional L2 and max-norm projection) one call trains a
+;; whole batch of examples in place in the shared table memory, with what the generic TypeScript path
+;; (TripletKernel + EuclideanGeometry + TripletMarginLoss + RowAdagradOptimizer) does per example:
+;;   d_p = ||a - p||, d_k = ||a - n_k||; triplet k is active when d_p - d_k + margin > 0 (loss: that value);
+;;   scale = weight / K (mean) or weight (sum); each active negative row gets the gradient
+;;   c (a - n_k) with c = scale / d_k, applied at once (row-Adagrad step, L2, max-norm); the positive gets
+;;   c (a - p) with c = -active · scale / d_p; the user row last, the sum of -c (a - x) over those rows.
+;; Scalars are f64 as in TypeScript, rows f32x4 (dim a multiple of 4). The anchor a is the user's row, or
+;; (anchorsGiven) a row address per example, e.g. a scratch row holding a mix; the user row's gradient is
+;; left in the userGrad scratch (unscaled) and applied times userGradScale (0 = not applied), so a caller
+;; can redirect it. Addresses are bytes in the imported memory; the batch arrays and scratch are set once by
+;; `configure`. Loss sum and triplet count accumulate in globals until `resetCounters`.
+(module
+  (import "env" "memory" (memory 1 65536 shared))
+
+  (global $users (mut i32) (i32.const 0))
+  (global $items (mut i32) (i32.const 0))
+  (global $userState (mut i32) (i32.const 0))
+  (global $itemState (mut i32) (i32.const 0))
+  (global $dim (mut i32) (i32.const 0))
+  (global $rowBytes (mut i32) (i32.const 0))
+  (global $learningRate (mut f64) (f64.const 0))
+  (global $epsilon (mut f64) (f64.const 0))
+  (global $maxNorm (mut f64) (f64.const 0))
+  (global $l2 (mut f32) (f32.const 0))
+  (global $margin (mut f64) (f64.const 0))
+  (global $mean (mut i32) (i32.const 1))
+  (global $userGradScale (mut f32) (f32.const 1))
+  ;; Batch arrays (one entry per example; negatives: `stride` per example) and scratch.
+  (global $exampleUsers (mut i32) (i32.const 0))
+  (global $exampleAnchors (mut i32) (i32.const 0))
+  (global $examplePositives (mut i32) (i32.const 0))
+  (global $exampleWeights (mut i32) (i32.const 0))
+  (global $exampleCounts (mut i32) (i32.const 0))
+  (global $exampleNegatives (mut i32) (i32.const 0))
+  (global $stride (mut i32) (i32.const 0))
+  (global $userGrad (mut i32) (i32.const 0))
+  ;; f64 distances of the current example's negatives
+  (global $distances (mut i32) (i32.const 0))
+  (global $lossSum (mut f64) (f64.const 0))
+  (global $tripletCount (mut f64) (f64.const 0))
+  (global $sink (mut i32) (i32.const 0))
+
+  (func (export "configure")
+    (param $users i32) (param $items i32) (param $userState i32) (param $itemState i32) (param $dim i32)
+    (param $learningRate f64) (param $epsilon f64) (param $maxNorm f64) (param $l2 f64) (param $margin f64)
+    (param $mean i32)
+    (global.set $users (local.get $users))
+    (global.set $items (local.get $items))
+    (global.set $userState (local.get $userState))
+    (global.set $itemState (local.get $itemState))
+    (global.set $dim (local.get $dim))
+    (global.set $rowBytes (i32.shl (local.get $dim) (i32.const 2)))
+    (global.set $learningRate (local.get $learningRate))
+    (global.set $epsilon (local.get $epsilon))
+    (global.set $maxNorm (local.get $maxNorm))
+    (global.set $l2 (f32.demote_f64 (local.get $l2)))
+    (global.set $margin (local.get $margin))
+    (global.set $mean (local.get $mean)))
+
+  ;; Where the batch lives: per example a user (i32), an anchor address (i32, read when anchorsGiven), a
+  ;; positive (i32), a weight (f32), a negative count (i32), `stride` negatives (i32); then the scratch.
+  (func (export "placeBatch")
+    (param $users i32) (param $anchors i32) (param $positives i32) (param $weights i32) (param $counts i32)
+    (param $negatives i32) (param $stride i32) (param $userGrad i32) (param $distances i32)
+    (global.set $exampleUsers (local.get $users))
+    (global.set $exampleAnchors (local.get $anchors))
+    (global.set $examplePositives (local.get $positives))
+    (global.set $exampleWeights (local.get $weights))
+    (global.set $exampleCounts (local.get $counts))
+    (global.set $exampleNegatives (local.get $negatives))
+    (global.set $stride (local.get $stride))
+    (global.set $userGrad (local.get $userGrad))
+    (global.set $distances (local.get $distances)))
+
+  (func (export "setUserGradientScale") (param $scale f64)
+    (global.set $userGradScale (f32.demote_f64 (local.get $scale))))
+
+  (func (export "lossSum") (result f64) (global.get $lossSum))
+  (func (export "tripletCount") (result f64) (global.get $tripletCount))
+  (func (export "resetCounters")
+    (global.set $lossSum (f64.const 0))
+    (global.set $tripletCount (f64.const 0)))
+
+  ;; Trains examples [0, count) in order, `group` at a time: before a group is trained, the rows of the
+  ;; next group (users, positives, negatives) are read, one value per cache line, all at once. Wasm has no
+  ;; prefetch instruction and a load that misses holds up the instructions after it, so touching one
+  ;; example ahead exposes one miss latency per example; touching a group exposes about one per group
+  ;; (the misses overlap). group 0: no touching (the caller prefetched).
+  (func (export "trainBatch") (param $count i32) (param $group i32) (param $anchorsGiven i32)
+    (local $i i32) (local $end i32)
+    (if (i32.eqz (local.get $group))
+      (then
+        (block $done
+          (loop $next
+            (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+            (call $trainExample (local.get $i) (local.get $anchorsGiven))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+        (return)))
+    (call $touchExamples (i32.const 0) (call $min (local.get $group) (local.get $count)))
+    (block $done
+      (loop $nextGroup
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $end (call $min (i32.add (local.get $i) (local.get $group)) (local.get $count)))
+        (call $touchExamples (local.get $end)
+          (call $min (i32.add (local.get $end) (local.get $group)) (local.get $count)))
+        (block $trained
+          (loop $next
+            (br_if $trained (i32.ge_u (local.get $i) (local.get $end)))
+            (call $trainExample (local.get $i) (local.get $anchorsGiven))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+        (br $nextGroup))))
+
+  (func $min (param $a i32) (param $b i32) (result i32)
+    (select (local.get $a) (local.get $b) (i32.lt_u (local.get $a) (local.get $b))))
+
+  ;; Touches the rows of examples [from, to).
+  (func $touchExamples (param $from i32) (param $to i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
+        (call $touchExample (local.get $from))
+        (local.set $from (i32.add (local.get $from) (i32.const 1)))
+        (br $next))))
+
+  ;; The address of row `row` of the table at `base`.
+  (func $row (param $base i32) (param $row i32) (result i32)
+    (i32.add (local.get $base) (i32.mul (local.get $row) (global.get $rowBytes))))
+
+  ;; One load per 64-byte line of a row, summed into $sink (so the loads are kept).
+  (func $touchRow (param $address i32)
+    (local $k i32) (local $sum i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (global.get $rowBytes)))
+        (local.set $sum (i32.add (local.get $sum) (i32.load (i32.add (local.get $address) (local.get $k)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 64)))
+        (br $next)))
+    (global.set $sink (i32.add (global.get $sink) (local.get $sum))))
+
+  (func $touchExample (param $i i32)
+    (local $k i32) (local $count i32) (local $negatives i32)
+    (local.set $count (i32.load (i32.add (global.get $exampleCounts) (i32.shl (local.get $i) (i32.const 2)))))
+    (call $touchRow (call $row (global.get $users)
+      (i32.load (i32.add (global.get $exampleUsers) (i32.shl (local.get $i) (i32.const 2))))))
+    (call $touchRow (call $row (global.get $items)
+      (i32.load (i32.add (global.get $examplePositives) (i32.shl (local.get $i) (i32.const 2))))))
+    (local.set $negatives (i32.add (global.get $exampleNegatives)
+      (i32.shl (i32.mul (local.get $i) (global.get $stride)) (i32.const 2))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (call $touchRow (call $row (global.get $items)
+          (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+
+  (func $trainExample (param $i i32) (param $anchorsGiven i32)
+    (local $count i32) (local $user i32) (local $userRow i32) (local $anchor i32) (local $positive i32)
+    (local $negatives i32) (local $k i32) (local $item i32) (local $active i32)
+    (local $positiveDistance f64) (local $distance f64) (local $violation f64) (local $scale f64)
+    (local $at i32)
+    (local.set $at (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $count (i32.load (i32.add (global.get $exampleCounts) (local.get $at))))
+    (if (i32.eqz (local.get $count)) (then (return)))
+    (local.set $user (i32.load (i32.add (global.get $exampleUsers) (local.get $at))))
+    (local.set $userRow (call $row (global.get $users) (local.get $user)))
+    (local.set $anchor
+      (if (result i32) (local.get $anchorsGiven)
+        (then (i32.load (i32.add (global.get $exampleAnchors) (local.get $at))))
+        (else (local.get $userRow))))
+    (local.set $positive (i32.load (i32.add (global.get $examplePositives) (local.get $at))))
+    (local.set $negatives (i32.add (global.get $exampleNegatives)
+      (i32.shl (i32.mul (local.get $i) (global.get $stride)) (i32.const 2))))
+    ;; Every row is scored before any is updated, as the TypeScript kernel does.
+    (local.set $positiveDistance (f64.sqrt (f64.promote_f32
+      (call $squaredDistance (local.get $anchor) (call $row (global.get $items) (local.get $positive))))))
+    (block $scored
+      (loop $score
+        (br_if $scored (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $item (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $distance (f64.sqrt (f64.promote_f32
+          (call $squaredDistance (local.get $anchor) (call $row (global.get $items) (local.get $item))))))
+        (local.set $violation (f64.add (f64.sub (local.get $positiveDistance) (local.get $distance))
+          (global.get $margin)))
+        (if (f64.gt (local.get $violation) (f64.const 0))
+          (then
+            (global.set $lossSum (f64.add (global.get $lossSum) (local.get $violation)))
+            (local.set $active (i32.add (local.get $active) (i32.const 1))))
+          ;; an inactive triplet: no gradient
+          (else (local.set $distance (f64.const -1))))
+        (f64.store (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 3))) (local.get $distance))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $score)))
+    (global.set $tripletCount (f64.add (global.get $tripletCount) (f64.convert_i32_u (local.get $count))))
+    (if (i32.eqz (local.get $active)) (then (return)))
+    (local.set $scale (f64.promote_f32 (f32.load (i32.add (global.get $exampleWeights) (local.get $at)))))
+    (if (global.get $mean)
+      (then (local.set $scale (f64.div (local.get $scale) (f64.convert_i32_u (local.get $count))))))
+    (memory.fill (global.get $userGrad) (i32.const 0) (global.get $rowBytes))
+    (local.set $k (i32.const 0))
+    (block $applied
+      (loop $apply
+        (br_if $applied (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $distance (f64.load (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 3)))))
+        (if (f64.ge (local.get $distance) (f64.const 0))
+          (then
+            (local.set $item (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2)))))
+            (call $applyItem (local.get $anchor) (local.get $item)
+              (f64.div (local.get $scale) (call $atLeastTiny (local.get $distance))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $apply)))
+    (call $applyItem (local.get $anchor) (local.get $positive)
+      (f64.div (f64.neg (f64.mul (f64.convert_i32_u (local.get $active)) (local.get $scale)))
+        (call $atLeastTiny (local.get $positiveDistance))))
+    (if (f32.ne (global.get $userGradScale) (f32.const 0))
+      (then (call $applyUser (local.get $userRow) (local.get $user)))))
+
+  ;; A distance used as a divisor: the gradient of ||a - x|| is undefined at a = x.
+  (func $atLeastTiny (param $distance f64) (result f64)
+    (f64.max (local.get $distance) (f64.const 1e-12)))
+
+  ;; ||a - x||² in f32, 8 floats per step on two accumulators, then 4 (dim is a multiple of 4).
+  (func $squaredDistance (param $a i32) (param $x i32) (result f32)
+    (local $end i32) (local $d v128) (local $sum0 v128) (local $sum1 v128)
+    (local.set $end (i32.add (local.get $a) (i32.and (global.get $rowBytes) (i32.const -32))))
+    (block $last8
+      (loop $next8
+        (br_if $last8 (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $d (f32x4.sub (v128.load (local.get $a)) (v128.load (local.get $x))))
+        (local.set $sum0 (f32x4.add (local.get $sum0) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.sub (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $x))))
+        (local.set $sum1 (f32x4.add (local.get $sum1) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $a (i32.add (local.get $a) (i32.const 32)))
+        (local.set $x (i32.add (local.get $x) (i32.const 32)))
+        (br $next8)))
+    (if (i32.and (global.get $rowBytes) (i32.const 16))
+      (then
+        (local.set $d (f32x4.sub (v128.load (local.get $a)) (v128.load (local.get $x))))
+        (local.set $sum0 (f32x4.add (local.get $sum0) (f32x4.mul (local.get $d) (local.get $d))))))
+    (call $lanes (f32x4.add (local.get $sum0) (local.get $sum1))))
+
+  ;; Item row `item` takes the gradient g = c (a - x) (+ l2 x): a row-Adagrad step and the max-norm
+  ;; projection; userGrad += -c (a - x), from the row as it was.
+  (func $applyItem (param $anchor i32) (param $item i32) (param $c f64)
+    (local $x i32) (local $a i32) (local $u i32) (local $end i32) (local $cv v128) (local $l2v v128)
+    (local $d v128) (local $g v128) (local $xv v128) (local $squares v128) (local $state i32)
+    (local $rate v128)
+    (local.set $x (call $row (global.get $items) (local.get $item)))
+    (local.set $cv (f32x4.splat (f32.demote_f64 (local.get $c))))
+    (local.set $l2v (f32x4.splat (global.get $l2)))
+    (local.set $a (local.get $anchor))
+    (local.set $u (global.get $userGrad))
+    (local.set $end (i32.add (local.get $x) (global.get $rowBytes)))
+    (loop $gradient
+      (local.set $xv (v128.load (local.get $x)))
+      (local.set $d (f32x4.sub (v128.load (local.get $a)) (local.get $xv)))
+      (local.set $g (f32x4.add (f32x4.mul (local.get $cv) (local.get $d))
+        (f32x4.mul (local.get $l2v) (local.get $xv))))
+      (local.set $squares (f32x4.add (local.get $squares) (f32x4.mul (local.get $g) (local.get $g))))
+      (v128.store (local.get $u)
+        (f32x4.sub (v128.load (local.get $u)) (f32x4.mul (local.get $cv) (local.get $d))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $u (i32.add (local.get $u) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br_if $gradient (i32.lt_u (local.get $x) (local.get $end))))
+    (local.set $state (i32.add (global.get $itemState) (i32.shl (local.get $item) (i32.const 2))))
+    (local.set $rate (f32x4.splat (call $adagradRate (local.get $state) (call $lanes (local.get $squares)))))
+    (local.set $x (i32.sub (local.get $x) (global.get $rowBytes)))
+    (local.set $a (local.get $anchor))
+    (local.set $squares (v128.const i32x4 0 0 0 0))
+    (loop $step
+      (local.set $xv (v128.load (local.get $x)))
+      (local.set $d (f32x4.sub (v128.load (local.get $a)) (local.get $xv)))
+      (local.set $g (f32x4.add (f32x4.mul (local.get $cv) (local.get $d))
+        (f32x4.mul (local.get $l2v) (local.get $xv))))
+      (local.set $xv (f32x4.sub (local.get $xv) (f32x4.mul (local.get $rate) (local.get $g))))
+      (v128.store (local.get $x) (local.get $xv))
+      (local.set $squares (f32x4.add (local.get $squares) (f32x4.mul (local.get $xv) (local.get $xv))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br_if $step (i32.lt_u (local.get $x) (local.get $end))))
+    (call $project (i32.sub (local.get $end) (global.get $rowBytes)) (call $lanes (local.get $squares))))
+
+  ;; The user row takes userGradScale · userGrad (+ l2 u): a row-Adagrad step and the projection.
+  (func $applyUser (param $userRow i32) (param $user i32)
+    (local $x i32) (local $u i32) (local $end i32) (local $scale v128) (local $l2v v128) (local $g v128)
+    (local $xv v128) (local $squares v128) (local $rate v128)
+    (local.set $scale (f32x4.splat (global.get $userGradScale)))
+    (local.set $l2v (f32x4.splat (global.get $l2)))
+    (local.set $x (local.get $userRow))
+    (local.set $u (global.get $userGrad))
+    (local.set $end (i32.add (local.get $x) (global.get $rowBytes)))
+    (loop $gradient
+      (local.set $g (f32x4.add (f32x4.mul (local.get $scale) (v128.load (local.get $u)))
+        (f32x4.mul (local.get $l2v) (v128.load (local.get $x)))))
+      (local.set $squares (f32x4.add (local.get $squares) (f32x4.mul (local.get $g) (local.get $g))))
+      (local.set $u (i32.add (local.get $u) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br_if $gradient (i32.lt_u (local.get $x) (local.get $end))))
+    (local.set $rate (f32x4.splat (call $adagradRate
+      (i32.add (global.get $userState) (i32.shl (local.get $user) (i32.const 2)))
+      (call $lanes (local.get $squares)))))
+    (local.set $x (local.get $userRow))
+    (local.set $u (global.get $userGrad))
+    (local.set $squares (v128.const i32x4 0 0 0 0))
+    (loop $step
+      (local.set $xv (v128.load (local.get $x)))
+      (local.set $g (f32x4.add (f32x4.mul (local.get $scale) (v128.load (local.get $u)))
+        (f32x4.mul (local.get $l2v) (local.get $xv))))
+      (local.set $xv (f32x4.sub (local.get $xv) (f32x4.mul (local.get $rate) (local.get $g))))
+      (v128.store (local.get $x) (local.get $xv))
+      (local.set $squares (f32x4.add (local.get $squares) (f32x4.mul (local.get $xv) (local.get $xv))))
+      (local.set $u (i32.add (local.get $u) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br_if $step (i32.lt_u (local.get $x) (local.get $end))))
+    (call $project (local.get $userRow) (call $lanes (local.get $squares))))
+
+  ;; Row-Adagrad: the row's accumulator (at `state`) adds the mean squared gradient; returns the step size
+  ;; learningRate / (sqrt(accumulator) + epsilon).
+  (func $adagradRate (param $state i32) (param $squares f32) (result f32)
+    (local $sum f64)
+    (local.set $sum (f64.add (f64.promote_f32 (f32.load (local.get $state)))
+      (f64.div (f64.promote_f32 (local.get $squares)) (f64.convert_i32_u (global.get $dim)))))
+    (f32.store (local.get $state) (f32.demote_f64 (local.get $sum)))
+    (f32.demote_f64 (f64.div (global.get $learningRate)
+      (f64.add (f64.sqrt (local.get $sum)) (global.get $epsilon)))))
+
+  ;; Scales the row at `row` (squared norm `squares`) into the ball of radius maxNorm (0 = no projection).
+  (func $project (param $row i32) (param $squares f32)
+    (local $norm f64) (local $scale v128) (local $end i32)
+    (if (f64.le (global.get $maxNorm) (f64.const 0)) (then (return)))
+    (local.set $norm (f64.promote_f32 (local.get $squares)))
+    (if (f64.le (local.get $norm) (f64.mul (global.get $maxNorm) (global.get $maxNorm))) (then (return)))
+    (local.set $scale (f32x4.splat (f32.demote_f64
+      (f64.div (global.get $maxNorm) (f64.sqrt (local.get $norm))))))
+    (local.set $end (i32.add (local.get $row) (global.get $rowBytes)))
+    (loop $shrink
+      (v128.store (local.get $row) (f32x4.mul (v128.load (local.get $row)) (local.get $scale)))
+      (local.set $row (i32.add (local.get $row) (i32.const 16)))
+      (br_if $shrink (i32.lt_u (local.get $row) (local.get $end)))))
+
+  ;; The sum of the 4 lanes of an accumulator.
+  (func $lanes (param $s v128) (result f32)
+    (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $s)) (f32x4.extract_lane 1 (local.get $s)))
+      (f32.add (f32x4.extract_lane 2 (local.get $s)) (f32x4.extract_lane 3 (local.get $s))))))
