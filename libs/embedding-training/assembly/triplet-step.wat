@@ -36,8 +36,15 @@
   (global $exampleNegatives (mut i32) (i32.const 0))
   (global $stride (mut i32) (i32.const 0))
   (global $userGrad (mut i32) (i32.const 0))
-  ;; f64 distances of the current example's negatives
+  ;; per negative of the current example: its distance and scored sums (32 bytes, see $trainExample)
   (global $distances (mut i32) (i32.const 0))
+  ;; what $score and $stepItem leave for their callers
+  (global $squared (mut f32) (f32.const 0))
+  (global $dot (mut f32) (f32.const 0))
+  (global $norm (mut f32) (f32.const 0))
+  (global $gradSquared (mut f32) (f32.const 0))
+  (global $gradDot (mut f32) (f32.const 0))
+  (global $anchorSquared (mut f32) (f32.const 0))
   (global $lossSum (mut f64) (f64.const 0))
   (global $tripletCount (mut f64) (f64.const 0))
   (global $sink (mut i32) (i32.const 0))
@@ -158,11 +165,14 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $next))))
 
+;; Per negative in the `scored` scratch (32 bytes): the distance (f64, -1 when inactive) at 0, then
+  ;; f32 ||a - x||² at 8, a · x at 12, ||x||² at 16.
   (func $trainExample (param $i i32) (param $anchorsGiven i32)
     (local $count i32) (local $user i32) (local $userRow i32) (local $anchor i32) (local $positive i32)
-    (local $negatives i32) (local $k i32) (local $item i32) (local $active i32)
+    (local $negatives i32) (local $k i32) (local $j i32) (local $item i32) (local $active i32)
     (local $positiveDistance f64) (local $distance f64) (local $violation f64) (local $scale f64)
-    (local $at i32)
+    (local $at i32) (local $slot i32) (local $fast i32) (local $repeated i32)
+    (local $positiveSquared f32) (local $positiveDot f32) (local $positiveNorm f32)
     (local.set $at (i32.shl (local.get $i) (i32.const 2)))
     (local.set $count (i32.load (i32.add (global.get $exampleCounts) (local.get $at))))
     (if (i32.eqz (local.get $count)) (then (return)))
@@ -176,14 +186,17 @@
     (local.set $negatives (i32.add (global.get $exampleNegatives)
       (i32.shl (i32.mul (local.get $i) (global.get $stride)) (i32.const 2))))
     ;; Every row is scored before any is updated, as the TypeScript kernel does.
-    (local.set $positiveDistance (f64.sqrt (f64.promote_f32
-      (call $squaredDistance (local.get $anchor) (call $row (global.get $items) (local.get $positive))))))
+    (call $score (local.get $anchor) (call $row (global.get $items) (local.get $positive)))
+    (local.set $positiveSquared (global.get $squared))
+    (local.set $positiveDot (global.get $dot))
+    (local.set $positiveNorm (global.get $norm))
+    (local.set $positiveDistance (f64.sqrt (f64.promote_f32 (local.get $positiveSquared))))
     (block $scored
       (loop $score
         (br_if $scored (i32.ge_u (local.get $k) (local.get $count)))
         (local.set $item (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2)))))
-        (local.set $distance (f64.sqrt (f64.promote_f32
-          (call $squaredDistance (local.get $anchor) (call $row (global.get $items) (local.get $item))))))
+        (call $score (local.get $anchor) (call $row (global.get $items) (local.get $item)))
+        (local.set $distance (f64.sqrt (f64.promote_f32 (global.get $squared))))
         (local.set $violation (f64.add (f64.sub (local.get $positiveDistance) (local.get $distance))
           (global.get $margin)))
         (if (f64.gt (local.get $violation) (f64.const 0))
@@ -192,7 +205,11 @@
             (local.set $active (i32.add (local.get $active) (i32.const 1))))
           ;; an inactive triplet: no gradient
           (else (local.set $distance (f64.const -1))))
-        (f64.store (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 3))) (local.get $distance))
+        (local.set $slot (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 5))))
+        (f64.store (local.get $slot) (local.get $distance))
+        (f32.store offset=8 (local.get $slot) (global.get $squared))
+        (f32.store offset=12 (local.get $slot) (global.get $dot))
+        (f32.store offset=16 (local.get $slot) (global.get $norm))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $score)))
     (global.set $tripletCount (f64.add (global.get $tripletCount) (f64.convert_i32_u (local.get $count))))
@@ -200,48 +217,160 @@
     (local.set $scale (f64.promote_f32 (f32.load (i32.add (global.get $exampleWeights) (local.get $at)))))
     (if (global.get $mean)
       (then (local.set $scale (f64.div (local.get $scale) (f64.convert_i32_u (local.get $count))))))
-    (memory.fill (global.get $userGrad) (i32.const 0) (global.get $rowBytes))
+    ;; (memory.fill on a shared memory is a runtime call that writes bytes one by one)
+    (local.set $slot (global.get $userGrad))
+    (loop $zero
+      (v128.store (local.get $slot) (v128.const i32x4 0 0 0 0))
+      (local.set $slot (i32.add (local.get $slot) (i32.const 16)))
+      (br_if $zero (i32.lt_u (local.get $slot) (i32.add (global.get $userGrad) (global.get $rowBytes)))))
+    ;; Without L2 a row's step needs no pass of its own for the gradient's norm or the new row's norm:
+    ;; both follow from the scored sums (see $stepItem). A row met twice in one example (a repeated
+    ;; negative) has changed since it was scored and takes the general two-pass step.
+    (local.set $fast (f32.eq (global.get $l2) (f32.const 0)))
     (local.set $k (i32.const 0))
     (block $applied
       (loop $apply
         (br_if $applied (i32.ge_u (local.get $k) (local.get $count)))
-        (local.set $distance (f64.load (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 3)))))
+        (local.set $slot (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 5))))
+        (local.set $distance (f64.load (local.get $slot)))
         (if (f64.ge (local.get $distance) (f64.const 0))
           (then
             (local.set $item (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2)))))
-            (call $applyItem (local.get $anchor) (local.get $item)
-              (f64.div (local.get $scale) (call $atLeastTiny (local.get $distance))))))
+            (local.set $repeated (i32.const 0))
+            (local.set $j (i32.const 0))
+            (block $checked
+              (loop $check
+                (br_if $checked (i32.ge_u (local.get $j) (local.get $k)))
+                (if (i32.eq (local.get $item)
+                      (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $j) (i32.const 2)))))
+                  (then (local.set $repeated (i32.const 1)) (br $checked)))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $check)))
+            (if (i32.and (local.get $fast) (i32.eqz (local.get $repeated)))
+              (then
+                (call $stepItem (local.get $anchor) (local.get $item)
+                  (f64.div (local.get $scale) (call $atLeastTiny (local.get $distance)))
+                  (f32.load offset=8 (local.get $slot)) (f32.load offset=12 (local.get $slot))
+                  (f32.load offset=16 (local.get $slot))))
+              (else
+                (call $applyItem (local.get $anchor) (local.get $item)
+                  (f64.div (local.get $scale) (call $atLeastTiny (local.get $distance))))))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $apply)))
-    (call $applyItem (local.get $anchor) (local.get $positive)
-      (f64.div (f64.neg (f64.mul (f64.convert_i32_u (local.get $active)) (local.get $scale)))
-        (call $atLeastTiny (local.get $positiveDistance))))
-    (if (f32.ne (global.get $userGradScale) (f32.const 0))
-      (then (call $applyUser (local.get $userRow) (local.get $user)))))
+    (local.set $distance (f64.div (f64.neg (f64.mul (f64.convert_i32_u (local.get $active)) (local.get $scale)))
+      (call $atLeastTiny (local.get $positiveDistance))))
+    (if (local.get $fast)
+      (then
+        (call $stepItem (local.get $anchor) (local.get $positive) (local.get $distance)
+          (local.get $positiveSquared) (local.get $positiveDot) (local.get $positiveNorm)))
+      (else (call $applyItem (local.get $anchor) (local.get $positive) (local.get $distance))))
+    (if (f32.eq (global.get $userGradScale) (f32.const 0)) (then (return)))
+    ;; The positive's step left the sums of the final user gradient ($stepItem) the user's step needs.
+    (if (i32.and (local.get $fast) (i32.eq (local.get $anchor) (local.get $userRow)))
+      (then (call $stepUser (local.get $userRow) (local.get $user)))
+      (else (call $applyUser (local.get $userRow) (local.get $user)))))
+
+  ;; ||a - x||², a · x and ||x||² (f32) into $squared, $dot, $norm; 4 floats per step.
+  (func $score (param $a i32) (param $x i32)
+    (local $end i32) (local $av v128) (local $xv v128) (local $d v128)
+    (local $squares v128) (local $dots v128) (local $norms v128)
+    (local.set $end (i32.add (local.get $a) (global.get $rowBytes)))
+    (loop $next
+      (local.set $av (v128.load (local.get $a)))
+      (local.set $xv (v128.load (local.get $x)))
+      (local.set $d (f32x4.sub (local.get $av) (local.get $xv)))
+      (local.set $squares (f32x4.add (local.get $squares) (f32x4.mul (local.get $d) (local.get $d))))
+      (local.set $dots (f32x4.add (local.get $dots) (f32x4.mul (local.get $av) (local.get $xv))))
+      (local.set $norms (f32x4.add (local.get $norms) (f32x4.mul (local.get $xv) (local.get $xv))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br_if $next (i32.lt_u (local.get $a) (local.get $end))))
+    (global.set $squared (call $lanes (local.get $squares)))
+    (global.set $dot (call $lanes (local.get $dots)))
+    (global.set $norm (call $lanes (local.get $norms))))
+
+  ;; Item row x (first met in this example, no L2) takes g = c (a - x) in one pass. Its squared norm is
+  ;; c² ||a - x||² (scored), so the row-Adagrad rate r is known first; the new row x - r g has squared
+  ;; norm ||x||² - 2 r c (a·x - ||x||²) + r² c² ||a - x||², so the max-norm factor s is known too and the
+  ;; pass writes s (x - r g) at once. userGrad -= g; the pass also leaves ||userGrad||², a · userGrad and
+  ;; ||a||² of the updated gradient in globals (after the last row, the positive: what $stepUser needs).
+  (func $stepItem (param $anchor i32) (param $item i32) (param $c f64) (param $squared f32) (param $dot f32)
+    (param $norm f32)
+    (local $x i32) (local $a i32) (local $u i32) (local $end i32) (local $cv v128) (local $move v128)
+    (local $shrink v128) (local $av v128) (local $g v128) (local $ug v128) (local $rate f64)
+    (local $gradSquares v128) (local $gradDots v128) (local $anchorSquares v128) (local $newNorm f64)
+    (local.set $rate (f64.promote_f32 (call $adagradRate
+      (i32.add (global.get $itemState) (i32.shl (local.get $item) (i32.const 2)))
+      (f32.demote_f64 (f64.mul (f64.mul (local.get $c) (local.get $c)) (f64.promote_f32 (local.get $squared)))))))
+    (local.set $newNorm (f64.add
+      (f64.sub (f64.promote_f32 (local.get $norm))
+        (f64.mul (f64.mul (f64.const 2) (f64.mul (local.get $rate) (local.get $c)))
+          (f64.sub (f64.promote_f32 (local.get $dot)) (f64.promote_f32 (local.get $norm)))))
+      (f64.mul (f64.mul (f64.mul (local.get $rate) (local.get $rate)) (f64.mul (local.get $c) (local.get $c)))
+        (f64.promote_f32 (local.get $squared)))))
+    (local.set $shrink (f32x4.splat (call $projectionScale (local.get $newNorm))))
+    (local.set $cv (f32x4.splat (f32.demote_f64 (local.get $c))))
+    (local.set $move (f32x4.splat (f32.demote_f64 (local.get $rate))))
+    (local.set $x (call $row (global.get $items) (local.get $item)))
+    (local.set $a (local.get $anchor))
+    (local.set $u (global.get $userGrad))
+    (local.set $end (i32.add (local.get $x) (global.get $rowBytes)))
+    (loop $step
+      (local.set $av (v128.load (local.get $a)))
+      (local.set $g (f32x4.mul (local.get $cv) (f32x4.sub (local.get $av) (v128.load (local.get $x)))))
+      (v128.store (local.get $x) (f32x4.mul (local.get $shrink)
+        (f32x4.sub (v128.load (local.get $x)) (f32x4.mul (local.get $move) (local.get $g)))))
+      (local.set $ug (f32x4.sub (v128.load (local.get $u)) (local.get $g)))
+      (v128.store (local.get $u) (local.get $ug))
+      (local.set $gradSquares (f32x4.add (local.get $gradSquares) (f32x4.mul (local.get $ug) (local.get $ug))))
+      (local.set $gradDots (f32x4.add (local.get $gradDots) (f32x4.mul (local.get $av) (local.get $ug))))
+      (local.set $anchorSquares (f32x4.add (local.get $anchorSquares) (f32x4.mul (local.get $av) (local.get $av))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $u (i32.add (local.get $u) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br_if $step (i32.lt_u (local.get $x) (local.get $end))))
+    (global.set $gradSquared (call $lanes (local.get $gradSquares)))
+    (global.set $gradDot (call $lanes (local.get $gradDots)))
+    (global.set $anchorSquared (call $lanes (local.get $anchorSquares))))
+
+  ;; The user row u (the anchor, no L2) takes G = userGradScale · userGrad in one pass, its rate and
+  ;; max-norm factor from the sums the positive's $stepItem left (as for an item row).
+  (func $stepUser (param $userRow i32) (param $user i32)
+    (local $x i32) (local $u i32) (local $end i32) (local $move v128) (local $shrink v128)
+    (local $scale f64) (local $rate f64) (local $gradSquared f64) (local $newNorm f64)
+    (local.set $scale (f64.promote_f32 (global.get $userGradScale)))
+    (local.set $gradSquared (f64.mul (f64.mul (local.get $scale) (local.get $scale))
+      (f64.promote_f32 (global.get $gradSquared))))
+    (local.set $rate (f64.promote_f32 (call $adagradRate
+      (i32.add (global.get $userState) (i32.shl (local.get $user) (i32.const 2)))
+      (f32.demote_f64 (local.get $gradSquared)))))
+    (local.set $newNorm (f64.add
+      (f64.sub (f64.promote_f32 (global.get $anchorSquared))
+        (f64.mul (f64.mul (f64.const 2) (f64.mul (local.get $rate) (local.get $scale)))
+          (f64.promote_f32 (global.get $gradDot))))
+      (f64.mul (f64.mul (local.get $rate) (local.get $rate)) (local.get $gradSquared))))
+    (local.set $shrink (f32x4.splat (call $projectionScale (local.get $newNorm))))
+    (local.set $move (f32x4.splat (f32.demote_f64 (f64.mul (local.get $rate) (local.get $scale)))))
+    (local.set $x (local.get $userRow))
+    (local.set $u (global.get $userGrad))
+    (local.set $end (i32.add (local.get $x) (global.get $rowBytes)))
+    (loop $step
+      (v128.store (local.get $x) (f32x4.mul (local.get $shrink)
+        (f32x4.sub (v128.load (local.get $x)) (f32x4.mul (local.get $move) (v128.load (local.get $u))))))
+      (local.set $u (i32.add (local.get $u) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br_if $step (i32.lt_u (local.get $x) (local.get $end)))))
+
+  ;; The factor that brings a row of squared norm `squared` into the max-norm ball (1: inside, or off).
+  (func $projectionScale (param $squared f64) (result f32)
+    (if (f64.le (global.get $maxNorm) (f64.const 0)) (then (return (f32.const 1))))
+    (if (f64.le (local.get $squared) (f64.mul (global.get $maxNorm) (global.get $maxNorm)))
+      (then (return (f32.const 1))))
+    (f32.demote_f64 (f64.div (global.get $maxNorm) (f64.sqrt (local.get $squared)))))
 
   ;; A distance used as a divisor: the gradient of ||a - x|| is undefined at a = x.
   (func $atLeastTiny (param $distance f64) (result f64)
     (f64.max (local.get $distance) (f64.const 1e-12)))
-
-  ;; ||a - x||² in f32, 8 floats per step on two accumulators, then 4 (dim is a multiple of 4).
-  (func $squaredDistance (param $a i32) (param $x i32) (result f32)
-    (local $end i32) (local $d v128) (local $sum0 v128) (local $sum1 v128)
-    (local.set $end (i32.add (local.get $a) (i32.and (global.get $rowBytes) (i32.const -32))))
-    (block $last8
-      (loop $next8
-        (br_if $last8 (i32.ge_u (local.get $a) (local.get $end)))
-        (local.set $d (f32x4.sub (v128.load (local.get $a)) (v128.load (local.get $x))))
-        (local.set $sum0 (f32x4.add (local.get $sum0) (f32x4.mul (local.get $d) (local.get $d))))
-        (local.set $d (f32x4.sub (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $x))))
-        (local.set $sum1 (f32x4.add (local.get $sum1) (f32x4.mul (local.get $d) (local.get $d))))
-        (local.set $a (i32.add (local.get $a) (i32.const 32)))
-        (local.set $x (i32.add (local.get $x) (i32.const 32)))
-        (br $next8)))
-    (if (i32.and (global.get $rowBytes) (i32.const 16))
-      (then
-        (local.set $d (f32x4.sub (v128.load (local.get $a)) (v128.load (local.get $x))))
-        (local.set $sum0 (f32x4.add (local.get $sum0) (f32x4.mul (local.get $d) (local.get $d))))))
-    (call $lanes (f32x4.add (local.get $sum0) (local.get $sum1))))
 
   ;; Item row `item` takes the gradient g = c (a - x) (+ l2 x): a row-Adagrad step and the max-norm
   ;; projection; userGrad += -c (a - x), from the row as it was.

@@ -77,7 +77,7 @@ export function fusedStepApplies(options: FusedStepOptions, tables: TrainingTabl
 
 /** Arena bytes a fused step with room for `capacity` examples of `stride` negatives claims. */
 export function fusedStepScratchBytes(capacity: number, stride: number, dim: number): number {
-  return dim * 4 + stride * 8 + capacity * (5 + stride) * 4;
+  return dim * 4 + stride * 32 + capacity * (5 + stride) * 4;
 }
 
 /**
@@ -130,7 +130,7 @@ export class FusedTripletStep implements ExampleTrainer {
     const buffer = tableMemory.memory.buffer;
     const userGradAt = start;
     const distancesAt = userGradAt + dim * 4;
-    const usersAt = distancesAt + stride * 8;
+    const usersAt = distancesAt + stride * 32;
     const array = (index: number) => usersAt + index * capacity * 4;
     this.userGradient = new Float32Array(buffer, userGradAt, dim);
     this.users = new Int32Array(buffer, array(0), capacity);
