@@ -70,7 +70,12 @@ export class ThreadTrainer {
     // With negatives that do not read the tables, whole batches go to the fused step in one call.
     this.runner =
       fused !== null && negativesIgnoreTables(options)
-        ? new FusedBatchRunner({ gathered, builder, step: fused, batchSize: options.batchSize })
+        ? new FusedBatchRunner({
+            gathered,
+            builder,
+            step: fused,
+            batchSize: options.batchSize,
+          })
         : new EpochRunner({
             builder,
             kernel: this.kernel,
