@@ -1,4 +1,5 @@
 import { allocateTableMemory, type TableMemory } from '../geometry/table-memory';
+import { candidateBlockBytes, type CandidateBlockOptions } from '../negatives/candidate-block';
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
 import { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
@@ -22,7 +23,8 @@ export interface TrainingTables {
 type TableOptions = Pick<
   TrainOptions,
   'dim' | 'optimizer' | 'threads' | 'hardNegativeCandidates' | 'negativesPerPositive' | 'batchSize'
->;
+> &
+  CandidateBlockOptions;
 
 /** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
 const GEOMETRIES_PER_THREAD = 4;
@@ -42,7 +44,7 @@ export function allocateTables(setup: {
       ? new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT))
       : new Float32Array(length);
   const lengths = [userCount * options.dim, itemCount * options.dim];
-  const placed = allocateTableMemory(lengths, scratchBytes(options));
+  const placed = allocateTableMemory(lengths, scratchBytes(options) + candidateBlockBytes(options));
   const [users, items] = placed?.tables ?? lengths.map(allocate);
   return {
     users,
