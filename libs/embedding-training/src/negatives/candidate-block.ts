@@ -8,30 +8,46 @@ import type { TrainOptions } from '../train-options';
 
 /** The exports of `assembly/candidate-block.wat` (byte addresses; offsets in floats). */
 interface CandidateBlockKernel {
-  copyRows(table: number, offsets: number, count: number, dim: number, dst: number, norms: number): void;
+  copyRows(
+    table: number,
+    offsets: number,
+    count: number,
+    dim: number,
+    dst: number,
+    stride: number,
+    norms: number,
+    steps: number,
+  ): void;
   closestRows(
     anchor: number,
+    dim: number,
+    stride: number,
     rows: number,
     scale: number,
     bias: number,
     count: number,
-    dim: number,
     out: number,
     below: number,
+    scratch: number,
   ): number;
 }
 
 /**
- * Bytes of block rows per thread: 4 MiB is 16,384 rows at dim 64, i.e. 128 disjoint slices of W = 128,
- * enough for the pairs of all but 4.8% of Gowalla's (20% carve) users' pairs; it stays in the 32 MiB L3
- * beside the tables, and contiguous rows stream from it at a few ns per row.
+ * Bytes of int8 block rows per thread: 1 MiB is 16,384 rows at dim 64, i.e. 128 disjoint slices of
+ * W = 128, enough for all but 4.8% of the pairs of Gowalla's users (20% carve; a heavier user's later
+ * picks get fresh rows); contiguous int8 rows stream from the caches at a few ns per row.
  */
-const BLOCK_BYTES = 4 << 20;
+const BLOCK_BYTES = 1 << 20;
 /**
  * Candidate uses per copied row (R): each hard pick scores W entries and copies W / R fresh rows into the
  * block, so the block turns over every R x entries / W picks (~2,000 pairs at the defaults).
  */
 const BLOCK_REUSE = 16;
+/**
+ * Picks after which a picked entry's row is copied again: more than the examples the trainer's pipeline
+ * builds ahead of the one it trains (2, see EpochRunner), times a few negatives per pair.
+ */
+const PICK_LAG = 8;
 /** Rows copied per refresh step (their misses overlap in the copy loop). */
 const REFRESH_CHUNK = 32;
 const ALIGN_BYTES = 64;
@@ -52,15 +68,23 @@ export type CandidateBlockOptions = Pick<
 >;
 
 /** True when hard picks come from a candidate block (a hard source, 'block', no pool reuse). */
-export function usesCandidateBlock(options: Omit<CandidateBlockOptions, 'dim' | 'threads'>): boolean {
-  const hard = (options.negativeMix.hardest ?? 0) > 0 || (options.negativeMix['semi-hard'] ?? 0) > 0;
+export function usesCandidateBlock(
+  options: Omit<CandidateBlockOptions, 'dim' | 'threads'>,
+): boolean {
+  const hard =
+    (options.negativeMix.hardest ?? 0) > 0 || (options.negativeMix['semi-hard'] ?? 0) > 0;
   return hard && options.hardCandidateSource === 'block' && options.hardCandidateReuse === 1;
 }
 
 /** Entries of a block: whole slices of W, about BLOCK_BYTES of rows, at least one slice. */
 export function candidateBlockEntries(dim: number, candidates: number): number {
-  const slices = Math.max(1, Math.floor(BLOCK_BYTES / (4 * dim) / candidates));
+  const slices = Math.max(1, Math.floor(BLOCK_BYTES / rowStride(dim) / candidates));
   return slices * candidates;
+}
+
+/** Bytes of one int8 block row: dim, padded to whole 16-byte SIMD loads. */
+function rowStride(dim: number): number {
+  return Math.ceil(dim / 16) * 16;
 }
 
 /** Table-memory scratch the blocks of every thread need (0 when hard picks score fresh candidates). */
@@ -70,11 +94,11 @@ export function candidateBlockBytes(options: CandidateBlockOptions): number {
   return options.threads * blockBytes(candidateBlockEntries(dim, candidates), dim, candidates);
 }
 
+/** Rows, scale, bias, steps, then the scratch: scores (W), row offsets and the anchor as i16. */
 function blockBytes(entries: number, dim: number, candidates: number): number {
   const scratchRows = Math.max(REFRESH_CHUNK, candidates);
-  return (
-    alignUp(entries * dim * 4) + 2 * alignUp(entries * 4) + 2 * alignUp(scratchRows * 4) + ALIGN_BYTES
-  );
+  const arrays = alignUp(entries * rowStride(dim)) + 3 * alignUp(entries * 4);
+  return arrays + 2 * alignUp(scratchRows * 4) + alignUp(2 * rowStride(dim)) + ALIGN_BYTES;
 }
 
 /** What a block reads and draws from. */
@@ -121,21 +145,26 @@ export class CandidateBlock {
   /** Entries (a multiple of W) and slices of W. */
   readonly entries: number;
   readonly slices: number;
-  /** Rows copied in all (refreshes and heavy users' fresh slices), for tests and benchmarks. */
+  /** Fresh rows copied (refreshes and heavy users' fresh slices), for tests and benchmarks. */
   rowsCopied = 0;
+  /** Picked entries' rows copied again after their update. */
+  rowsRecopied = 0;
   /** First entry of the slice the last pick scored (tests: a user's slices are disjoint). */
   lastSliceStart = -1;
   private readonly kernel: CandidateBlockKernel;
   private readonly reuse: number;
-  private readonly rows: Float32Array;
+  private readonly stride: number;
   private readonly scale: Float32Array;
   private readonly bias: Float32Array;
+  private readonly steps: Float32Array;
   private readonly out: Float32Array;
   private readonly offsets: Int32Array;
   private readonly rowsAt: number;
   private readonly scaleAt: number;
   private readonly biasAt: number;
+  private readonly stepsAt: number;
   private readonly outAt: number;
+  private readonly anchorAt: number;
   private readonly offsetsAt: number;
   private readonly usersAt: number;
   private readonly itemsAt: number;
@@ -145,6 +174,9 @@ export class CandidateBlock {
   private cursor = 0;
   /** Rows due to be replaced (W / R per pick), copied REFRESH_CHUNK at a time. */
   private refreshDue = 0;
+  /** Entries of the last PICK_LAG picks (-1: none), a ring. */
+  private readonly picked = new Int32Array(PICK_LAG).fill(-1);
+  private pickedAt = 0;
 
   private constructor(
     private readonly parts: CandidateBlockParts,
@@ -158,19 +190,26 @@ export class CandidateBlock {
     this.entryItems = new Int32Array(entries);
     const buffer = memory.memory.buffer;
     const scratchRows = Math.max(REFRESH_CHUNK, candidates);
+    this.stride = rowStride(dim);
     this.rowsAt = alignUp(start);
-    this.scaleAt = this.rowsAt + alignUp(entries * dim * 4);
+    this.scaleAt = this.rowsAt + alignUp(entries * this.stride);
     this.biasAt = this.scaleAt + alignUp(entries * 4);
-    this.outAt = this.biasAt + alignUp(entries * 4);
+    this.stepsAt = this.biasAt + alignUp(entries * 4);
+    this.outAt = this.stepsAt + alignUp(entries * 4);
     this.offsetsAt = this.outAt + alignUp(scratchRows * 4);
-    this.rows = new Float32Array(buffer, this.rowsAt, entries * dim);
+    this.anchorAt = this.offsetsAt + alignUp(scratchRows * 4);
     this.scale = new Float32Array(buffer, this.scaleAt, entries);
     this.bias = new Float32Array(buffer, this.biasAt, entries);
+    this.steps = new Float32Array(buffer, this.stepsAt, entries);
     this.out = new Float32Array(buffer, this.outAt, scratchRows);
     this.offsets = new Int32Array(buffer, this.offsetsAt, scratchRows);
     this.usersAt = parts.users.byteOffset;
     this.itemsAt = parts.items.byteOffset;
-    this.kernel = instantiateLibWasm<CandidateBlockKernel>(SRC_DIR, 'candidate-block', memory.memory);
+    this.kernel = instantiateLibWasm<CandidateBlockKernel>(
+      SRC_DIR,
+      'candidate-block',
+      memory.memory,
+    );
     for (let entry = 0; entry < entries; entry += scratchRows) {
       this.copyFresh(entry, Math.min(scratchRows, entries - entry));
     }
@@ -179,7 +218,8 @@ export class CandidateBlock {
   /** A block in the table memory's arena, or null when the arena has no room left for it. */
   static create(parts: CandidateBlockParts): CandidateBlock | null {
     const entries = parts.entries ?? candidateBlockEntries(parts.dim, parts.candidates);
-    if (entries % parts.candidates !== 0) throw new Error('block entries must be whole slices of W');
+    if (entries % parts.candidates !== 0)
+      throw new Error('block entries must be whole slices of W');
     const start = claimScratch(parts.memory, blockBytes(entries, parts.dim, parts.candidates));
     return start < 0 ? null : new CandidateBlock(parts, entries, start);
   }
@@ -208,18 +248,23 @@ export class CandidateBlock {
     const below = hardest ? Infinity : this.liveCloseness(user, positive);
     const best = this.kernel.closestRows(
       this.usersAt + user * dim * 4,
-      this.rowsAt + first * dim * 4,
+      dim,
+      this.stride,
+      this.rowsAt + first * this.stride,
       this.scaleAt + first * 4,
       this.biasAt + first * 4,
       candidates,
-      dim,
       this.outAt,
       below,
+      this.anchorAt,
     );
-    if (best >= 0 && !this.parts.positives.has(user, this.entryItems[first + best])) {
-      return this.entryItems[first + best];
-    }
-    return this.pickUnliked(user, first, below);
+    const pick =
+      best >= 0 && !this.parts.positives.has(user, this.entryItems[first + best])
+        ? best
+        : this.pickUnliked(user, first, below);
+    if (pick < 0) return -1;
+    this.recopyPicked(first + pick);
+    return this.entryItems[first + pick];
   }
 
   /** Forgets the current user (a new epoch's order may start with the same one). */
@@ -240,29 +285,61 @@ export class CandidateBlock {
 
   /** Copies `count` uniform items' live rows into entries [first, first + count) with their scale and bias. */
   private copyFresh(first: number, count: number): void {
-    const { random, itemCount, dim, kind } = this.parts;
+    const { random, itemCount } = this.parts;
+    for (let e = first; e < first + count; e++) this.entryItems[e] = random.nextInt(itemCount);
+    this.copyEntries(first, count);
+    this.rowsCopied += count;
+  }
+
+  /** Copies the live rows of the items of entries [first, first + count) with their scale and bias. */
+  private copyEntries(first: number, count: number): void {
+    const { dim, kind } = this.parts;
     const offsets = this.offsets;
-    for (let r = 0; r < count; r++) {
-      const item = random.nextInt(itemCount);
-      this.entryItems[first + r] = item;
-      offsets[r] = item * dim;
-    }
+    for (let r = 0; r < count; r++) offsets[r] = this.entryItems[first + r] * dim;
     // The squared norms land in bias[] and become each geometry's (scale, bias) below.
-    const dst = this.rowsAt + first * dim * 4;
-    this.kernel.copyRows(this.itemsAt, this.offsetsAt, count, dim, dst, this.biasAt + first * 4);
-    const { scale, bias } = this;
+    const { stride, kernel } = this;
+    const dst = this.rowsAt + first * stride;
+    const at = first * 4;
+    kernel.copyRows(
+      this.itemsAt,
+      this.offsetsAt,
+      count,
+      dim,
+      dst,
+      stride,
+      this.biasAt + at,
+      this.stepsAt + at,
+    );
+    const { scale, bias, steps } = this;
     for (let e = first; e < first + count; e++) {
       const squaredNorm = bias[e];
+      // u.c ~ step x (the int8 row . u), the kernel's sum.
       if (kind === 'euclidean' || kind === 'squared-euclidean') {
         // ||u - c||^2 = ||u||^2 - (2 u.c - ||c||^2): the user's own norm does not change the order.
-        scale[e] = 2;
+        scale[e] = 2 * steps[e];
         bias[e] = -squaredNorm;
       } else {
-        scale[e] = kind === 'cosine' ? 1 / Math.max(Math.sqrt(squaredNorm), MIN_NORM) : 1;
+        const norm = kind === 'cosine' ? Math.max(Math.sqrt(squaredNorm), MIN_NORM) : 1;
+        scale[e] = steps[e] / norm;
         bias[e] = 0;
       }
     }
-    this.rowsCopied += count;
+  }
+
+  /**
+   * Copies again the row of the entry picked PICK_LAG picks ago: the trainer has moved it since (it was
+   * that example's negative), and a copy that still showed it where it was would offer it as the hardest
+   * to the next users again and again. The row was just written, so it is read from cache.
+   */
+  private recopyPicked(entry: number): void {
+    const at = this.pickedAt;
+    const old = this.picked[at];
+    if (old >= 0) {
+      this.copyEntries(old, 1);
+      this.rowsRecopied++;
+    }
+    this.picked[at] = entry;
+    this.pickedAt = (at + 1) % PICK_LAG;
   }
 
   /** The positive's closeness on the block's scale, from the live rows (semi-hard's bound). */
@@ -280,7 +357,7 @@ export class CandidateBlock {
     return kind === 'cosine' ? dot / Math.max(Math.sqrt(squaredNorm), MIN_NORM) : dot;
   }
 
-  /** The slow path when the kernel's pick is liked (or semi-hard found none below the bound). */
+  /** The slow path when the kernel's pick is liked (or semi-hard found none below the bound): an index. */
   private pickUnliked(user: number, first: number, below: number): number {
     const { candidates, positives } = this.parts;
     const out = this.out;
@@ -301,8 +378,7 @@ export class CandidateBlock {
         fallbackCloseness = closeness;
       }
     }
-    const pick = best >= 0 ? best : fallback;
-    return pick >= 0 ? this.entryItems[first + pick] : -1;
+    return best >= 0 ? best : fallback;
   }
 }
 
