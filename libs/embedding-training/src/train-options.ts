@@ -59,9 +59,9 @@ export interface TrainOptions {
    */
   hardCandidateReuse: number;
   /**
-   * 'block' (default): each pick scores W entries of a block of uniform item rows copied into cache (a
-   * user's picks take disjoint slices; W / 16 rows are replaced per pick); 'fresh': W random table rows per
-   * pick. Ignored when `hardCandidateReuse` > 1.
+   * 'block' (the default from 10,000 items): each pick scores W entries of a block of uniform item rows
+   * copied into cache (a user's picks take disjoint slices; W / 16 rows are replaced per pick); 'fresh' (the
+   * default below): W random table rows per pick. Ignored when `hardCandidateReuse` > 1.
    */
   hardCandidateSource: HardCandidateSource;
   /** Hard sources ramp linearly from 0 to their weight over this many epochs (uniform takes the rest). */
@@ -116,7 +116,6 @@ export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
     negativeMix: { hardest: 1 },
     hardNegativeWarmupEpochs: 6,
     hardCandidateReuse: 1,
-    hardCandidateSource: 'block',
     popularityExponent: 0.75,
     inBatchNegatives: 'none',
     exampleOrder: 'by-user',

@@ -184,8 +184,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'candidate-source',
     env: 'TRAIN_CANDIDATE_SOURCE',
     description:
-      'Where hard candidates are scored: block = a per-thread cached block of uniform item rows, fresh = W random table rows per pick',
-    engineDefault: 'block',
+      'Where hard candidates are scored: block = a per-thread cached block of uniform item rows, fresh = W random table rows per pick (by catalogue: block from 10,000 items)',
+    engineDefault: 'catalogue',
   },
   hardNegativeWarmupEpochs: {
     kind: 'integer',
