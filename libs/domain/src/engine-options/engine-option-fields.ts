@@ -184,7 +184,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'candidate-source',
     env: 'TRAIN_CANDIDATE_SOURCE',
     description:
-      'Where hard candidates are scored: block = a per-thread cached block of uniform item rows, fresh = W random table rows per pick (by catalogue: block from 10,000 items)',
+      'Hard candidates scored from a cached block of item rows or fresh table rows (by catalogue: block from 10,000 items)',
     engineDefault: 'catalogue',
   },
   hardNegativeWarmupEpochs: {
