@@ -32,13 +32,24 @@ const CONFIGS: { name: string; threads: number; options: Partial<TrainOptions> }
   },
   // Hard negatives from the first epoch: the steady-state cost of the defaults, not their warm-up.
   { name: DEFAULTS_ROW, threads: 1, options: { hardNegativeWarmupEpochs: 0 } },
+  // The same with every pick scoring W random rows of the table (the path before the candidate block).
+  {
+    name: `${DEFAULTS_ROW}, fresh candidates`,
+    threads: 1,
+    options: { hardNegativeWarmupEpochs: 0, hardCandidateSource: 'fresh' },
+  },
 ];
 
 /** "hardest of 128, 1/pair": what the defaults amount to on `data` (they depend on its catalogue). */
 function describeDefaults(data: TrainingData): string {
   const resolved = resolveTrainOptions({}, data);
   const sources = Object.keys(resolved.negativeMix).join('+');
-  return `${sources} of ${resolved.hardNegativeCandidates}, ${resolved.negativesPerPositive}/pair`;
+  const {
+    hardNegativeCandidates: w,
+    negativesPerPositive: k,
+    hardCandidateSource: from,
+  } = resolved;
+  return `${sources} of ${w} from the ${from} source, ${k}/pair`;
 }
 
 function parseArgs(argv: string[]): { runs: number; epochs: number; gowalla: boolean } {
@@ -106,10 +117,18 @@ async function main(): Promise<void> {
   const resolved = resolveTrainOptions({}, data);
   reportTrainBench({
     rows,
-    headline: { one: 0, two: 1, reference: CONFIGS.length + 1, oneNegative: 3, defaults: 4 },
+    headline: {
+      one: 0,
+      two: 1,
+      reference: CONFIGS.length + 1,
+      oneNegative: 3,
+      defaults: 4,
+      freshDefaults: 5,
+    },
     defaults: {
       candidates: resolved.hardNegativeCandidates,
       candidateReuse: resolved.hardCandidateReuse,
+      candidateSource: resolved.hardCandidateSource,
     },
     gowalla: args.gowalla ? await gowallaDefaultRun() : undefined,
   });

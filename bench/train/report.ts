@@ -28,6 +28,8 @@ export interface Headline {
   reference: number;
   oneNegative: number;
   defaults: number;
+  /** The defaults with `hardCandidateSource` 'fresh'. */
+  freshDefaults: number;
 }
 
 /** The defaults' hard-negative settings on the bench data. */
@@ -36,6 +38,8 @@ export interface DefaultsShape {
   candidates: number;
   /** Picks each scored candidate serves (rows scored per triplet ~ W / reuse). */
   candidateReuse: number;
+  /** Where the candidates are scored: 'block' (cached copies) or 'fresh' (random table rows). */
+  candidateSource: string;
 }
 
 /** Prints the table, writes the JSON under bench/results/ and prints the summary as the last line. */
@@ -50,7 +54,8 @@ export function reportTrainBench(bench: {
   const two = summaries[bench.headline.two];
   const reference = summaries[bench.headline.reference];
   const defaults = summaries[bench.headline.defaults];
-  const { candidates, candidateReuse } = bench.defaults;
+  const { candidates, candidateReuse, candidateSource } = bench.defaults;
+  const freshDefaults = summaries[bench.headline.freshDefaults];
   console.log(
     renderTable(
       HEADER,
@@ -67,11 +72,16 @@ export function reportTrainBench(bench: {
     plainLoopTripletsPerSecond: Math.round(reference.rate),
     oneNegativeTripletsPerSecondPerCore: Math.round(summaries[bench.headline.oneNegative].rate),
     defaultsTripletsPerSecondPerCore: Math.round(defaults.rate),
-    // Candidates the defaults' picks are the closest of (W per triplet); each scored row serves
-    // candidateReuse picks, so rows scored per second are this / candidateReuse.
+    // Candidates the defaults' picks are the closest of (W per triplet, each one scored by the kernel:
+    // from the candidate block, int8 copies in cache, when defaultsCandidateSource is 'block'); each scored
+    // row serves candidateReuse picks, so rows scored per second are this / candidateReuse.
     candidatesScoredPerSecondPerCore: Math.round(defaults.rate * candidates),
     defaultsCandidates: candidates,
     defaultsCandidateReuse: candidateReuse,
+    defaultsCandidateSource: candidateSource,
+    // The same defaults with every candidate a random row of the table ('fresh').
+    freshDefaultsTripletsPerSecondPerCore: Math.round(freshDefaults.rate),
+    freshCandidatesScoredPerSecondPerCore: Math.round(freshDefaults.rate * candidates),
     ...(bench.gowalla && gowallaFields(bench.gowalla)),
     dim: 64,
     runs: bench.rows[0].runs.length,

@@ -9,6 +9,7 @@ describe('catalogueDefaults', () => {
       learningRate: 0.05,
       userAggregation: 0,
       itemPropagation: 0,
+      hardCandidateSource: 'fresh',
     });
   });
 
@@ -19,6 +20,7 @@ describe('catalogueDefaults', () => {
       learningRate: 0.05,
       userAggregation: 0,
       itemPropagation: 0,
+      hardCandidateSource: 'fresh',
     });
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
       hardNegativeCandidates: 128,
@@ -26,6 +28,7 @@ describe('catalogueDefaults', () => {
       learningRate: 0.1,
       userAggregation: 0.75,
       itemPropagation: 0.25,
+      hardCandidateSource: 'block',
     });
   });
 

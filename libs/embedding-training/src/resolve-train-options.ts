@@ -87,6 +87,7 @@ function choiceProblems(o: TrainOptions): string[] {
     ['negativeReduction', o.negativeReduction, REDUCTIONS],
     ['engine', o.engine, ['kernel', 'tfjs']],
     ['exampleOrder', o.exampleOrder, ['by-user', 'shuffled']],
+    ['hardCandidateSource', o.hardCandidateSource, ['fresh', 'block']],
   ];
   const problems = choices
     .filter(([, value, allowed]) => !allowed.includes(value))

@@ -24,6 +24,13 @@ export type NegativeReduction = 'mean' | 'sum' | 'rank-weighted';
  */
 export type ExampleOrder = 'by-user' | 'shuffled';
 
+/**
+ * Where hardest-of-W / semi-hard candidates are scored: 'fresh' reads W random rows of the item table per
+ * pick; 'block' scores W entries of a per-thread block of uniform item rows copied contiguously (the same
+ * candidate distribution from cache; see negatives/candidate-block.ts).
+ */
+export type HardCandidateSource = 'fresh' | 'block';
+
 /** In-batch negatives: the liked items of the other pairs of the batch. */
 export type InBatchMode = 'none' | 'batch-all' | 'batch-hard';
 
@@ -51,6 +58,12 @@ export interface TrainOptions {
    * uniform candidates once per user (about W x picks / R rows) and picks the closest of W draws from it.
    */
   hardCandidateReuse: number;
+  /**
+   * 'block' (the default from 10,000 items): each pick scores W entries of a block of uniform item rows
+   * copied into cache (a user's picks take disjoint slices; W / 16 rows are replaced per pick); 'fresh' (the
+   * default below): W random table rows per pick. Ignored when `hardCandidateReuse` > 1.
+   */
+  hardCandidateSource: HardCandidateSource;
   /** Hard sources ramp linearly from 0 to their weight over this many epochs (uniform takes the rest). */
   hardNegativeWarmupEpochs: number;
   /** Popularity sampling draws item i with probability proportional to count(i)^exponent. */

@@ -21,6 +21,7 @@ export const NEGATIVE_SOURCES = [
 export const IN_BATCH_MODES = ['none', 'batch-all', 'batch-hard'] as const;
 export const NEGATIVE_REDUCTIONS = ['mean', 'sum', 'rank-weighted'] as const;
 export const ENGINES = ['kernel', 'tfjs'] as const;
+export const HARD_CANDIDATE_SOURCES = ['block', 'fresh'] as const;
 
 interface FieldNames {
   /** The `recsys train` option, without dashes. */
@@ -176,6 +177,15 @@ export const ENGINE_OPTION_FIELDS = {
     env: 'TRAIN_CANDIDATE_REUSE',
     description: 'Picks each scored hard candidate serves (1 = fresh candidates per pick)',
     engineDefault: 1,
+  },
+  hardCandidateSource: {
+    kind: 'choice',
+    choices: HARD_CANDIDATE_SOURCES,
+    cli: 'candidate-source',
+    env: 'TRAIN_CANDIDATE_SOURCE',
+    description:
+      'Hard candidates scored from a cached block of item rows or fresh table rows (by catalogue: block from 10,000 items)',
+    engineDefault: 'catalogue',
   },
   hardNegativeWarmupEpochs: {
     kind: 'integer',

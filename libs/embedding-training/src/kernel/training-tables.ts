@@ -1,4 +1,5 @@
 import { allocateTableMemory, type TableMemory } from '../geometry/table-memory';
+import { candidateBlockBytes, type CandidateBlockOptions } from '../negatives/candidate-block';
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
 import { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
@@ -31,7 +32,8 @@ type TableOptions = Pick<
   | 'negativesPerPositive'
   | 'batchSize'
   | 'inBatchNegatives'
->;
+> &
+  CandidateBlockOptions;
 
 /** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
 const GEOMETRIES_PER_THREAD = 4;
@@ -55,8 +57,8 @@ export function allocateTables(setup: {
   const itemState = optimizerStateLengths(options.optimizer, itemCount, options.dim);
   const withState = [...lengths, ...userState, ...itemState];
   // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
-  const placedAll = allocateTableMemory(withState, scratchBytes(options));
-  const placed = placedAll ?? allocateTableMemory(lengths, scratchBytes(options));
+  const placedAll = allocateTableMemory(withState, scratchBytes(options) + candidateBlockBytes(options));
+  const placed = placedAll ?? allocateTableMemory(lengths, scratchBytes(options) + candidateBlockBytes(options));
   const [users, items, ...state] = placedAll?.tables ?? [
     ...(placed?.tables ?? lengths.map(allocate)),
     ...[...userState, ...itemState].map(allocate),

@@ -4,6 +4,8 @@ import { AliasTable } from '../random/alias-table';
 import { SeededRandom } from '../random/seeded-random';
 import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
+import type { TableMemory } from '../geometry/table-memory';
+import { CandidateBlock, usesCandidateBlock } from './candidate-block';
 import { NegativeSampler } from './negative-sampler';
 
 /** Builds a thread's sampler: its own random stream, the explicit negatives and, if asked, popularity. */
@@ -14,10 +16,13 @@ export function createNegativeSampler(setup: {
   /** A geometry instance of the sampler's own, for hard negatives. */
   geometry: RowGeometry;
   seed: number;
+  /** The tables, when they live in the shared WebAssembly memory: hard picks can then use a block. */
+  tables?: { users: Float32Array; items: Float32Array; memory: TableMemory | null };
 }): NegativeSampler {
   const { data, options } = setup;
+  const random = new SeededRandom(setup.seed);
   return new NegativeSampler({
-    random: new SeededRandom(setup.seed),
+    random,
     itemCount: data.itemCount,
     dim: options.dim,
     positives: setup.positives,
@@ -33,6 +38,34 @@ export function createNegativeSampler(setup: {
     candidateReuse: options.hardCandidateReuse,
     mix: options.negativeMix,
     warmupEpochs: options.hardNegativeWarmupEpochs,
+    block: candidateBlock({ ...setup, random }),
+  });
+}
+
+/**
+ * The thread's candidate block when the options ask for one and the tables are in the shared memory with
+ * room left in its arena; else null (hard picks then score fresh rows).
+ */
+function candidateBlock(setup: {
+  data: TrainingData;
+  options: TrainOptions;
+  positives: UserItemSet;
+  geometry: RowGeometry;
+  random: SeededRandom;
+  tables?: { users: Float32Array; items: Float32Array; memory: TableMemory | null };
+}): CandidateBlock | null {
+  const { options, tables } = setup;
+  if (!usesCandidateBlock(options) || !tables?.memory) return null;
+  return CandidateBlock.create({
+    random: setup.random,
+    itemCount: setup.data.itemCount,
+    dim: options.dim,
+    candidates: options.hardNegativeCandidates,
+    positives: setup.positives,
+    kind: setup.geometry.kind,
+    memory: tables.memory,
+    users: tables.users,
+    items: tables.items,
   });
 }
 

@@ -4,6 +4,7 @@ import type { TrainingExample } from '../kernel/training-example';
 import type { AliasTable } from '../random/alias-table';
 import type { SeededRandom } from '../random/seeded-random';
 import type { NegativeSource } from '../train-options';
+import type { CandidateBlock } from './candidate-block';
 import { CandidatePool } from './candidate-pool';
 import { negativeMixAt } from './negative-mix-schedule';
 
@@ -30,6 +31,8 @@ export interface NegativeSamplerParts {
   candidateReuse: number;
   mix: Partial<Record<NegativeSource, number>>;
   warmupEpochs: number;
+  /** Hard picks score this block's entries instead of W fresh rows (null: fresh, or the pool). */
+  block?: CandidateBlock | null;
 }
 
 /**
@@ -67,6 +70,7 @@ export class NegativeSampler {
     const first = this.cumulative.findIndex((value) => value > 0);
     this.onlySource = this.cumulative[first] === 1 ? first : -1;
     this.pool?.reset();
+    this.parts.block?.resetUser();
   }
 
   /** Appends `negativesPerPositive` negatives (fewer if a user has no eligible item). */
@@ -128,6 +132,8 @@ export class NegativeSampler {
    */
   private hard(example: TrainingExample, hardest: boolean): number {
     if (this.pool !== null) return this.pool.pick(example.user, example.positive, hardest);
+    const block = this.parts.block;
+    if (block) return block.pick(example.user, example.positive, hardest);
     const { geometry, dim, positives, candidates, itemCount, random } = this.parts;
     const offsets = this.candidateOffsets;
     offsets[0] = example.positive * dim;

@@ -1,0 +1,213 @@
+;; The candidate block of hardest-of-W negatives (see src/negatives/candidate-block.ts): each thread keeps
+;; B uniform item rows copied contiguously into its own region of the table memory, and a pick scores a
+;; slice of W consecutive entries against the user row. Scoring random rows of a table larger than the
+;; caches waits ~100 ns per row on memory; contiguous rows from cache cost a few ns, so the copy (one
+;; random row read per entry, amortised over every pick that scores the entry) is what makes W = 128
+;; candidates per pair affordable. The copies are int8 (one byte per coordinate, scaled per row to its
+;; largest |value|, rows padded to `stride` bytes, a multiple of 16): a 64-dim row is one cache line, so
+;; 16,384 entries take 1 MiB, and 16 coordinates are one i8x16 load scored against the user row quantised
+;; to i16 (i32x4.dot_i16x8_s). The ranking only picks the candidate: the loss and the gradients read the
+;; live f32 rows. Addresses are bytes in the imported memory; `offsets` holds i32 row offsets in floats
+;; (row · dim), as the TypeScript side addresses rows.
+(module
+  ;; The tables' shared memory (the same module serves every worker thread).
+  (import "env" "memory" (memory 1 65536 shared))
+
+  ;; Copies `count` rows of `table` (at offsets[r]) as int8 to consecutive rows at `dst` (`stride` bytes
+  ;; each, zero-padded), writes each row's exact squared norm to norms[r] and its quantisation step
+  ;; (max |x| / 127: x ≈ step · q) to steps[r]. A first pass loads one value per cache line of every source
+  ;; row and destination line: a few instructions per line, so dozens of the random rows' misses are in
+  ;; flight at once (the copy itself would fill the reorder buffer after two or three rows and wait on each
+  ;; row's misses in turn); the copy then hits the cache.
+  (func (export "copyRows")
+    (param $table i32) (param $offsets i32) (param $count i32) (param $dim i32) (param $dst i32)
+    (param $stride i32) (param $norms i32) (param $steps i32)
+    (local $src i32) (local $k i32) (local $x v128) (local $sum v128) (local $top v128)
+    (local $squared f32) (local $max f32) (local $e f32) (local $inv f32) (local $invs v128)
+    (local $r i32) (local $line i32) (local $end i32) (local $touch i32)
+    (local.set $end (i32.shl (local.get $dim) (i32.const 2)))
+    (block $touched
+      (loop $touchRow
+        (br_if $touched (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $src (i32.add (local.get $table)
+          (i32.shl (i32.load (i32.add (local.get $offsets) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
+        (local.set $line (i32.const 0))
+        (loop $touchLine
+          (local.set $touch (i32.add (local.get $touch) (i32.load (i32.add (local.get $src) (local.get $line)))))
+          (br_if $touchLine (i32.lt_u (local.tee $line (i32.add (local.get $line) (i32.const 64))) (local.get $end))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $touchRow)))
+    (local.set $line (i32.const 0))
+    (local.set $end (i32.mul (local.get $stride) (local.get $count)))
+    (block $touchedDst
+      (loop $touchDst
+        (br_if $touchedDst (i32.ge_u (local.get $line) (local.get $end)))
+        (local.set $touch (i32.add (local.get $touch) (i32.load8_u (i32.add (local.get $dst) (local.get $line)))))
+        (local.set $line (i32.add (local.get $line) (i32.const 64)))
+        (br $touchDst)))
+    ;; The touched values feed nothing; storing their sum (over the first norm, written again below) keeps
+    ;; the loads from being dropped.
+    (i32.store (local.get $norms) (local.get $touch))
+    (block $done
+      (loop $nextRow
+        (br_if $done (i32.eqz (local.get $count)))
+        (local.set $src (i32.add (local.get $table) (i32.shl (i32.load (local.get $offsets)) (i32.const 2))))
+        ;; The row's squared norm and largest |x|.
+        (local.set $sum (v128.const i32x4 0 0 0 0))
+        (local.set $top (v128.const i32x4 0 0 0 0))
+        (local.set $squared (f32.const 0))
+        (local.set $max (f32.const 0))
+        (local.set $k (i32.const 0))
+        (block $last4
+          (loop $next4
+            (br_if $last4 (i32.gt_u (i32.add (local.get $k) (i32.const 4)) (local.get $dim)))
+            (local.set $x (v128.load (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const 2)))))
+            (local.set $sum (f32x4.add (local.get $sum) (f32x4.mul (local.get $x) (local.get $x))))
+            (local.set $top (f32x4.max (local.get $top) (f32x4.abs (local.get $x))))
+            (local.set $k (i32.add (local.get $k) (i32.const 4)))
+            (br $next4)))
+        (block $last1
+          (loop $next1
+            (br_if $last1 (i32.ge_u (local.get $k) (local.get $dim)))
+            (local.set $e (f32.load (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const 2)))))
+            (local.set $squared (f32.add (local.get $squared) (f32.mul (local.get $e) (local.get $e))))
+            (local.set $max (f32.max (local.get $max) (f32.abs (local.get $e))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $next1)))
+        (local.set $squared (f32.add (local.get $squared) (call $lanes (local.get $sum))))
+        (local.set $max (f32.max (local.get $max) (f32.max
+          (f32.max (f32x4.extract_lane 0 (local.get $top)) (f32x4.extract_lane 1 (local.get $top)))
+          (f32.max (f32x4.extract_lane 2 (local.get $top)) (f32x4.extract_lane 3 (local.get $top))))))
+        (f32.store (local.get $norms) (local.get $squared))
+        (f32.store (local.get $steps) (f32.div (local.get $max) (f32.const 127)))
+        (local.set $inv (select (f32.div (f32.const 127) (local.get $max)) (f32.const 0)
+          (f32.gt (local.get $max) (f32.const 0))))
+        (local.set $invs (f32x4.splat (local.get $inv)))
+        ;; The int8 copy: 16 coordinates per step while they last, then one at a time, then zero padding.
+        (local.set $k (i32.const 0))
+        (block $last16
+          (loop $next16
+            (br_if $last16 (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $dim)))
+            (local.set $line (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const 2))))
+            (v128.store (i32.add (local.get $dst) (local.get $k))
+              (i8x16.narrow_i16x8_s
+                (i16x8.narrow_i32x4_s
+                  (call $quantise (v128.load (local.get $line)) (local.get $invs))
+                  (call $quantise (v128.load offset=16 (local.get $line)) (local.get $invs)))
+                (i16x8.narrow_i32x4_s
+                  (call $quantise (v128.load offset=32 (local.get $line)) (local.get $invs))
+                  (call $quantise (v128.load offset=48 (local.get $line)) (local.get $invs)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $next16)))
+        (block $lastOne
+          (loop $nextOne
+            (br_if $lastOne (i32.ge_u (local.get $k) (local.get $stride)))
+            (i32.store8 (i32.add (local.get $dst) (local.get $k))
+              (if (result i32) (i32.lt_u (local.get $k) (local.get $dim))
+                (then (i32.trunc_sat_f32_s (f32.nearest (f32.mul (local.get $inv)
+                  (f32.load (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const 2))))))))
+                (else (i32.const 0))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $nextOne)))
+        (local.set $dst (i32.add (local.get $dst) (local.get $stride)))
+        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+        (local.set $norms (i32.add (local.get $norms) (i32.const 4)))
+        (local.set $steps (i32.add (local.get $steps) (i32.const 4)))
+        (local.set $count (i32.sub (local.get $count) (i32.const 1)))
+        (br $nextRow))))
+
+  ;; Four floats times `inv`, rounded to i32 lanes (|x · inv| <= 127).
+  (func $quantise (param $x v128) (param $inv v128) (result v128)
+    (i32x4.trunc_sat_f32x4_s (f32x4.nearest (f32x4.mul (local.get $x) (local.get $inv)))))
+
+  ;; Closeness of `count` consecutive int8 block rows (from `rows`, `stride` bytes each) to the anchor
+  ;; (dim f32 at `anchor`): out[r] = scale[r] · (anchor · row_r) + bias[r] (larger = closer; the block
+  ;; stores scale and bias per entry, the row's quantisation step folded into scale, so one sum serves
+  ;; every geometry). The anchor is first quantised to i16 at `scratch` (stride i16, zero-padded), with as
+  ;; many levels as keep the i32 sums from overflowing. Returns the index of the closest row whose
+  ;; closeness is below `below` (+inf for hardest-of-W; the positive's closeness for semi-hard), or -1.
+  (func (export "closestRows")
+    (param $anchor i32) (param $dim i32) (param $stride i32) (param $rows i32) (param $scale i32)
+    (param $bias i32) (param $count i32) (param $out i32) (param $below f32) (param $scratch i32)
+    (result i32)
+    (local $r i32) (local $k i32) (local $row i32) (local $e f32) (local $max f32) (local $levels f32)
+    (local $inv f32) (local $step f32) (local $v v128) (local $acc0 v128) (local $acc1 v128)
+    (local $close f32) (local $best i32) (local $bestClose f32)
+    ;; The anchor to i16: |q| <= levels, where 127 · levels · stride < 2^31.
+    (local.set $k (i32.const 0))
+    (block $measured
+      (loop $measure
+        (br_if $measured (i32.ge_u (local.get $k) (local.get $dim)))
+        (local.set $max (f32.max (local.get $max)
+          (f32.abs (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2)))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $measure)))
+    (local.set $levels (f32.min (f32.const 32767)
+      (f32.floor (f32.div (f32.const 16909320) (f32.convert_i32_u (local.get $stride))))))
+    (local.set $inv (select (f32.div (local.get $levels) (local.get $max)) (f32.const 0)
+      (f32.gt (local.get $max) (f32.const 0))))
+    (local.set $step (f32.div (local.get $max) (local.get $levels)))
+    (local.set $k (i32.const 0))
+    (block $quantised
+      (loop $quantiseAnchor
+        (br_if $quantised (i32.ge_u (local.get $k) (local.get $stride)))
+        (i32.store16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))
+          (if (result i32) (i32.lt_u (local.get $k) (local.get $dim))
+            (then (i32.trunc_sat_f32_s (f32.nearest (f32.mul (local.get $inv)
+              (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2))))))))
+            (else (i32.const 0))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $quantiseAnchor)))
+    ;; One row at a time, 16 coordinates per step on two accumulators.
+    (local.set $row (local.get $rows))
+    (local.set $r (i32.const 0))
+    (block $done
+      (loop $nextRow
+        (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $acc0 (v128.const i32x4 0 0 0 0))
+        (local.set $acc1 (v128.const i32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (loop $nextStep
+          (local.set $v (v128.load (i32.add (local.get $row) (local.get $k))))
+          (local.set $acc0 (i32x4.add (local.get $acc0) (i32x4.dot_i16x8_s
+            (i16x8.extend_low_i8x16_s (local.get $v))
+            (v128.load (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))))
+          (local.set $acc1 (i32x4.add (local.get $acc1) (i32x4.dot_i16x8_s
+            (i16x8.extend_high_i8x16_s (local.get $v))
+            (v128.load offset=16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))))
+          (br_if $nextStep (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $stride))))
+        (local.set $acc0 (i32x4.add (local.get $acc0) (local.get $acc1)))
+        (local.set $k (i32.shl (local.get $r) (i32.const 2)))
+        (f32.store (i32.add (local.get $out) (local.get $k))
+          (f32.add
+            (f32.mul
+              (f32.mul (f32.load (i32.add (local.get $scale) (local.get $k))) (local.get $step))
+              (f32.convert_i32_s (i32.add
+                (i32.add (i32x4.extract_lane 0 (local.get $acc0)) (i32x4.extract_lane 1 (local.get $acc0)))
+                (i32.add (i32x4.extract_lane 2 (local.get $acc0)) (i32x4.extract_lane 3 (local.get $acc0))))))
+            (f32.load (i32.add (local.get $bias) (local.get $k)))))
+        (local.set $row (i32.add (local.get $row) (local.get $stride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $nextRow)))
+    ;; The closest row below the bound: a separate pass over the `count` floats just written (in L1).
+    (local.set $best (i32.const -1))
+    (local.set $bestClose (f32.const -inf))
+    (local.set $r (i32.const 0))
+    (block $scanned
+      (loop $nextScore
+        (br_if $scanned (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $close (f32.load (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))))
+        (if (i32.and (f32.lt (local.get $close) (local.get $below))
+              (f32.gt (local.get $close) (local.get $bestClose)))
+          (then
+            (local.set $best (local.get $r))
+            (local.set $bestClose (local.get $close))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $nextScore)))
+    (local.get $best))
+
+  ;; The sum of the 4 lanes of one accumulator.
+  (func $lanes (param $s v128) (result f32)
+    (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $s)) (f32x4.extract_lane 1 (local.get $s)))
+      (f32.add (f32x4.extract_lane 2 (local.get $s)) (f32x4.extract_lane 3 (local.get $s))))))
