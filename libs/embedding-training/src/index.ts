@@ -8,6 +8,7 @@ export type {
   InBatchMode,
   NegativeReduction,
   ExampleOrder,
+  UserAggregationMode,
 } from './train-options';
 export { defaultTrainOptions } from './train-options';
 export { catalogueDefaults } from './catalogue-defaults';

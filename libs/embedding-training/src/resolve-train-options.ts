@@ -87,6 +87,7 @@ function choiceProblems(o: TrainOptions): string[] {
     ['negativeReduction', o.negativeReduction, REDUCTIONS],
     ['engine', o.engine, ['kernel', 'tfjs']],
     ['exampleOrder', o.exampleOrder, ['by-user', 'shuffled']],
+    ['userAggregationMode', o.userAggregationMode, ['export', 'train']],
   ];
   const problems = choices
     .filter(([, value, allowed]) => !allowed.includes(value))
@@ -96,5 +97,8 @@ function choiceProblems(o: TrainOptions): string[] {
     problems.push(`negativeMix=${JSON.stringify(o.negativeMix)}`);
   }
   if (!mix.some(([, weight]) => weight > 0)) problems.push('negativeMix needs a positive weight');
+  if (o.userAggregationMode === 'train' && o.engine !== 'kernel') {
+    problems.push('userAggregationMode=train needs the kernel engine');
+  }
   return problems;
 }

@@ -21,6 +21,7 @@ export const NEGATIVE_SOURCES = [
 export const IN_BATCH_MODES = ['none', 'batch-all', 'batch-hard'] as const;
 export const NEGATIVE_REDUCTIONS = ['mean', 'sum', 'rank-weighted'] as const;
 export const ENGINES = ['kernel', 'tfjs'] as const;
+export const USER_AGGREGATION_MODES = ['export', 'train'] as const;
 
 interface FieldNames {
   /** The `recsys train` option, without dashes. */
@@ -266,6 +267,15 @@ export const ENGINE_OPTION_FIELDS = {
     description:
       "Weight of the mean of a user's liked item vectors in the exported user vector (by catalogue: 0.75 from 10,000 items, else 0)",
     engineDefault: 'catalogue',
+  },
+  userAggregationMode: {
+    kind: 'choice',
+    choices: USER_AGGREGATION_MODES,
+    cli: 'user-aggregation-mode',
+    env: 'TRAIN_USER_AGGREGATION_MODE',
+    description:
+      'export: mix user vectors with their liked items only when exporting; train: also score and train every user as that mix (kernel engine)',
+    engineDefault: 'export',
   },
   itemPropagation: {
     kind: 'number',

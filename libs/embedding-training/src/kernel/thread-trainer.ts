@@ -1,3 +1,4 @@
+import { ThreadAggregation } from '../aggregation/thread-aggregation';
 import { UserItemSet } from '../data/user-item-set';
 import { createRowGeometry } from '../geometry/create-row-geometry';
 import { createTripletLoss } from '../losses/create-triplet-loss';
@@ -24,6 +25,7 @@ export class ThreadTrainer {
   private readonly kernel: TripletKernel;
   private readonly sampler: NegativeSampler;
   private readonly runner: EpochRunner;
+  private readonly aggregation: ThreadAggregation;
 
   constructor(setup: {
     data: TrainingData;
@@ -36,18 +38,28 @@ export class ThreadTrainer {
     const { dim } = options;
     const positives = UserItemSet.fromPairs({ ...data.positives, userCount: data.userCount });
     const loss = createTripletLoss(options.loss, options);
+    const aggregation = ThreadAggregation.create({
+      ...setup,
+      positives,
+      userCount: data.userCount,
+    });
+    this.aggregation = aggregation;
     const geometry = () =>
-      createRowGeometry(loss.geometry, {
-        anchors: tables.users,
-        others: tables.items,
-        dim,
-        memory: tables.memory ?? undefined,
-      });
+      aggregation.geometry(
+        createRowGeometry(loss.geometry, {
+          anchors: tables.anchors,
+          others: tables.items,
+          dim,
+          memory: tables.memory ?? undefined,
+        }),
+      );
     this.kernel = new TripletKernel({
       dim,
       loss,
       geometry: geometry(),
-      users: createSparseOptimizer({ values: tables.users, state: tables.userState, dim }, options),
+      users: aggregation.users(
+        createSparseOptimizer({ values: tables.users, state: tables.userState, dim }, options),
+      ),
       items: createSparseOptimizer({ values: tables.items, state: tables.itemState, dim }, options),
       maxNegatives: maxNegatives(options),
       reduction: options.negativeReduction,
@@ -73,11 +85,13 @@ export class ThreadTrainer {
   beginEpoch(epoch: number): void {
     this.sampler.setEpoch(epoch);
     this.kernel.resetCounters();
+    this.aggregation.reset();
   }
 
   /** Trains on the work items of `order` (a slice of the epoch's shuffled order). */
   run(order: Int32Array): void {
     this.runner.run(order);
+    this.aggregation.flush();
   }
 
   /** Loss and triplets since `beginEpoch`. */

@@ -1,3 +1,4 @@
+import { anchorScratchRows } from '../aggregation/anchor-scratch';
 import { allocateTableMemory, type TableMemory } from '../geometry/table-memory';
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
 import { SeededRandom } from '../random/seeded-random';
@@ -9,6 +10,13 @@ export interface TrainingTables {
   users: Float32Array;
   /** [itemCount, dim] */
   items: Float32Array;
+  /**
+   * `users` followed by scratch rows where train-time behaviour aggregation writes the anchors it scores
+   * (see aggregation/); `users` itself when there are none. The geometries' anchor table.
+   */
+  anchors: Float32Array;
+  /** Blocks of scratch rows the threads have claimed ([1], shared with the workers). */
+  anchorBlocksClaimed: Int32Array;
   userState: Float32Array[];
   itemState: Float32Array[];
   /**
@@ -21,7 +29,14 @@ export interface TrainingTables {
 /** Options that size the tables and the row kernel's scratch. */
 type TableOptions = Pick<
   TrainOptions,
-  'dim' | 'optimizer' | 'threads' | 'hardNegativeCandidates' | 'negativesPerPositive' | 'batchSize'
+  | 'dim'
+  | 'optimizer'
+  | 'threads'
+  | 'hardNegativeCandidates'
+  | 'negativesPerPositive'
+  | 'batchSize'
+  | 'userAggregation'
+  | 'userAggregationMode'
 >;
 
 /** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
@@ -41,12 +56,15 @@ export function allocateTables(setup: {
     shared
       ? new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT))
       : new Float32Array(length);
-  const lengths = [userCount * options.dim, itemCount * options.dim];
+  const anchorRows = userCount + anchorScratchRows(options);
+  const lengths = [anchorRows * options.dim, itemCount * options.dim];
   const placed = allocateTableMemory(lengths, scratchBytes(options));
-  const [users, items] = placed?.tables ?? lengths.map(allocate);
+  const [anchors, items] = placed?.tables ?? lengths.map(allocate);
   return {
-    users,
+    users: anchors.subarray(0, userCount * options.dim),
     items,
+    anchors,
+    anchorBlocksClaimed: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)),
     userState: optimizerStateLengths(options.optimizer, userCount, options.dim).map(allocate),
     itemState: optimizerStateLengths(options.optimizer, itemCount, options.dim).map(allocate),
     memory: placed?.tableMemory ?? null,
