@@ -91,12 +91,14 @@ async function main(argv: string[]): Promise<number> {
     ...parseOptions(rest, ENGINE_OPTION_SPECS),
   };
   const pipeline = toPipelineOptions(values, io);
-  // Training sees no export-time mix; with --user-aggregation-mode train it keeps its g (the anchors it
-  // trains), and the tables cached are the trained ones before any export mix (the variants add it).
+  // Training sees no mix unless --user-aggregation-mode train is given (the catalogue default from
+  // 10,000 items, stated explicitly here so an omitted flag screens the export-only baseline); then it
+  // keeps its g (the anchors it trains). The tables cached are the trained ones before any export mix.
   const trainMode = pipeline.engine.userAggregationMode === 'train';
   pipeline.engine = {
     ...pipeline.engine,
     userAggregation: trainMode ? pipeline.engine.userAggregation : 0,
+    userAggregationMode: trainMode ? 'train' : 'export',
     itemPropagation: 0,
   };
   let model: TrainedEmbeddings;

@@ -8,6 +8,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 4,
       learningRate: 0.05,
       userAggregation: 0,
+      userAggregationMode: 'export',
       itemPropagation: 0,
     });
   });
@@ -18,6 +19,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 4,
       learningRate: 0.05,
       userAggregation: 0,
+      userAggregationMode: 'export',
       itemPropagation: 0,
     });
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
@@ -25,6 +27,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 1,
       learningRate: 0.1,
       userAggregation: 0.75,
+      userAggregationMode: 'train',
       itemPropagation: 0.25,
     });
   });

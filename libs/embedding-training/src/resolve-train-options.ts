@@ -26,6 +26,10 @@ export function resolveTrainOptions(
   const options: TrainOptions = { ...defaultTrainOptions(shape), ...stripUndefined(partial) };
   // In-batch negatives need batches that mix users.
   if (options.inBatchNegatives !== 'none') options.exampleOrder = 'shuffled';
+  // The tfjs reference trains plain user rows; the catalogue's default mode falls back to the export mix.
+  if (options.engine === 'tfjs' && partial.userAggregationMode === undefined) {
+    options.userAggregationMode = 'export';
+  }
   const problems = [...numberProblems(options), ...choiceProblems(options)];
   if (problems.length > 0) {
     throw new DomainError('INVALID_TRAIN_OPTIONS', `Bad training options: ${problems.join('; ')}`, {

@@ -108,7 +108,6 @@ export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
     optimizer: 'row-adagrad',
     ...catalogueDefaults(shape),
     negativeReduction: 'mean',
-    userAggregationMode: 'export',
     negativeMix: { hardest: 1 },
     hardNegativeWarmupEpochs: 6,
     hardCandidateReuse: 1,

@@ -274,8 +274,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'user-aggregation-mode',
     env: 'TRAIN_USER_AGGREGATION_MODE',
     description:
-      'export: mix user vectors with their liked items only when exporting; train: also score and train every user as that mix (kernel engine)',
-    engineDefault: 'export',
+      'export: mix users with their liked items at export; train: also train them as that mix (by catalogue: train from 10,000 items)',
+    engineDefault: 'catalogue',
   },
   itemPropagation: {
     kind: 'number',
