@@ -95,6 +95,14 @@ const userScale =
 export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   none: mix(0, 0),
   'g0.75-a0.25': mix(0.75, 0.25),
+  // For tables trained with --user-aggregation-mode train at the same g (the export then serves the
+  // anchor the loss saw), with and without the item propagation step.
+  'g0.75-a0': mix(0.75, 0),
+  'g0.5-a0': mix(0.5, 0),
+  'g0.5-a0.25': mix(0.5, 0.25),
+  'g0.25-a0': mix(0.25, 0),
+  'g0.1-a0': mix(0.1, 0),
+  'g0.25-a0.25': mix(0.25, 0.25),
   'L-c.25,.5625,.1875-d.75,.25': layers([0.25, 0.5625, 0.1875], [0.75, 0.25]),
   'L-c.2,.6,.2-d.6,.2,.2': layers([0.2, 0.6, 0.2], [0.6, 0.2, 0.2]),
   'L-c.25,.75-d.75,.25-b.5u': layers([0.25, 0.75], [0.75, 0.25], 0.5, 0),

@@ -8,6 +8,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 4,
       learningRate: 0.05,
       userAggregation: 0,
+      userAggregationMode: 'export',
       itemPropagation: 0,
       hardCandidateSource: 'fresh',
     });
@@ -19,6 +20,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 4,
       learningRate: 0.05,
       userAggregation: 0,
+      userAggregationMode: 'export',
       itemPropagation: 0,
       hardCandidateSource: 'fresh',
     });
@@ -27,6 +29,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 1,
       learningRate: 0.1,
       userAggregation: 0.75,
+      userAggregationMode: 'train',
       itemPropagation: 0.25,
       hardCandidateSource: 'block',
     });

@@ -9,6 +9,7 @@ export type {
   NegativeReduction,
   ExampleOrder,
   HardCandidateSource,
+  UserAggregationMode,
 } from './train-options';
 export { defaultTrainOptions } from './train-options';
 export { catalogueDefaults } from './catalogue-defaults';

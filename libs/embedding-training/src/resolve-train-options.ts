@@ -26,6 +26,10 @@ export function resolveTrainOptions(
   const options: TrainOptions = { ...defaultTrainOptions(shape), ...stripUndefined(partial) };
   // In-batch negatives need batches that mix users.
   if (options.inBatchNegatives !== 'none') options.exampleOrder = 'shuffled';
+  // The tfjs reference trains plain user rows; the catalogue's default mode falls back to the export mix.
+  if (options.engine === 'tfjs' && partial.userAggregationMode === undefined) {
+    options.userAggregationMode = 'export';
+  }
   const problems = [...numberProblems(options), ...choiceProblems(options)];
   if (problems.length > 0) {
     throw new DomainError('INVALID_TRAIN_OPTIONS', `Bad training options: ${problems.join('; ')}`, {
@@ -88,6 +92,7 @@ function choiceProblems(o: TrainOptions): string[] {
     ['engine', o.engine, ['kernel', 'tfjs']],
     ['exampleOrder', o.exampleOrder, ['by-user', 'shuffled']],
     ['hardCandidateSource', o.hardCandidateSource, ['fresh', 'block']],
+    ['userAggregationMode', o.userAggregationMode, ['export', 'train']],
   ];
   const problems = choices
     .filter(([, value, allowed]) => !allowed.includes(value))
@@ -97,5 +102,8 @@ function choiceProblems(o: TrainOptions): string[] {
     problems.push(`negativeMix=${JSON.stringify(o.negativeMix)}`);
   }
   if (!mix.some(([, weight]) => weight > 0)) problems.push('negativeMix needs a positive weight');
+  if (o.userAggregationMode === 'train' && o.engine !== 'kernel') {
+    problems.push('userAggregationMode=train needs the kernel engine');
+  }
   return problems;
 }

@@ -31,6 +31,13 @@ export type ExampleOrder = 'by-user' | 'shuffled';
  */
 export type HardCandidateSource = 'fresh' | 'block';
 
+/**
+ * Where behaviour aggregation (`userAggregation`) applies: 'export' mixes each exported user vector with
+ * the mean of its liked items; 'train' also scores and trains every user as that mix (SimpleX), so the
+ * exported vector is the one the loss saw (see aggregation/behaviour-anchor.ts).
+ */
+export type UserAggregationMode = 'export' | 'train';
+
 /** In-batch negatives: the liked items of the other pairs of the batch. */
 export type InBatchMode = 'none' | 'batch-all' | 'batch-hard';
 
@@ -86,10 +93,11 @@ export interface TrainOptions {
   adamBeta2: number;
   epsilon: number;
   /**
-   * Export-time behaviour aggregation (SimpleX): weight of the mean of the user's liked item vectors in
-   * the exported user vector (0 = the trained vector).
+   * Behaviour aggregation (SimpleX): weight of the mean of the user's liked item vectors in the exported
+   * user vector (0 = the trained vector); with `userAggregationMode` 'train' also in the trained anchor.
    */
   userAggregation: number;
+  userAggregationMode: UserAggregationMode;
   /** Export-time propagation (LightGCN, one step): weight of the mean of the likers' vectors in an item's. */
   itemPropagation: number;
   /** Worker threads (Hogwild over shared tables). 1 trains in the calling thread, deterministically. */

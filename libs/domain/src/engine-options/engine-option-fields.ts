@@ -22,6 +22,7 @@ export const IN_BATCH_MODES = ['none', 'batch-all', 'batch-hard'] as const;
 export const NEGATIVE_REDUCTIONS = ['mean', 'sum', 'rank-weighted'] as const;
 export const ENGINES = ['kernel', 'tfjs'] as const;
 export const HARD_CANDIDATE_SOURCES = ['block', 'fresh'] as const;
+export const USER_AGGREGATION_MODES = ['export', 'train'] as const;
 
 interface FieldNames {
   /** The `recsys train` option, without dashes. */
@@ -275,6 +276,15 @@ export const ENGINE_OPTION_FIELDS = {
     env: 'TRAIN_USER_AGGREGATION',
     description:
       "Weight of the mean of a user's liked item vectors in the exported user vector (by catalogue: 0.75 from 10,000 items, else 0)",
+    engineDefault: 'catalogue',
+  },
+  userAggregationMode: {
+    kind: 'choice',
+    choices: USER_AGGREGATION_MODES,
+    cli: 'user-aggregation-mode',
+    env: 'TRAIN_USER_AGGREGATION_MODE',
+    description:
+      'export: mix users with their liked items at export; train: also train them as that mix (by catalogue: train from 10,000 items)',
     engineDefault: 'catalogue',
   },
   itemPropagation: {

@@ -8,6 +8,7 @@ export {
   NEGATIVE_REDUCTIONS,
   NEGATIVE_SOURCES,
   OPTIMIZERS,
+  USER_AGGREGATION_MODES,
 } from './engine-option-fields';
 export type {
   ChoiceField,

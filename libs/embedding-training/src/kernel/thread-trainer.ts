@@ -1,3 +1,5 @@
+import { trainsWithAggregation } from '../aggregation/anchor-scratch';
+import { ThreadAggregation } from '../aggregation/thread-aggregation';
 import { UserItemSet } from '../data/user-item-set';
 import { createRowGeometry } from '../geometry/create-row-geometry';
 import type { RowGeometry } from '../geometry/row-geometry';
@@ -30,6 +32,7 @@ export class ThreadTrainer {
   private readonly kernel: ExampleTrainer;
   private readonly sampler: NegativeSampler;
   private readonly runner: { run(order: Int32Array): void };
+  private readonly aggregation: ThreadAggregation;
 
   constructor(setup: {
     data: TrainingData;
@@ -42,15 +45,24 @@ export class ThreadTrainer {
     const { dim } = options;
     const positives = UserItemSet.fromPairs({ ...data.positives, userCount: data.userCount });
     const loss = createTripletLoss(options.loss, options);
+    const aggregation = ThreadAggregation.create({
+      ...setup,
+      positives,
+      userCount: data.userCount,
+    });
+    this.aggregation = aggregation;
     const geometry = () =>
-      createRowGeometry(loss.geometry, {
-        anchors: tables.users,
-        others: tables.items,
-        dim,
-        memory: tables.memory ?? undefined,
-      });
-    // The default combination runs the fused WebAssembly step; every other one the generic kernel.
-    const fused = fusedStepApplies(options, tables)
+      aggregation.geometry(
+        createRowGeometry(loss.geometry, {
+          anchors: tables.anchors,
+          others: tables.items,
+          dim,
+          memory: tables.memory ?? undefined,
+        }),
+      );
+    // The default combination runs the fused WebAssembly step; every other one (train-time aggregation
+    // too: its anchor is a mix and its user gradient is split) the generic kernel.
+    const fused = fusedStepApplies(options, tables) && !trainsWithAggregation(options)
       ? new FusedTripletStep({
           tables,
           options,
@@ -58,7 +70,7 @@ export class ThreadTrainer {
           stride: maxNegatives(options),
         })
       : null;
-    this.kernel = fused ?? this.genericKernel(setup, { loss, geometry: geometry() });
+    this.kernel = fused ?? this.genericKernel(setup, { loss, geometry: geometry(), aggregation });
     this.sampler = createNegativeSampler({ ...setup, positives, geometry: geometry() });
     const sampler = this.sampler;
     const builder = createExampleBuilder({ ...setup, sampler, positives, geometry: geometry() });
@@ -88,16 +100,18 @@ export class ThreadTrainer {
 
   private genericKernel(
     setup: { data: TrainingData; tables: TrainingTables; options: TrainOptions },
-    parts: { loss: TripletLoss; geometry: RowGeometry },
+    parts: { loss: TripletLoss; geometry: RowGeometry; aggregation: ThreadAggregation },
   ): TripletKernel {
     const { data, tables, options } = setup;
     const { dim } = options;
-    const { loss, geometry } = parts;
+    const { loss, geometry, aggregation } = parts;
     return new TripletKernel({
       dim,
       loss,
       geometry,
-      users: createSparseOptimizer({ values: tables.users, state: tables.userState, dim }, options),
+      users: aggregation.users(
+        createSparseOptimizer({ values: tables.users, state: tables.userState, dim }, options),
+      ),
       items: createSparseOptimizer({ values: tables.items, state: tables.itemState, dim }, options),
       maxNegatives: maxNegatives(options),
       reduction: options.negativeReduction,
@@ -109,11 +123,13 @@ export class ThreadTrainer {
   beginEpoch(epoch: number): void {
     this.sampler.setEpoch(epoch);
     this.kernel.resetCounters();
+    this.aggregation.reset();
   }
 
   /** Trains on the work items of `order` (a slice of the epoch's shuffled order). */
   run(order: Int32Array): void {
     this.runner.run(order);
+    this.aggregation.flush();
   }
 
   /** Loss and triplets since `beginEpoch`. */

@@ -1,3 +1,4 @@
+import { anchorScratchRows } from '../aggregation/anchor-scratch';
 import { allocateTableMemory, type TableMemory } from '../geometry/table-memory';
 import { candidateBlockBytes, type CandidateBlockOptions } from '../negatives/candidate-block';
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
@@ -12,6 +13,13 @@ export interface TrainingTables {
   users: Float32Array;
   /** [itemCount, dim] */
   items: Float32Array;
+  /**
+   * `users` followed by scratch rows where train-time behaviour aggregation writes the anchors it scores
+   * (see aggregation/); `users` itself when there are none. The geometries' anchor table.
+   */
+  anchors: Float32Array;
+  /** Blocks of scratch rows the threads have claimed ([1], shared with the workers). */
+  anchorBlocksClaimed: Int32Array;
   userState: Float32Array[];
   itemState: Float32Array[];
   /**
@@ -32,6 +40,8 @@ type TableOptions = Pick<
   | 'negativesPerPositive'
   | 'batchSize'
   | 'inBatchNegatives'
+  | 'userAggregation'
+  | 'userAggregationMode'
 > &
   CandidateBlockOptions;
 
@@ -52,20 +62,24 @@ export function allocateTables(setup: {
     shared
       ? new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT))
       : new Float32Array(length);
-  const lengths = [userCount * options.dim, itemCount * options.dim];
+  const anchorRows = userCount + anchorScratchRows(options);
+  const lengths = [anchorRows * options.dim, itemCount * options.dim];
   const userState = optimizerStateLengths(options.optimizer, userCount, options.dim);
   const itemState = optimizerStateLengths(options.optimizer, itemCount, options.dim);
   const withState = [...lengths, ...userState, ...itemState];
+  const scratch = scratchBytes(options) + candidateBlockBytes(options);
   // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
-  const placedAll = allocateTableMemory(withState, scratchBytes(options) + candidateBlockBytes(options));
-  const placed = placedAll ?? allocateTableMemory(lengths, scratchBytes(options) + candidateBlockBytes(options));
-  const [users, items, ...state] = placedAll?.tables ?? [
+  const placedAll = allocateTableMemory(withState, scratch);
+  const placed = placedAll ?? allocateTableMemory(lengths, scratch);
+  const [anchors, items, ...state] = placedAll?.tables ?? [
     ...(placed?.tables ?? lengths.map(allocate)),
     ...[...userState, ...itemState].map(allocate),
   ];
   return {
-    users,
+    users: anchors.subarray(0, userCount * options.dim),
     items,
+    anchors,
+    anchorBlocksClaimed: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)),
     userState: state.slice(0, userState.length),
     itemState: state.slice(userState.length),
     memory: placed?.tableMemory ?? null,

@@ -115,6 +115,11 @@ export interface CandidateBlockParts {
   memory: TableMemory;
   users: Float32Array;
   items: Float32Array;
+  /**
+   * Byte address of the row a user's picks are scored against; default the user's own row. Train-time
+   * behaviour aggregation passes its mix, so the picks are hardest for the anchor the loss sees.
+   */
+  anchorAddress?: (user: number) => number;
   /** Entries (a multiple of W); default ~4 MiB of rows. */
   entries?: number;
   /** Candidate uses per copied row (R); default 16. */
@@ -246,8 +251,9 @@ export class CandidateBlock {
     this.userPicks++;
     this.lastSliceStart = first;
     const below = hardest ? Infinity : this.liveCloseness(user, positive);
+    const anchor = this.parts.anchorAddress?.(user) ?? this.usersAt + user * dim * 4;
     const best = this.kernel.closestRows(
-      this.usersAt + user * dim * 4,
+      anchor,
       dim,
       this.stride,
       this.rowsAt + first * this.stride,
