@@ -22,6 +22,8 @@ interface Setup {
   seed?: number;
   /** Each user's liked items. */
   liked?: number[][];
+  /** Scores user u's picks against row anchorRow(u) of the user table (as train-time aggregation's mix). */
+  anchorRow?: (user: number) => number;
 }
 
 /** Random tables in a table memory with room for blocks, and a block over them. */
@@ -50,7 +52,10 @@ function setup(options: Setup = {}) {
     userCount: USERS,
   });
   const parts = { random: new SeededRandom(seed), itemCount: ITEMS, dim, candidates: W };
-  const rest = { positives, kind, memory: placed.tableMemory, users, items, entries, reuse };
+  const anchorRow = options.anchorRow;
+  const anchorAddress =
+    anchorRow && ((user: number) => users.byteOffset + anchorRow(user) * dim * 4);
+  const rest = { positives, kind, memory: placed.tableMemory, users, items, entries, reuse, anchorAddress }; // prettier-ignore
   const block = CandidateBlock.create({ ...parts, ...rest })!;
   return { block, users, items, dim, positives };
 }
@@ -149,6 +154,22 @@ describe('CandidateBlock', () => {
     }
     // Near-ties aside, the pick is the exact one.
     expect(exact).toBeGreaterThanOrEqual(32);
+  });
+
+  it('scores the row its anchor address gives (the mix of train-time aggregation), not the user row', () => {
+    const next = (user: number) => (user + 1) % USERS;
+    const s = setup({ anchorRow: next, liked: [[], [], [], []] });
+    let asNext = 0;
+    let asSelf = 0;
+    for (let pick = 0; pick < 40; pick++) {
+      const user = pick % USERS;
+      const item = s.block.pick(user, 0, true);
+      const first = s.block.lastSliceStart;
+      if (item === expectedPick(s, 'squared-euclidean', next(user), first)) asNext++;
+      if (item === expectedPick(s, 'squared-euclidean', user, first)) asSelf++;
+    }
+    expect(asNext).toBeGreaterThanOrEqual(32);
+    expect(asSelf).toBeLessThan(asNext);
   });
 
   it("gives a user's picks disjoint slices, consecutive from a random one", () => {
