@@ -61,6 +61,11 @@ function numberProblems(o: TrainOptions): string[] {
       Number.isInteger(o.hardCandidateReuse) && o.hardCandidateReuse >= 1,
     ],
     ['hardNegativeWarmupEpochs', o.hardNegativeWarmupEpochs, o.hardNegativeWarmupEpochs >= 0],
+    [
+      'averagedEpochShare',
+      o.averagedEpochShare,
+      o.averagedEpochShare >= 0 && o.averagedEpochShare <= 1,
+    ],
     ['batchSize', o.batchSize, Number.isInteger(o.batchSize) && o.batchSize >= 1],
     ['threads', o.threads, Number.isInteger(o.threads) && o.threads >= 1 && o.threads <= 64],
     ['maxNorm', o.maxNorm, o.maxNorm >= 0],

@@ -188,6 +188,16 @@ export const ENGINE_OPTION_FIELDS = {
       'Hard candidates scored from a cached block of item rows or fresh table rows (by catalogue: block from 10,000 items)',
     engineDefault: 'catalogue',
   },
+  averagedEpochShare: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    cli: 'averaged-share',
+    env: 'TRAIN_AVERAGED_SHARE',
+    description:
+      "Share of the last epochs whose tables are averaged into the exported vectors (0.4 of 50: the last 20; 0 = the last epoch's tables)",
+    engineDefault: 0.4,
+  },
   hardNegativeWarmupEpochs: {
     kind: 'integer',
     min: 0,

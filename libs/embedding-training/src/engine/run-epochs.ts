@@ -4,6 +4,7 @@ import type { TrainingData } from '../training-data';
 import type { EpochReport, TrainedEmbeddings, TrainHooks } from '../trained-embeddings';
 import type { TrainOptions } from '../train-options';
 import type { EpochExecutor } from './epoch-executor';
+import { TableAverage } from './table-average';
 import { WorkOrder } from './work-order';
 
 /** The epoch loop shared by every executor: order the work, train, report, ask whether to go on. */
@@ -27,6 +28,10 @@ export async function runEpochs(
     itemVectors: items,
     epochs,
   };
+  const average = TableAverage.forRun(
+    { users, items },
+    { epochs: options.epochs, share: options.averagedEpochShare },
+  );
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     workOrder.next(executor.order);
     const startMs = nowMs();
@@ -38,8 +43,12 @@ export async function runEpochs(
       seconds: (nowMs() - startMs) / 1000,
     };
     epochs.push(report);
+    average?.addEpoch(epoch);
     if (hooks.onEpochEnd && (await hooks.onEpochEnd(report, live)) === 'stop') break;
   }
+  const mean = average?.mean();
+  if (mean)
+    return { ...live, userVectors: mean.users, itemVectors: mean.items, epochs: [...epochs] };
   // Copies leave shared memory behind, so the result is ordinary, transferable arrays.
   const own = (table: Float32Array) =>
     table.buffer instanceof SharedArrayBuffer ? new Float32Array(table) : table;
