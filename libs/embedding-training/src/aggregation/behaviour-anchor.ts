@@ -76,7 +76,9 @@ export class BehaviourAnchor {
 
   /** As `writeAnchor`, as a byte address in the table memory (what the candidate block scores against). */
   writeAnchorAddress(user: number, row: number): number {
-    return this.parts.anchors.byteOffset + this.writeAnchor(user, row) * Float32Array.BYTES_PER_ELEMENT;
+    return (
+      this.parts.anchors.byteOffset + this.writeAnchor(user, row) * Float32Array.BYTES_PER_ELEMENT
+    );
   }
 
   /**

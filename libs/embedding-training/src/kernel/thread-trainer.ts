@@ -62,14 +62,15 @@ export class ThreadTrainer {
       );
     // The default combination runs the fused WebAssembly step; every other one (train-time aggregation
     // too: its anchor is a mix and its user gradient is split) the generic kernel.
-    const fused = fusedStepApplies(options, tables) && !trainsWithAggregation(options)
-      ? new FusedTripletStep({
-          tables,
-          options,
-          capacity: options.batchSize,
-          stride: maxNegatives(options),
-        })
-      : null;
+    const fused =
+      fusedStepApplies(options, tables) && !trainsWithAggregation(options)
+        ? new FusedTripletStep({
+            tables,
+            options,
+            capacity: options.batchSize,
+            stride: maxNegatives(options),
+          })
+        : null;
     this.kernel = fused ?? this.genericKernel(setup, { loss, geometry: geometry(), aggregation });
     this.sampler = createNegativeSampler({ ...setup, positives, geometry: geometry() });
     const sampler = this.sampler;
