@@ -6,7 +6,10 @@ import type { SparseOptimizer } from '../optim/sparse-optimizer';
 import type { TrainOptions } from '../train-options';
 import { claimAnchorBlock, trainsWithAggregation } from './anchor-scratch';
 import { BehaviourAnchor } from './behaviour-anchor';
+import type { ExampleTrainer } from '../kernel/example-trainer';
+import type { FusedTripletStep } from '../kernel/fused-triplet-step';
 import { MixedAnchorGeometry } from './mixed-anchor-geometry';
+import { MixedFusedStep } from './mixed-fused-step';
 import { MixedUserOptimizer } from './mixed-user-optimizer';
 
 /**
@@ -59,6 +62,13 @@ export class ThreadAggregation {
   /** The user optimiser that passes g of each anchor gradient on to the liked rows. */
   users(optimizer: SparseOptimizer): SparseOptimizer {
     return this.anchor === null ? optimizer : new MixedUserOptimizer(optimizer, this.anchor);
+  }
+
+  /** The fused step as this thread trains with it: scoring the mix, the user row through `users`. */
+  fusedStep(step: FusedTripletStep, users: SparseOptimizer): ExampleTrainer {
+    return this.anchor === null
+      ? step
+      : new MixedFusedStep(step, this.anchor, this.users(users), this.dim);
   }
 
   /** A slice of work ended: the last user's summed gradient goes to their liked rows. */

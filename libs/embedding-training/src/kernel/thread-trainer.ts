@@ -8,6 +8,7 @@ import type { TripletLoss } from '../losses/triplet-loss';
 import { createNegativeSampler } from '../negatives/create-negative-sampler';
 import type { NegativeSampler } from '../negatives/negative-sampler';
 import { createSparseOptimizer } from '../optim/create-sparse-optimizer';
+import type { SparseOptimizer } from '../optim/sparse-optimizer';
 import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
 import { EpochRunner } from './epoch-runner';
@@ -60,18 +61,20 @@ export class ThreadTrainer {
           memory: tables.memory ?? undefined,
         }),
       );
-    // The default combination runs the fused WebAssembly step; every other one (train-time aggregation
-    // too: its anchor is a mix and its user gradient is split) the generic kernel.
-    const fused =
-      fusedStepApplies(options, tables) && !trainsWithAggregation(options)
-        ? new FusedTripletStep({
-            tables,
-            options,
-            capacity: options.batchSize,
-            stride: maxNegatives(options),
-          })
-        : null;
-    this.kernel = fused ?? this.genericKernel(setup, { loss, geometry: geometry(), aggregation });
+    // The default combination runs the fused WebAssembly step (with train-time aggregation it scores the
+    // mix and the user row steps through the mixed optimiser); every other one the generic kernel.
+    const fused = fusedStepApplies(options, tables)
+      ? new FusedTripletStep({
+          tables,
+          options,
+          capacity: options.batchSize,
+          stride: maxNegatives(options),
+        })
+      : null;
+    this.kernel =
+      fused === null
+        ? this.genericKernel(setup, { loss, geometry: geometry(), aggregation })
+        : aggregation.fusedStep(fused, userOptimizer(setup));
     this.sampler = createNegativeSampler({ ...setup, positives, geometry: geometry() });
     const sampler = this.sampler;
     const builder = createExampleBuilder({ ...setup, sampler, positives, geometry: geometry() });
@@ -80,9 +83,10 @@ export class ThreadTrainer {
       explicitTripletWeight: options.explicitTripletWeight,
       batchSize: options.batchSize,
     });
-    // With negatives that do not read the tables, whole batches go to the fused step in one call.
+    // With negatives that do not read the tables, whole batches go to the fused step in one call (not
+    // with the mix: each example's anchor is written just before it trains).
     this.runner =
-      fused !== null && negativesIgnoreTables(options)
+      fused !== null && negativesIgnoreTables(options) && !trainsWithAggregation(options)
         ? new FusedBatchRunner({
             gathered,
             builder,
@@ -110,9 +114,7 @@ export class ThreadTrainer {
       dim,
       loss,
       geometry,
-      users: aggregation.users(
-        createSparseOptimizer({ values: tables.users, state: tables.userState, dim }, options),
-      ),
+      users: aggregation.users(userOptimizer(setup)),
       items: createSparseOptimizer({ values: tables.items, state: tables.itemState, dim }, options),
       maxNegatives: maxNegatives(options),
       reduction: options.negativeReduction,
@@ -140,3 +142,11 @@ export class ThreadTrainer {
 }
 
 export { maxNegatives } from './max-negatives';
+
+function userOptimizer(setup: { tables: TrainingTables; options: TrainOptions }): SparseOptimizer {
+  const { tables, options } = setup;
+  return createSparseOptimizer(
+    { values: tables.users, state: tables.userState, dim: options.dim },
+    options,
+  );
+}
