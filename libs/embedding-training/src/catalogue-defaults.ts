@@ -49,8 +49,9 @@ const ITEM_PROPAGATION = 0.25;
  * The same catalogues also train with the mix (`userAggregationMode` 'train': users are scored and
  * trained as the vector the export serves). Gowalla 20% carve, all users, 50 epochs, 2 threads, seed 42,
  * exported g 0.75 / a 0.25: Recall@20 / NDCG@20 0.2034 / 0.1421 against 0.1990 / 0.1387 when only the
- * export mixes (+2.2% / +2.5%); a third of the users at 10 epochs, two sittings: +1.2% / +2.0% and
- * +1.9% / +2.7%, for ~7% more training CPU. Not below 10,000 items: MovieLens-100K's validation carve
+ * export mixes (+2.2% / +2.5%; `bench:quality -- gowalla` 0.2031 / 0.1417 against 0.1994 / 0.1388); a
+ * third of the users at 10 epochs: +1.2% / +2.0% and +1.9% / +2.7%, for 7-35% more training CPU
+ * (back-to-back pairs under changing load). Not below 10,000 items: MovieLens-100K's validation carve
  * moved by +0.001 NDCG@10 at g 0.25 (noise) for ~1.8x the CPU (its hard picks are cheap, so the mix's
  * own work shows).
  */
