@@ -39,8 +39,9 @@ const AGGREGATION_MIN_ITEMS = 10_000;
  * Hard candidates from the cached candidate block from this catalogue size up (an item table of 2.5 MB at
  * dim 64, past a core's 1 MiB L2): there a random table row costs ~100 ns and the block cut the CPU time
  * of an epoch of the Gowalla defaults by 37% (load 2.7) to 61% (load 6-7), with the same Recall@20 /
- * NDCG@20 on all users at 50 epochs (README, "Candidate block"). MovieLens-100K's 1,682 rows sit in cache anyway: the block was slower there (44.5 s against
- * 39.6 s of training) and 0.0017 lower in NDCG@10, so small catalogues score fresh rows.
+ * NDCG@20 on all users at 50 epochs (README, "Candidate block"). MovieLens-100K's 1,682 rows sit in
+ * cache anyway: the block was slower there (44.5 s against 39.6 s of training) and 0.0017 lower in
+ * NDCG@10, so small catalogues score fresh rows.
  */
 const CANDIDATE_BLOCK_MIN_ITEMS = 10_000;
 const USER_AGGREGATION = 0.75;
