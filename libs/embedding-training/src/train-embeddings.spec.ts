@@ -1,19 +1,10 @@
 import { DomainError } from '@recsys/domain';
 import { hitRateAtK } from './testing/hit-rate-at-k';
-import { plantedClusters } from './testing/planted-clusters';
+import { CHANCE_AT_10, PLANTED_TASTES, SMALL_TRAINING } from './testing/planted-taste-fixture';
 import { trainEmbeddings } from './train-embeddings';
-import type { TrainOptions } from './train-options';
 
-const planted = plantedClusters({
-  userCount: 200,
-  itemCount: 400,
-  clusterCount: 8,
-  likesPerUser: 10,
-  seed: 7,
-});
-const small: Partial<TrainOptions> = { dim: 16, epochs: 15, seed: 3 };
-// Chance is 10/400; learning the clusters perfectly gives about 10/39 (the rest is within-cluster luck).
-const CHANCE_AT_10 = 10 / 400;
+const planted = PLANTED_TASTES;
+const small = SMALL_TRAINING;
 
 describe('trainEmbeddings', () => {
   it('learns planted taste clusters far above chance', async () => {

@@ -26,6 +26,12 @@ export interface RowGeometry {
   /** s(a, x) for one row (as `scoreRows` with one offset; its index for `addGradients` is 0). */
   score(otherOffset: number): number;
   /**
+   * Only where the anchor of user u is not u's own table row (train-time aggregation's mix): writes it
+   * and returns its byte address in the table memory, so that other scorers (the candidate block) score
+   * against the same anchor. Absent: the anchor is the user row.
+   */
+  anchorAddress?(user: number): number;
+  /**
    * For the index-th row of the last scoring call, in one pass: anchorGrad += coef * ds/da and
    * otherGrad = coef * ds/dx. Both arrays are [dim].
    */

@@ -1,4 +1,3 @@
-import { MixedAnchorGeometry } from '../aggregation/mixed-anchor-geometry';
 import { UserItemSet } from '../data/user-item-set';
 import type { RowGeometry } from '../geometry/row-geometry';
 import { AliasTable } from '../random/alias-table';
@@ -68,10 +67,7 @@ function candidateBlock(setup: {
     users: tables.users,
     items: tables.items,
     // Train-time aggregation: picks are hardest for the mix the loss scores, not the raw user row.
-    anchorAddress:
-      setup.geometry instanceof MixedAnchorGeometry
-        ? (user) => (setup.geometry as MixedAnchorGeometry).anchorAddress(user)
-        : undefined,
+    anchorAddress: setup.geometry.anchorAddress?.bind(setup.geometry),
   });
 }
 
