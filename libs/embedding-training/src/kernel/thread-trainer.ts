@@ -119,6 +119,7 @@ export class ThreadTrainer {
       maxNegatives: maxNegatives(options),
       reduction: options.negativeReduction,
       itemCount: data.itemCount,
+      softmaxTemperature: options.softmaxTemperature,
     });
   }
 
