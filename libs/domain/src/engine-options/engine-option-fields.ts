@@ -143,7 +143,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negatives',
     env: 'TRAIN_NEGATIVES_PER_POSITIVE',
     description:
-      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4; 0 only with in-batch negatives)',
+      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4, and 4 from 10,000 items; 0 only with in-batch negatives)',
     engineDefault: 'catalogue',
   },
   negativeReduction: {
