@@ -32,14 +32,6 @@ export function resolveTrainOptions(
   if (options.engine === 'tfjs' && partial.userAggregationMode === undefined) {
     options.userAggregationMode = 'export';
   }
-  // The catalogue's softmax over the closest candidates needs a hinge loss and the kernel: for another
-  // loss or tfjs, the reduction and selection not asked for fall back to one negative per W, averaged.
-  if (options.engine === 'tfjs' || !HINGE_LOSSES.includes(options.loss)) {
-    if (partial.negativeReduction === undefined && options.negativeReduction === 'softmax') {
-      options.negativeReduction = 'mean';
-    }
-    if (partial.hardNegativeSelection === undefined) options.hardNegativeSelection = 'each';
-  }
   const problems = [...numberProblems(options), ...choiceProblems(options)];
   if (problems.length > 0) {
     throw new DomainError('INVALID_TRAIN_OPTIONS', `Bad training options: ${problems.join('; ')}`, {

@@ -143,7 +143,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negatives',
     env: 'TRAIN_NEGATIVES_PER_POSITIVE',
     description:
-      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4, and 4 from 10,000 items; 0 only with in-batch negatives)',
+      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4; 0 only with in-batch negatives)',
     engineDefault: 'catalogue',
   },
   negativeReduction: {
@@ -152,8 +152,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negative-reduction',
     env: 'TRAIN_NEGATIVE_REDUCTION',
     description:
-      "How the losses of a pair's negatives combine; softmax = log(1 + sum exp(hinge argument / temperature)), hinge losses only (by catalogue: softmax from 10,000 items)",
-    engineDefault: 'catalogue',
+      "How the losses of a pair's negatives combine; softmax = log(1 + sum exp(hinge argument / temperature)), hinge losses only",
+    engineDefault: 'mean',
   },
   softmaxTemperature: {
     kind: 'number',
@@ -170,8 +170,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'hard-selection',
     env: 'TRAIN_HARD_SELECTION',
     description:
-      "A pair's hard negatives: each the closest of its own W candidates, or the closest few of one set of W (top; by catalogue: top from 10,000 items)",
-    engineDefault: 'catalogue',
+      "A pair's hard negatives: each the closest of its own W candidates, or the closest few of one set of W (top)",
+    engineDefault: 'each',
   },
   negativeMix: {
     kind: 'mix',
