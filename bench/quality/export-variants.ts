@@ -91,6 +91,41 @@ const userScale =
     return { ...mixed, userVectors: mixed.userVectors.map((value) => value * scale) };
   };
 
+/**
+ * An item prior b_i = beta * log(1 + likes of i) added to the Euclidean score, folded into one extra
+ * coordinate (items sqrt(max b - b_i), users 0) so that nearest-neighbour search still ranks by it.
+ */
+const popularityPrior =
+  (beta: number, base: ExportVariant): ExportVariant =>
+  (model, data) => {
+    const mixed = base(model, data);
+    const { dim } = mixed;
+    const userCount = mixed.userVectors.length / dim;
+    const itemCount = mixed.itemVectors.length / dim;
+    const counts = new Float64Array(itemCount);
+    for (const item of data.positives.items) counts[item]++;
+    const prior = counts.map((count) => beta * Math.log1p(count));
+    const top = prior.reduce((a, b) => Math.max(a, b), 0);
+    const widen = (
+      rows: Float32Array,
+      count: number,
+      extra: (row: number) => number,
+    ): Float32Array => {
+      const out = new Float32Array(count * (dim + 1));
+      for (let r = 0; r < count; r++) {
+        out.set(rows.subarray(r * dim, (r + 1) * dim), r * (dim + 1));
+        out[r * (dim + 1) + dim] = extra(r);
+      }
+      return out;
+    };
+    return {
+      ...mixed,
+      dim: dim + 1,
+      userVectors: widen(mixed.userVectors, userCount, () => 0),
+      itemVectors: widen(mixed.itemVectors, itemCount, (r) => Math.sqrt(top - prior[r])),
+    };
+  };
+
 /** Export-time variants scored by export-sweep.ts on one trained model. */
 export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   none: mix(0, 0),
@@ -118,4 +153,10 @@ export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   S2: userScale(2, mix(0.75, 0.25)),
   'S0.7-none': userScale(0.7, mix(0, 0)),
   'S1.4-none': userScale(1.4, mix(0, 0)),
+  'P0.005': popularityPrior(0.005, mix(0.75, 0.25)),
+  'P0.01': popularityPrior(0.01, mix(0.75, 0.25)),
+  'P0.02': popularityPrior(0.02, mix(0.75, 0.25)),
+  'P0.04': popularityPrior(0.04, mix(0.75, 0.25)),
+  'P0.08': popularityPrior(0.08, mix(0.75, 0.25)),
+  'P-0.01': popularityPrior(-0.01, mix(0.75, 0.25)),
 };
