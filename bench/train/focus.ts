@@ -5,10 +5,15 @@ import type { TrainOptions } from '@recsys/embedding-training';
 import { gowallaShapedData } from './bench-data';
 import { measureTraining } from './measure';
 
+// The uniform rows as bench:train runs them: plain user rows (like for like with implicit's BPR).
+const UNIFORM: Partial<TrainOptions> = {
+  negativeMix: { uniform: 1 },
+  userAggregationMode: 'export',
+};
 const CONFIGS: Record<string, Partial<TrainOptions>> = {
-  one: { negativeMix: { uniform: 1 }, negativesPerPositive: 1 },
-  four: { negativeMix: { uniform: 1 }, negativesPerPositive: 4 },
-  sixteen: { negativeMix: { uniform: 1 }, negativesPerPositive: 16 },
+  one: { ...UNIFORM, negativesPerPositive: 1 },
+  four: { ...UNIFORM, negativesPerPositive: 4 },
+  sixteen: { ...UNIFORM, negativesPerPositive: 16 },
   defaults: { hardNegativeWarmupEpochs: 0 },
 };
 

@@ -48,6 +48,17 @@
   (global $lossSum (mut f64) (f64.const 0))
   (global $tripletCount (mut f64) (f64.const 0))
   (global $sink (mut i32) (i32.const 0))
+  ;; Uniform negatives drawn in the kernel (`sampleAndTrainBatch`): the sfc32 state of the thread's
+  ;; SeededRandom, the users' sorted liked lists (CSR: offsets [userCount + 1] then items, i32), the
+  ;; catalogue size and the negatives per positive.
+  (global $rngA (mut i32) (i32.const 0))
+  (global $rngB (mut i32) (i32.const 0))
+  (global $rngC (mut i32) (i32.const 0))
+  (global $rngD (mut i32) (i32.const 0))
+  (global $likedOffsets (mut i32) (i32.const 0))
+  (global $likedItems (mut i32) (i32.const 0))
+  (global $itemCount (mut i32) (i32.const 0))
+  (global $drawsPerExample (mut i32) (i32.const 0))
 
   (func (export "configure")
     (param $users i32) (param $items i32) (param $userState i32) (param $itemState i32) (param $dim i32)
@@ -96,9 +107,19 @@
   ;; example ahead exposes one miss latency per example; touching a group exposes about one per group
   ;; (the misses overlap). group 0: no touching (the caller prefetched).
   (func (export "trainBatch") (param $count i32) (param $group i32) (param $anchorsGiven i32)
-    (local $i i32) (local $end i32)
+    (call $trainGroups (local.get $count) (local.get $group) (local.get $anchorsGiven) (i32.const 0)))
+
+  ;; trainBatch for a batch whose positive pairs (count -1) still need their uniform negatives: a group's
+  ;; negatives are drawn (see $sampleExamples) just before its rows are touched, so one call samples and
+  ;; trains the whole batch, with the draws of example-by-example sampling in the same order.
+  (func (export "sampleAndTrainBatch") (param $count i32) (param $group i32)
+    (call $trainGroups (local.get $count) (local.get $group) (i32.const 0) (i32.const 1)))
+
+  (func $trainGroups (param $count i32) (param $group i32) (param $anchorsGiven i32) (param $sample i32)
+    (local $i i32) (local $end i32) (local $after i32)
     (if (i32.eqz (local.get $group))
       (then
+        (if (local.get $sample) (then (call $sampleExamples (i32.const 0) (local.get $count))))
         (block $done
           (loop $next
             (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
@@ -106,13 +127,16 @@
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $next)))
         (return)))
-    (call $touchExamples (i32.const 0) (call $min (local.get $group) (local.get $count)))
+    (local.set $end (call $min (local.get $group) (local.get $count)))
+    (if (local.get $sample) (then (call $sampleExamples (i32.const 0) (local.get $end))))
+    (call $touchExamples (i32.const 0) (local.get $end))
     (block $done
       (loop $nextGroup
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
         (local.set $end (call $min (i32.add (local.get $i) (local.get $group)) (local.get $count)))
-        (call $touchExamples (local.get $end)
-          (call $min (i32.add (local.get $end) (local.get $group)) (local.get $count)))
+        (local.set $after (call $min (i32.add (local.get $end) (local.get $group)) (local.get $count)))
+        (if (local.get $sample) (then (call $sampleExamples (local.get $end) (local.get $after))))
+        (call $touchExamples (local.get $end) (local.get $after))
         (block $trained
           (loop $next
             (br_if $trained (i32.ge_u (local.get $i) (local.get $end)))
@@ -120,6 +144,112 @@
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $next)))
         (br $nextGroup))))
+
+  (func (export "configureUniform")
+    (param $likedOffsets i32) (param $likedItems i32) (param $itemCount i32) (param $draws i32)
+    (global.set $likedOffsets (local.get $likedOffsets))
+    (global.set $likedItems (local.get $likedItems))
+    (global.set $itemCount (local.get $itemCount))
+    (global.set $drawsPerExample (local.get $draws)))
+
+  (func (export "setRandomState") (param $a i32) (param $b i32) (param $c i32) (param $d i32)
+    (global.set $rngA (local.get $a))
+    (global.set $rngB (local.get $b))
+    (global.set $rngC (local.get $c))
+    (global.set $rngD (local.get $d)))
+
+  ;; Word `index` (0-3: a, b, c, d) of the sfc32 state.
+  (func (export "randomState") (param $index i32) (result i32)
+    (select (global.get $rngA)
+      (select (global.get $rngB)
+        (select (global.get $rngC) (global.get $rngD) (i32.eq (local.get $index) (i32.const 2)))
+        (i32.eq (local.get $index) (i32.const 1)))
+      (i32.eqz (local.get $index))))
+
+  ;; The uniform negatives of examples [from, to) whose count is -1, as NegativeSampler.fill draws them
+  ;; with the uniform source alone: per negative, SeededRandom.nextInt(itemCount) (sfc32, then
+  ;; floor(t / 2^32 · itemCount) in f64) until an item the user does not like, at most 64 draws (else
+  ;; none). The state lives in locals for the loop and goes back to the globals at the end.
+  (func $sampleExamples (param $from i32) (param $to i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $bound f64)
+    (local $at i32) (local $user i32) (local $first i32) (local $last i32) (local $slots i32)
+    (local $count i32) (local $k i32) (local $attempt i32) (local $item i32)
+    (local.set $a (global.get $rngA))
+    (local.set $b (global.get $rngB))
+    (local.set $c (global.get $rngC))
+    (local.set $d (global.get $rngD))
+    (local.set $bound (f64.convert_i32_u (global.get $itemCount)))
+    (block $done
+      (loop $example
+        (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
+        (local.set $at (i32.shl (local.get $from) (i32.const 2)))
+        (if (i32.eq (i32.load (i32.add (global.get $exampleCounts) (local.get $at))) (i32.const -1))
+          (then
+            (local.set $user (i32.shl
+              (i32.load (i32.add (global.get $exampleUsers) (local.get $at))) (i32.const 2)))
+            ;; the user's liked items, [first, last) in bytes
+            (local.set $first (i32.add (global.get $likedItems) (i32.shl
+              (i32.load (i32.add (global.get $likedOffsets) (local.get $user))) (i32.const 2))))
+            (local.set $last (i32.add (global.get $likedItems) (i32.shl
+              (i32.load offset=4 (i32.add (global.get $likedOffsets) (local.get $user))) (i32.const 2))))
+            (local.set $slots (i32.add (global.get $exampleNegatives)
+              (i32.shl (i32.mul (local.get $from) (global.get $stride)) (i32.const 2))))
+            (local.set $count (i32.const 0))
+            (local.set $k (i32.const 0))
+            (block $filled
+              (loop $negative
+                (br_if $filled (i32.ge_u (local.get $k) (global.get $drawsPerExample)))
+                (local.set $attempt (i32.const 0))
+                (block $drawn
+                  (loop $draw
+                    (br_if $drawn (i32.ge_u (local.get $attempt) (i32.const 64)))
+                    ;; sfc32 (SeededRandom.nextUint32)
+                    (local.set $t (i32.add (i32.add (local.get $a) (local.get $b)) (local.get $d)))
+                    (local.set $d (i32.add (local.get $d) (i32.const 1)))
+                    (local.set $a (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 9))))
+                    (local.set $b (i32.add (local.get $c) (i32.shl (local.get $c) (i32.const 3))))
+                    (local.set $c (i32.add (i32.rotl (local.get $c) (i32.const 21)) (local.get $t)))
+                    (local.set $item (i32.trunc_f64_u (f64.mul
+                      (f64.div (f64.convert_i32_u (local.get $t)) (f64.const 4294967296))
+                      (local.get $bound))))
+                    (if (i32.eqz (call $contains (local.get $first) (local.get $last) (local.get $item)))
+                      (then
+                        (if (i32.lt_u (local.get $count) (global.get $stride))
+                          (then
+                            (i32.store (i32.add (local.get $slots) (i32.shl (local.get $count) (i32.const 2)))
+                              (local.get $item))
+                            (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+                        (br $drawn)))
+                    (local.set $attempt (i32.add (local.get $attempt) (i32.const 1)))
+                    (br $draw)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $negative)))
+            (i32.store (i32.add (global.get $exampleCounts) (local.get $at)) (local.get $count))))
+        (local.set $from (i32.add (local.get $from) (i32.const 1)))
+        (br $example)))
+    (global.set $rngA (local.get $a))
+    (global.set $rngB (local.get $b))
+    (global.set $rngC (local.get $c))
+    (global.set $rngD (local.get $d)))
+
+  ;; True when the sorted, distinct i32 list [base, end) (bytes) holds `item`: a binary search without
+  ;; branches on the comparisons (select), which a random item makes unpredictable.
+  (func $contains (param $base i32) (param $end i32) (param $item i32) (result i32)
+    (local $n i32) (local $half i32)
+    (local.set $n (i32.shr_u (i32.sub (local.get $end) (local.get $base)) (i32.const 2)))
+    (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))
+    (block $found
+      (loop $halve
+        (br_if $found (i32.le_u (local.get $n) (i32.const 1)))
+        (local.set $half (i32.shr_u (local.get $n) (i32.const 1)))
+        (local.set $base (select
+          (i32.add (local.get $base) (i32.shl (local.get $half) (i32.const 2)))
+          (local.get $base)
+          (i32.le_s (i32.load (i32.add (local.get $base) (i32.shl (local.get $half) (i32.const 2))))
+            (local.get $item))))
+        (local.set $n (i32.sub (local.get $n) (local.get $half)))
+        (br $halve)))
+    (i32.eq (i32.load (local.get $base)) (local.get $item)))
 
   (func $min (param $a i32) (param $b i32) (result i32)
     (select (local.get $a) (local.get $b) (i32.lt_u (local.get $a) (local.get $b))))

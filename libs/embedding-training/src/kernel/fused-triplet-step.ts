@@ -37,6 +37,15 @@ interface TripletStepKernel {
   tripletCount(): number;
   resetCounters(): void;
   trainBatch(count: number, lookAhead: number, anchorsGiven: number): void;
+  configureUniform(
+    likedOffsets: number,
+    likedItems: number,
+    itemCount: number,
+    draws: number,
+  ): void;
+  setRandomState(a: number, b: number, c: number, d: number): void;
+  randomState(index: number): number;
+  sampleAndTrainBatch(count: number, group: number): void;
 }
 
 /** The options the fused step reads. */
@@ -214,6 +223,37 @@ export class FusedTripletStep implements ExampleTrainer {
    */
   trainBatch(count: number, lookAhead: number, anchorsGiven = false): void {
     this.kernel.trainBatch(count, lookAhead, anchorsGiven ? 1 : 0);
+  }
+
+  /**
+   * Lets `sampleAndTrainBatch` draw uniform negatives: `liked` are the byte addresses of the users'
+   * sorted liked lists in the table memory (see `placeLikedLists`), `draws` the negatives per positive.
+   */
+  configureUniform(setup: {
+    liked: { offsets: number; items: number };
+    itemCount: number;
+    draws: number;
+  }): void {
+    const { liked, itemCount, draws } = setup;
+    this.kernel.configureUniform(liked.offsets, liked.items, itemCount, draws);
+  }
+
+  /** Hands the kernel the sfc32 state (a, b, c, d) its draws continue from. */
+  setRandomState(state: Int32Array): void {
+    this.kernel.setRandomState(state[0], state[1], state[2], state[3]);
+  }
+
+  /** Writes the kernel's sfc32 state after its draws into `into`. */
+  readRandomState(into: Int32Array): void {
+    for (let k = 0; k < 4; k++) into[k] = this.kernel.randomState(k);
+  }
+
+  /**
+   * `trainBatch` for examples whose count is -1 until the kernel has drawn their uniform negatives (the
+   * others carry theirs), a group at a time, in example order: the draws of NegativeSampler.fill.
+   */
+  sampleAndTrainBatch(count: number, group: number): void {
+    this.kernel.sampleAndTrainBatch(count, group);
   }
 
   /** One example, in place of TripletKernel.train (the caller prefetches). */
