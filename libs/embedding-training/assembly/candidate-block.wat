@@ -24,7 +24,11 @@
     (param $stride i32) (param $norms i32) (param $steps i32)
     (local $src i32) (local $k i32) (local $x v128) (local $sum v128) (local $top v128)
     (local $squared f32) (local $max f32) (local $e f32) (local $inv f32) (local $invs v128)
-    (local $r i32) (local $line i32) (local $end i32) (local $touch i32)
+    (local $r i32) (local $line i32) (local $end i32) (local $touch i32) (local $magic v128)
+    ;; Rounding to the nearest integer (ties to even, as f32x4.nearest) by adding 1.5 · 2^23: for
+    ;; |v| <= 2^22 the sum's low mantissa bits are round(v), so (v + M) - M taken as i32 bits is round(v)
+    ;; as an integer (two instructions instead of nearest + trunc_sat's eight; rows are finite).
+    (local.set $magic (f32x4.splat (f32.const 12582912)))
     (local.set $end (i32.shl (local.get $dim) (i32.const 2)))
     (block $touched
       (loop $touchRow
@@ -74,7 +78,9 @@
             (local.set $max (f32.max (local.get $max) (f32.abs (local.get $e))))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br $next1)))
-        (local.set $squared (f32.add (local.get $squared) (call $lanes (local.get $sum))))
+        (local.set $squared (f32.add (local.get $squared) (f32.add
+          (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 1 (local.get $sum)))
+          (f32.add (f32x4.extract_lane 2 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum))))))
         (local.set $max (f32.max (local.get $max) (f32.max
           (f32.max (f32x4.extract_lane 0 (local.get $top)) (f32x4.extract_lane 1 (local.get $top)))
           (f32.max (f32x4.extract_lane 2 (local.get $top)) (f32x4.extract_lane 3 (local.get $top))))))
@@ -89,14 +95,19 @@
           (loop $next16
             (br_if $last16 (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $dim)))
             (local.set $line (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const 2))))
+            ;; (written out, not calls: Node 20's V8 does not inline WebAssembly functions)
             (v128.store (i32.add (local.get $dst) (local.get $k))
               (i8x16.narrow_i16x8_s
                 (i16x8.narrow_i32x4_s
-                  (call $quantise (v128.load (local.get $line)) (local.get $invs))
-                  (call $quantise (v128.load offset=16 (local.get $line)) (local.get $invs)))
+                  (i32x4.sub (f32x4.add (f32x4.mul (v128.load (local.get $line)) (local.get $invs))
+                    (local.get $magic)) (local.get $magic))
+                  (i32x4.sub (f32x4.add (f32x4.mul (v128.load offset=16 (local.get $line)) (local.get $invs))
+                    (local.get $magic)) (local.get $magic)))
                 (i16x8.narrow_i32x4_s
-                  (call $quantise (v128.load offset=32 (local.get $line)) (local.get $invs))
-                  (call $quantise (v128.load offset=48 (local.get $line)) (local.get $invs)))))
+                  (i32x4.sub (f32x4.add (f32x4.mul (v128.load offset=32 (local.get $line)) (local.get $invs))
+                    (local.get $magic)) (local.get $magic))
+                  (i32x4.sub (f32x4.add (f32x4.mul (v128.load offset=48 (local.get $line)) (local.get $invs))
+                    (local.get $magic)) (local.get $magic)))))
             (local.set $k (i32.add (local.get $k) (i32.const 16)))
             (br $next16)))
         (block $lastOne
@@ -115,10 +126,6 @@
         (local.set $steps (i32.add (local.get $steps) (i32.const 4)))
         (local.set $count (i32.sub (local.get $count) (i32.const 1)))
         (br $nextRow))))
-
-  ;; Four floats times `inv`, rounded to i32 lanes (|x · inv| <= 127).
-  (func $quantise (param $x v128) (param $inv v128) (result v128)
-    (i32x4.trunc_sat_f32x4_s (f32x4.nearest (f32x4.mul (local.get $x) (local.get $inv)))))
 
   ;; Closeness of `count` consecutive int8 block rows (from `rows`, `stride` bytes each) to the anchor
   ;; (dim f32 at `anchor`): out[r] = scale[r] · (anchor · row_r) + bias[r] (larger = closer; the block
