@@ -254,48 +254,49 @@
   (func $min (param $a i32) (param $b i32) (result i32)
     (select (local.get $a) (local.get $b) (i32.lt_u (local.get $a) (local.get $b))))
 
-  ;; Touches the rows of examples [from, to).
+  ;; Touches the rows of examples [from, to): one load per 64-byte line of the user, positive and negative
+  ;; rows, summed into $sink (so the loads are kept). Written as one function: Node 20's V8 does not
+  ;; inline WebAssembly calls, and a call per row costs more than the row's loads.
   (func $touchExamples (param $from i32) (param $to i32)
+    (local $at i32) (local $count i32) (local $k i32) (local $address i32) (local $line i32)
+    (local $sum i32) (local $negatives i32)
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
-        (call $touchExample (local.get $from))
+        (local.set $at (i32.shl (local.get $from) (i32.const 2)))
+        (local.set $count (i32.load (i32.add (global.get $exampleCounts) (local.get $at))))
+        (local.set $negatives (i32.add (global.get $exampleNegatives)
+          (i32.shl (i32.mul (local.get $from) (global.get $stride)) (i32.const 2))))
+        ;; k = -2: the user row, -1: the positive, then the negatives
+        (local.set $k (i32.const -2))
+        (block $rows
+          (loop $row
+            (br_if $rows (i32.ge_s (local.get $k) (local.get $count)))
+            (local.set $address
+              (if (result i32) (i32.eq (local.get $k) (i32.const -2))
+                (then (i32.add (global.get $users) (i32.mul (global.get $rowBytes)
+                  (i32.load (i32.add (global.get $exampleUsers) (local.get $at))))))
+                (else (i32.add (global.get $items) (i32.mul (global.get $rowBytes)
+                  (if (result i32) (i32.eq (local.get $k) (i32.const -1))
+                    (then (i32.load (i32.add (global.get $examplePositives) (local.get $at))))
+                    (else (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2)))))))))))
+            (local.set $line (i32.const 0))
+            (loop $lines
+              (local.set $sum (i32.add (local.get $sum)
+                (i32.load (i32.add (local.get $address) (local.get $line)))))
+              (br_if $lines (i32.lt_u (local.tee $line (i32.add (local.get $line) (i32.const 64)))
+                (global.get $rowBytes))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $row)))
         (local.set $from (i32.add (local.get $from) (i32.const 1)))
-        (br $next))))
+        (br $next)))
+    (global.set $sink (i32.add (global.get $sink) (local.get $sum))))
 
   ;; The address of row `row` of the table at `base`.
   (func $row (param $base i32) (param $row i32) (result i32)
     (i32.add (local.get $base) (i32.mul (local.get $row) (global.get $rowBytes))))
 
-  ;; One load per 64-byte line of a row, summed into $sink (so the loads are kept).
-  (func $touchRow (param $address i32)
-    (local $k i32) (local $sum i32)
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $k) (global.get $rowBytes)))
-        (local.set $sum (i32.add (local.get $sum) (i32.load (i32.add (local.get $address) (local.get $k)))))
-        (local.set $k (i32.add (local.get $k) (i32.const 64)))
-        (br $next)))
-    (global.set $sink (i32.add (global.get $sink) (local.get $sum))))
-
-  (func $touchExample (param $i i32)
-    (local $k i32) (local $count i32) (local $negatives i32)
-    (local.set $count (i32.load (i32.add (global.get $exampleCounts) (i32.shl (local.get $i) (i32.const 2)))))
-    (call $touchRow (call $row (global.get $users)
-      (i32.load (i32.add (global.get $exampleUsers) (i32.shl (local.get $i) (i32.const 2))))))
-    (call $touchRow (call $row (global.get $items)
-      (i32.load (i32.add (global.get $examplePositives) (i32.shl (local.get $i) (i32.const 2))))))
-    (local.set $negatives (i32.add (global.get $exampleNegatives)
-      (i32.shl (i32.mul (local.get $i) (global.get $stride)) (i32.const 2))))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
-        (call $touchRow (call $row (global.get $items)
-          (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2))))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $next))))
-
-;; Per negative in the `scored` scratch (32 bytes): the distance (f64, -1 when inactive) at 0, then
+  ;; Per negative in the `scored` scratch (32 bytes): the distance (f64, -1 when inactive) at 0, then
   ;; f32 ||a - x||² at 8, a · x at 12, ||x||² at 16.
   (func $trainExample (param $i i32) (param $anchorsGiven i32)
     (local $count i32) (local $user i32) (local $userRow i32) (local $anchor i32) (local $positive i32)
@@ -433,9 +434,19 @@
         (local.set $squares (f32x4.add (local.get $squares) (f32x4.mul (local.get $d) (local.get $d))))
         (local.set $dots (f32x4.add (local.get $dots) (f32x4.mul (local.get $av) (local.get $xv))))
         (local.set $norms (f32x4.add (local.get $norms) (f32x4.mul (local.get $xv) (local.get $xv))))))
-    (global.set $squared (call $lanes (f32x4.add (local.get $squares) (local.get $squares1))))
-    (global.set $dot (call $lanes (f32x4.add (local.get $dots) (local.get $dots1))))
-    (global.set $norm (call $lanes (f32x4.add (local.get $norms) (local.get $norms1)))))
+    ;; (the lane sums written out: a call each would cost more than they do)
+    (local.set $squares (f32x4.add (local.get $squares) (local.get $squares1)))
+    (local.set $dots (f32x4.add (local.get $dots) (local.get $dots1)))
+    (local.set $norms (f32x4.add (local.get $norms) (local.get $norms1)))
+    (global.set $squared (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $squares)) (f32x4.extract_lane 1 (local.get $squares)))
+      (f32.add (f32x4.extract_lane 2 (local.get $squares)) (f32x4.extract_lane 3 (local.get $squares)))))
+    (global.set $dot (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $dots)) (f32x4.extract_lane 1 (local.get $dots)))
+      (f32.add (f32x4.extract_lane 2 (local.get $dots)) (f32x4.extract_lane 3 (local.get $dots)))))
+    (global.set $norm (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $norms)) (f32x4.extract_lane 1 (local.get $norms)))
+      (f32.add (f32x4.extract_lane 2 (local.get $norms)) (f32x4.extract_lane 3 (local.get $norms))))))
 
   ;; Item row x (first met in this example, no L2) takes g = c (a - x) in one pass. Its squared norm is
   ;; c² ||a - x||² (scored), so the row-Adagrad rate r is known first; the new row x - r g has squared
