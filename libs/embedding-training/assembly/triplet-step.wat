@@ -488,9 +488,15 @@
       (local.set $u (i32.add (local.get $u) (i32.const 16)))
       (local.set $x (i32.add (local.get $x) (i32.const 16)))
       (br_if $step (i32.lt_u (local.get $x) (local.get $end))))
-    (global.set $gradSquared (call $lanes (local.get $gradSquares)))
-    (global.set $gradDot (call $lanes (local.get $gradDots)))
-    (global.set $anchorSquared (call $lanes (local.get $anchorSquares))))
+    (global.set $gradSquared (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $gradSquares)) (f32x4.extract_lane 1 (local.get $gradSquares)))
+      (f32.add (f32x4.extract_lane 2 (local.get $gradSquares)) (f32x4.extract_lane 3 (local.get $gradSquares)))))
+    (global.set $gradDot (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $gradDots)) (f32x4.extract_lane 1 (local.get $gradDots)))
+      (f32.add (f32x4.extract_lane 2 (local.get $gradDots)) (f32x4.extract_lane 3 (local.get $gradDots)))))
+    (global.set $anchorSquared (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $anchorSquares)) (f32x4.extract_lane 1 (local.get $anchorSquares)))
+      (f32.add (f32x4.extract_lane 2 (local.get $anchorSquares)) (f32x4.extract_lane 3 (local.get $anchorSquares))))))
 
   ;; The user row u (the anchor, no L2) takes G = userGradScale · userGrad in one pass, its rate and
   ;; max-norm factor from the sums the positive's $stepItem left (as for an item row).
