@@ -100,6 +100,30 @@ export class BehaviourAnchor {
     }
   }
 
+  /** True when `user` is scored as a mix (has liked items); else as their own row. */
+  mixes(user: number): boolean {
+    return this.parts.positives.countOf(user) > 0;
+  }
+
+  /**
+   * The fused step's path (it stepped the user row with (1 - g) of dL/dh_user itself): sums g of
+   * `grad` (dL/dh_user, f32) for the user's liked rows, when a triplet was active (a nonzero gradient),
+   * as `takeUserGradient` would.
+   */
+  takeAnchorGradient(user: number, grad: Float32Array): void {
+    const { dim, share } = this.parts;
+    if (!this.mixes(user)) return;
+    let active = false;
+    for (let k = 0; k < dim && !active; k++) active = grad[k] !== 0;
+    if (!active) return;
+    if (user !== this.pendingUser) {
+      this.flush();
+      this.pendingUser = user;
+    }
+    const pending = this.pending;
+    for (let k = 0; k < dim; k++) pending[k] += share * grad[k];
+  }
+
   /**
    * Spreads the pending user's summed gradient over their liked rows (1/k each) and forgets the user's
    * mean (those rows just moved).

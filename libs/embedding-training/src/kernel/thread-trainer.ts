@@ -75,7 +75,7 @@ export class ThreadTrainer {
     this.kernel =
       fused === null
         ? this.genericKernel(setup, { loss, geometry: geometry(), aggregation })
-        : aggregation.fusedStep(fused, userOptimizer(setup));
+        : aggregation.fusedStep(fused);
     this.sampler = createNegativeSampler({ ...setup, positives, geometry: geometry() });
     const sampler = this.sampler;
     const builder = createExampleBuilder({ ...setup, sampler, positives, geometry: geometry() });
