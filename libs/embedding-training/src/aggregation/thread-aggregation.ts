@@ -50,6 +50,7 @@ export class ThreadAggregation {
         options,
       ),
       scratch,
+      memory: tables.memory,
     });
     return new ThreadAggregation(anchor, options.dim, options.userAggregation);
   }

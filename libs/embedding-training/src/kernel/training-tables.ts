@@ -1,4 +1,5 @@
-import { anchorScratchRows } from '../aggregation/anchor-scratch';
+import { anchorScratchRows, trainsWithAggregation } from '../aggregation/anchor-scratch';
+import { anchorMeanBytes } from '../aggregation/behaviour-anchor';
 import { allocateTableMemory, type TableMemory } from '../geometry/table-memory';
 import { candidateBlockBytes, type CandidateBlockOptions } from '../negatives/candidate-block';
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
@@ -75,8 +76,9 @@ export function allocateTables(setup: {
   const pairCount = setup.positives?.users.length ?? 0;
   const liked =
     kernelDrawsUniform(options) && pairCount > 0 ? likedListBytes(userCount, pairCount) : 0;
+  const means = trainsWithAggregation(options) ? anchorMeanBytes(options.dim) : 0;
   const scratch =
-    scratchBytes(options) + candidateBlockBytes(options) + options.threads * (liked + 64);
+    scratchBytes(options) + candidateBlockBytes(options) + options.threads * (liked + means + 64);
   // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
   const placedAll = allocateTableMemory(withState, scratch);
   const placed = placedAll ?? allocateTableMemory(lengths, scratch);
