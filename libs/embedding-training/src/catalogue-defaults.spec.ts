@@ -11,10 +11,12 @@ describe('catalogueDefaults', () => {
       userAggregationMode: 'export',
       itemPropagation: 0,
       hardCandidateSource: 'fresh',
+      negativeReduction: 'mean',
+      hardNegativeSelection: 'each',
     });
   });
 
-  it('picks hardest of 8 for MovieLens-100K and hardest of 128 at a higher rate for Gowalla', () => {
+  it('picks hardest of 8 for MovieLens-100K, and the softmax over the closest 4 of 128 at a higher rate for Gowalla', () => {
     expect(catalogueDefaults({ itemCount: 1682 })).toEqual({
       hardNegativeCandidates: 8,
       negativesPerPositive: 4,
@@ -23,15 +25,19 @@ describe('catalogueDefaults', () => {
       userAggregationMode: 'export',
       itemPropagation: 0,
       hardCandidateSource: 'fresh',
+      negativeReduction: 'mean',
+      hardNegativeSelection: 'each',
     });
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
       hardNegativeCandidates: 128,
-      negativesPerPositive: 1,
+      negativesPerPositive: 4,
       learningRate: 0.1,
       userAggregation: 0.75,
       userAggregationMode: 'train',
       itemPropagation: 0.25,
       hardCandidateSource: 'block',
+      negativeReduction: 'softmax',
+      hardNegativeSelection: 'top',
     });
   });
 
@@ -45,10 +51,11 @@ describe('catalogueDefaults', () => {
       expect(chosen[i].learningRate).toBeGreaterThanOrEqual(chosen[i - 1].learningRate);
     }
     for (const defaults of chosen) {
-      expect(defaults.hardNegativeCandidates * defaults.negativesPerPositive).toBeLessThanOrEqual(
-        128,
-      );
+      // Candidates scored per pair: W per negative ('each') or one set of W ('top').
+      const sets = defaults.hardNegativeSelection === 'each' ? defaults.negativesPerPositive : 1;
+      expect(defaults.hardNegativeCandidates * sets).toBeLessThanOrEqual(128);
       expect(defaults.negativesPerPositive).toBeGreaterThanOrEqual(1);
+      expect(defaults.negativesPerPositive).toBeLessThanOrEqual(4);
     }
   });
 });
@@ -57,7 +64,7 @@ describe('resolveTrainOptions', () => {
   it('fills omitted options with the catalogue defaults; given ones win', () => {
     const resolved = resolveTrainOptions({ learningRate: 0.02 }, { itemCount: 40_981 });
     expect(resolved.hardNegativeCandidates).toBe(128);
-    expect(resolved.negativesPerPositive).toBe(1);
+    expect(resolved.negativesPerPositive).toBe(4);
     expect(resolved.learningRate).toBe(0.02);
     expect(resolved.negativeMix).toEqual({ hardest: 1 });
     const given = resolveTrainOptions(
@@ -65,6 +72,25 @@ describe('resolveTrainOptions', () => {
       { itemCount: 40_981 },
     );
     expect([given.hardNegativeCandidates, given.negativesPerPositive]).toEqual([16, 3]);
+  });
+
+  it('refuses the softmax reduction without a hinge loss or off the kernel, and top selection with a pool', () => {
+    const shape = { itemCount: 40_981 };
+    expect(() => resolveTrainOptions({ loss: 'bpr', negativeReduction: 'softmax' }, shape)).toThrow(/softmax needs a hinge loss/); // prettier-ignore
+    expect(() => resolveTrainOptions({ negativeReduction: 'softmax', engine: 'tfjs' }, shape)).toThrow(/softmax needs the kernel/); // prettier-ignore
+    expect(() => resolveTrainOptions({ hardCandidateReuse: 4 }, shape)).toThrow(/top needs hardCandidateReuse 1/); // prettier-ignore
+    expect(() => resolveTrainOptions({ softmaxTemperature: 0 }, shape)).toThrow(
+      /softmaxTemperature=0/,
+    );
+    // Another loss or the tfjs reference falls back from the catalogue's choice when it was not asked for.
+    for (const partial of [{ engine: 'tfjs' as const }, { loss: 'bpr' as const }]) {
+      const resolved = resolveTrainOptions(partial, shape);
+      expect([resolved.negativeReduction, resolved.hardNegativeSelection]).toEqual([
+        'mean',
+        'each',
+      ]);
+    }
+    expect(resolveTrainOptions({}, shape).negativeReduction).toBe('softmax');
   });
 
   it('lists every bad option at once', () => {

@@ -13,7 +13,9 @@ const LOSSES = [
 const OPTIMIZERS = ['sgd', 'adagrad', 'row-adagrad', 'lazy-adam'];
 const SOURCES = ['uniform', 'popularity', 'explicit', 'hardest', 'semi-hard'];
 const IN_BATCH = ['none', 'batch-all', 'batch-hard'];
-const REDUCTIONS = ['mean', 'sum', 'rank-weighted'];
+const REDUCTIONS = ['mean', 'sum', 'rank-weighted', 'softmax'];
+/** The losses with a hinge argument, which the 'softmax' reduction exponentiates. */
+const HINGE_LOSSES = ['triplet', 'squared-triplet', 'cosine-triplet'];
 
 /**
  * Fills omitted options with the defaults for a catalogue of `shape` and throws INVALID_TRAIN_OPTIONS
@@ -29,6 +31,14 @@ export function resolveTrainOptions(
   // The tfjs reference trains plain user rows; the catalogue's default mode falls back to the export mix.
   if (options.engine === 'tfjs' && partial.userAggregationMode === undefined) {
     options.userAggregationMode = 'export';
+  }
+  // The catalogue's softmax over the closest candidates needs a hinge loss and the kernel: for another
+  // loss or tfjs, the reduction and selection not asked for fall back to one negative per W, averaged.
+  if (options.engine === 'tfjs' || !HINGE_LOSSES.includes(options.loss)) {
+    if (partial.negativeReduction === undefined && options.negativeReduction === 'softmax') {
+      options.negativeReduction = 'mean';
+    }
+    if (partial.hardNegativeSelection === undefined) options.hardNegativeSelection = 'each';
   }
   const problems = [...numberProblems(options), ...choiceProblems(options)];
   if (problems.length > 0) {
@@ -52,6 +62,7 @@ function numberProblems(o: TrainOptions): string[] {
     ['epochs', o.epochs, Number.isInteger(o.epochs) && o.epochs >= 0],
     ['learningRate', o.learningRate, o.learningRate > 0],
     ['margin', o.margin, Number.isFinite(o.margin)],
+    ['softmaxTemperature', o.softmaxTemperature, o.softmaxTemperature > 0],
     ['seed', o.seed, Number.isInteger(o.seed)],
     ['negativesPerPositive', o.negativesPerPositive, Number.isInteger(o.negativesPerPositive)],
     ['hardNegativeCandidates', o.hardNegativeCandidates, o.hardNegativeCandidates >= 1],
@@ -97,6 +108,7 @@ function choiceProblems(o: TrainOptions): string[] {
     ['engine', o.engine, ['kernel', 'tfjs']],
     ['exampleOrder', o.exampleOrder, ['by-user', 'shuffled']],
     ['hardCandidateSource', o.hardCandidateSource, ['fresh', 'block']],
+    ['hardNegativeSelection', o.hardNegativeSelection, ['each', 'top']],
     ['userAggregationMode', o.userAggregationMode, ['export', 'train']],
   ];
   const problems = choices
@@ -109,6 +121,15 @@ function choiceProblems(o: TrainOptions): string[] {
   if (!mix.some(([, weight]) => weight > 0)) problems.push('negativeMix needs a positive weight');
   if (o.userAggregationMode === 'train' && o.engine !== 'kernel') {
     problems.push('userAggregationMode=train needs the kernel engine');
+  }
+  if (o.negativeReduction === 'softmax' && !HINGE_LOSSES.includes(o.loss)) {
+    problems.push(`negativeReduction=softmax needs a hinge loss (${HINGE_LOSSES.join(', ')})`);
+  }
+  if (o.negativeReduction === 'softmax' && o.engine !== 'kernel') {
+    problems.push('negativeReduction=softmax needs the kernel engine');
+  }
+  if (o.hardNegativeSelection === 'top' && o.hardCandidateReuse > 1) {
+    problems.push('hardNegativeSelection=top needs hardCandidateReuse 1');
   }
   return problems;
 }

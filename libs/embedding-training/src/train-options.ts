@@ -11,11 +11,21 @@ export type OptimizerName = 'sgd' | 'adagrad' | 'row-adagrad' | 'lazy-adam';
 export type NegativeSource = 'uniform' | 'popularity' | 'explicit' | 'hardest' | 'semi-hard';
 
 /**
- * How an example's K triplet losses combine: 'mean' (each weighs 1/K), 'sum', or 'rank-weighted'
- * (WARP / CML: log(1 + estimated rank of the positive) spread over the triplets that violate the margin,
- * so badly ranked positives push harder).
+ * How an example's K triplet losses combine: 'mean' (each weighs 1/K), 'sum', 'rank-weighted' (WARP /
+ * CML: log(1 + estimated rank of the positive) spread over the triplets that violate the margin, so badly
+ * ranked positives push harder), or 'softmax': log(1 + sum_k exp(v_k / softmaxTemperature)) over the
+ * triplets' hinge arguments v_k (d(a, p) - d(a, n_k) + margin for `triplet`): a smooth maximum of the K
+ * triplet losses (the N-pair / softmax cross-entropy form of the triplet loss), so the hardest negatives
+ * weigh most and a pair keeps a small gradient past the margin. Hinge losses only.
  */
-export type NegativeReduction = 'mean' | 'sum' | 'rank-weighted';
+export type NegativeReduction = 'mean' | 'sum' | 'rank-weighted' | 'softmax';
+
+/**
+ * How the K hard negatives of a pair are picked: 'each' scores W candidates per negative and takes the
+ * closest (K x W scored); 'top' scores one set of W candidates per pair and takes its K closest (W scored;
+ * with the 'softmax' reduction the closest weighs most).
+ */
+export type HardNegativeSelection = 'each' | 'top';
 
 /**
  * The order of an epoch's examples: 'by-user' visits users in random order and each user's examples in
@@ -56,6 +66,10 @@ export interface TrainOptions {
   /** Sampled negatives per (user, liked item) pair. */
   negativesPerPositive: number;
   negativeReduction: NegativeReduction;
+  /** 'softmax' reduction only: the temperature tau of exp(v / tau) (in units of the loss's scores). */
+  softmaxTemperature: number;
+  /** Hard negatives of a pair: each the closest of its own W candidates, or the K closest of one W. */
+  hardNegativeSelection: HardNegativeSelection;
   /** Relative weights of the negative sources (missing = 0); normalised. */
   negativeMix: Partial<Record<NegativeSource, number>>;
   /** Candidates scored per 'hardest' / 'semi-hard' negative (W of CML's hardest-of-W). */
@@ -127,7 +141,7 @@ export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
     loss: 'triplet',
     optimizer: 'row-adagrad',
     ...catalogueDefaults(shape),
-    negativeReduction: 'mean',
+    softmaxTemperature: 0.05,
     negativeMix: { hardest: 1 },
     hardNegativeWarmupEpochs: 6,
     hardCandidateReuse: 1,

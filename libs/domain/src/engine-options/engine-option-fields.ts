@@ -19,7 +19,8 @@ export const NEGATIVE_SOURCES = [
   'semi-hard',
 ] as const;
 export const IN_BATCH_MODES = ['none', 'batch-all', 'batch-hard'] as const;
-export const NEGATIVE_REDUCTIONS = ['mean', 'sum', 'rank-weighted'] as const;
+export const NEGATIVE_REDUCTIONS = ['mean', 'sum', 'rank-weighted', 'softmax'] as const;
+export const HARD_NEGATIVE_SELECTIONS = ['each', 'top'] as const;
 export const ENGINES = ['kernel', 'tfjs'] as const;
 export const HARD_CANDIDATE_SOURCES = ['block', 'fresh'] as const;
 export const USER_AGGREGATION_MODES = ['export', 'train'] as const;
@@ -142,7 +143,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negatives',
     env: 'TRAIN_NEGATIVES_PER_POSITIVE',
     description:
-      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4; 0 only with in-batch negatives)',
+      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4, and 4 from 10,000 items; 0 only with in-batch negatives)',
     engineDefault: 'catalogue',
   },
   negativeReduction: {
@@ -150,8 +151,27 @@ export const ENGINE_OPTION_FIELDS = {
     choices: NEGATIVE_REDUCTIONS,
     cli: 'negative-reduction',
     env: 'TRAIN_NEGATIVE_REDUCTION',
-    description: "How the losses of a pair's negatives combine",
-    engineDefault: 'mean',
+    description:
+      "How the losses of a pair's negatives combine; softmax = log(1 + sum exp(hinge argument / temperature)), hinge losses only (by catalogue: softmax from 10,000 items)",
+    engineDefault: 'catalogue',
+  },
+  softmaxTemperature: {
+    kind: 'number',
+    min: 0.001,
+    max: 10,
+    cli: 'softmax-temperature',
+    env: 'TRAIN_SOFTMAX_TEMPERATURE',
+    description: "The softmax reduction's temperature, in units of the loss's distances",
+    engineDefault: 0.05,
+  },
+  hardNegativeSelection: {
+    kind: 'choice',
+    choices: HARD_NEGATIVE_SELECTIONS,
+    cli: 'hard-selection',
+    env: 'TRAIN_HARD_SELECTION',
+    description:
+      "A pair's hard negatives: each the closest of its own W candidates, or the closest few of one set of W (top; by catalogue: top from 10,000 items)",
+    engineDefault: 'catalogue',
   },
   negativeMix: {
     kind: 'mix',

@@ -18,6 +18,9 @@ export function reductionScale(example: {
       return weight / count;
     case 'sum':
       return weight;
+    case 'softmax':
+      // The kernel weighs a softmax example's triplets itself (TripletKernel.evaluateSoftmax).
+      return weight;
     case 'rank-weighted':
       return (
         (weight * Math.log1p(((example.itemCount - 1) * active) / count)) / Math.max(active, 1)

@@ -121,6 +121,7 @@ export class ThreadTrainer {
       maxNegatives: maxNegatives(options),
       reduction: options.negativeReduction,
       itemCount: data.itemCount,
+      softmaxTemperature: options.softmaxTemperature,
     });
   }
 

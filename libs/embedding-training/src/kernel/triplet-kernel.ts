@@ -1,9 +1,16 @@
 import type { RowGeometry } from '../geometry/row-geometry';
-import type { TripletLoss } from '../losses/triplet-loss';
+import { isHingeLoss, type HingeTripletLoss, type TripletLoss } from '../losses/triplet-loss';
 import type { SparseOptimizer } from '../optim/sparse-optimizer';
 import type { NegativeReduction } from '../train-options';
 import { reductionScale } from './reduction-scale';
 import type { TrainingExample } from './training-example';
+
+/** The loss the 'softmax' reduction exponentiates: a hinge, with a temperature to divide by. */
+function softmaxLoss(loss: TripletLoss, temperature: number): HingeTripletLoss {
+  if (!isHingeLoss(loss)) throw new Error(`softmax reduction needs a hinge loss, not ${loss.name}`);
+  if (!(temperature > 0)) throw new Error('softmax reduction needs a temperature > 0');
+  return loss;
+}
 
 /** The pieces a kernel runs on. */
 export interface TripletKernelParts {
@@ -17,6 +24,8 @@ export interface TripletKernelParts {
   maxNegatives: number;
   reduction: NegativeReduction;
   itemCount: number;
+  /** The 'softmax' reduction's temperature (required with it, a hinge loss only). */
+  softmaxTemperature?: number;
 }
 
 /**
@@ -38,8 +47,14 @@ export class TripletKernel {
   private readonly negativeSlopes: Float64Array;
   /** Sum over the current example's triplets of dL/ds(u, p). */
   private positiveSlope = 0;
+  /** The hinge loss the 'softmax' reduction reads (null for every other reduction). */
+  private readonly softmaxLoss: HingeTripletLoss | null;
+  private readonly temperature: number;
 
   constructor(private readonly parts: TripletKernelParts) {
+    this.temperature = parts.softmaxTemperature ?? 0;
+    this.softmaxLoss =
+      parts.reduction === 'softmax' ? softmaxLoss(parts.loss, this.temperature) : null;
     this.userGradient = new Float64Array(parts.dim);
     this.itemGradient = new Float64Array(parts.dim);
     this.rowOffsets = new Int32Array(parts.maxNegatives + 1);
@@ -61,17 +76,22 @@ export class TripletKernel {
     for (let k = 0; k < count; k++) offsets[k] = example.negatives[k] * dim;
     offsets[count] = example.positive * dim;
     geometry.setAnchor(example.user * dim);
-    const active = this.evaluate(geometry.scoreRows(offsets, count + 1), count);
+    const scores = geometry.scoreRows(offsets, count + 1);
+    const active = this.softmaxLoss
+      ? this.evaluateSoftmax(this.softmaxLoss, scores, count)
+      : this.evaluate(scores, count);
     this.tripletCount += count;
     if (active === 0 && this.positiveSlope === 0) return;
     this.userGradient.fill(0);
-    const scale = reductionScale({
-      reduction: this.parts.reduction,
-      weight: example.weight,
-      count,
-      active,
-      itemCount: this.parts.itemCount,
-    });
+    const scale = this.softmaxLoss
+      ? example.weight
+      : reductionScale({
+          reduction: this.parts.reduction,
+          weight: example.weight,
+          count,
+          active,
+          itemCount: this.parts.itemCount,
+        });
     if (active > 0) this.applyNegatives(example, scale);
     this.finish(example, { positiveCoef: this.positiveSlope * scale, userTouched: active > 0 });
   }
@@ -90,6 +110,39 @@ export class TripletKernel {
     }
     this.positiveSlope = positiveSlope;
     return active;
+  }
+
+  /**
+   * The 'softmax' reduction: L = log(1 + sum_k exp(v_k / t)) over the hinge arguments v_k, so
+   * dL/dv_k = exp(v_k / t) / (t (1 + sum_j exp(v_j / t))) (computed with the largest exponent factored
+   * out: t is small and v / t can pass f64's range). Every negative gets a (possibly tiny) gradient.
+   */
+  private evaluateSoftmax(loss: HingeTripletLoss, scores: Float64Array, count: number): number {
+    const t = this.temperature;
+    const scorePositive = scores[count];
+    const exponents = this.negativeSlopes;
+    let top = 0;
+    for (let k = 0; k < count; k++) {
+      exponents[k] = loss.violation(scorePositive, scores[k]) / t;
+      if (exponents[k] > top) top = exponents[k];
+    }
+    // The derivatives of v are constants of the loss (+-1), the same for every k.
+    const dPositive = loss.gradPositive;
+    const dNegative = loss.gradNegative;
+    let sum = Math.exp(-top);
+    for (let k = 0; k < count; k++) {
+      exponents[k] = Math.exp(exponents[k] - top);
+      sum += exponents[k];
+    }
+    this.lossSum += top + Math.log(sum);
+    let positiveSlope = 0;
+    for (let k = 0; k < count; k++) {
+      const slope = exponents[k] / (t * sum);
+      positiveSlope += slope * dPositive;
+      exponents[k] = slope * dNegative;
+    }
+    this.positiveSlope = positiveSlope;
+    return count;
   }
 
   private applyNegatives(example: TrainingExample, scale: number): void {

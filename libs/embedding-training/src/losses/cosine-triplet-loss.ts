@@ -1,7 +1,7 @@
-import type { LossParameters, TripletLoss } from './triplet-loss';
+import type { HingeTripletLoss, LossParameters } from './triplet-loss';
 
 /** L = max(cos(a, n) - cos(a, p) + margin, 0): the angular triplet loss. */
-export class CosineTripletLoss implements TripletLoss {
+export class CosineTripletLoss implements HingeTripletLoss {
   readonly name = 'cosine-triplet' as const;
   readonly geometry = 'cosine' as const;
   readonly metric = 'cosine' as const;
@@ -23,5 +23,11 @@ export class CosineTripletLoss implements TripletLoss {
     this.gradPositive = 0;
     this.gradNegative = 0;
     return 0;
+  }
+
+  violation(cosinePositive: number, cosineNegative: number): number {
+    this.gradPositive = -1;
+    this.gradNegative = 1;
+    return cosineNegative - cosinePositive + this.margin;
   }
 }

@@ -1,12 +1,12 @@
 import type { GeometryKind } from '../geometry/row-geometry';
 import type { LossName } from '../train-options';
-import type { LossParameters, TripletLoss } from './triplet-loss';
+import type { HingeTripletLoss, LossParameters } from './triplet-loss';
 
 /**
  * L = max(s(a, p) - s(a, n) + margin, 0) on a distance s: the hinge shared by `triplet` (Euclidean
  * distance) and `squared-triplet` (squared distance, CML); they differ only in the geometry.
  */
-export abstract class DistanceHingeLoss implements TripletLoss {
+export abstract class DistanceHingeLoss implements HingeTripletLoss {
   abstract readonly name: LossName;
   abstract readonly geometry: GeometryKind;
   readonly metric = 'neg-l2' as const;
@@ -28,5 +28,11 @@ export abstract class DistanceHingeLoss implements TripletLoss {
     this.gradPositive = 0;
     this.gradNegative = 0;
     return 0;
+  }
+
+  violation(distancePositive: number, distanceNegative: number): number {
+    this.gradPositive = 1;
+    this.gradNegative = -1;
+    return distancePositive - distanceNegative + this.margin;
   }
 }

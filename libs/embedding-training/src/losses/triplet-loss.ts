@@ -20,6 +20,17 @@ export interface TripletLoss {
   evaluate(scorePositive: number, scoreNegative: number): number;
 }
 
+/** A hinge loss max(v, 0): its argument v is what the 'softmax' reduction exponentiates. */
+export interface HingeTripletLoss extends TripletLoss {
+  /** The hinge's argument v (unclipped); sets gradPositive / gradNegative to dv/ds(a, p) and dv/ds(a, n). */
+  violation(scorePositive: number, scoreNegative: number): number;
+}
+
+/** True for the losses with a hinge argument. */
+export function isHingeLoss(loss: TripletLoss): loss is HingeTripletLoss {
+  return typeof (loss as Partial<HingeTripletLoss>).violation === 'function';
+}
+
 /** Hyper-parameters shared by the losses (each uses what it needs). */
 export interface LossParameters {
   margin: number;

@@ -240,6 +240,29 @@ describe('CandidateBlock', () => {
     expect(s.block.pick(1, 0, true)).toBe(-1);
   });
 
+  it('pickClosest gives the closest unliked entries of the next slice, closest first', () => {
+    const s = setup({ liked: [[1, 2, 3, 40, 41, 42], [], [], []] });
+    const into = new Int32Array(5);
+    for (let pair = 0; pair < 12; pair++) {
+      const found = s.block.pickClosest(0, 5, into);
+      const first = s.block.lastSliceStart;
+      expect(found).toBe(5);
+      const picked = [...into.subarray(0, found)];
+      expect(picked.some((item) => s.positives.has(0, item))).toBe(false);
+      expect(new Set(picked).size).toBe(5);
+      expectNearBest(s, 0, first, picked[0]);
+      const bound = roundingBound(s, 'squared-euclidean', 0, first);
+      const near = (item: number) => closeness(s, 'squared-euclidean', 0, item);
+      for (let k = 1; k < found; k++) expect(near(picked[k])).toBeLessThanOrEqual(near(picked[k - 1]) + bound); // prettier-ignore
+      // No unliked entry left out is closer than the last one taken (up to rounding).
+      for (let e = first; e < first + W; e++) {
+        const item = s.block.entryItems[e];
+        if (picked.includes(item) || s.positives.has(0, item)) continue;
+        expect(near(item)).toBeLessThanOrEqual(near(picked[found - 1]) + bound);
+      }
+    }
+  });
+
   it('semi-hard picks the closest entry still farther than the positive', () => {
     const s = setup();
     const positive = 1;

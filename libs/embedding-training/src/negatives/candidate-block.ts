@@ -124,6 +124,8 @@ export interface CandidateBlockParts {
   entries?: number;
   /** Candidate uses per copied row (R); default 16. */
   reuse?: number;
+  /** Most entries one pair picks (`pickClosest`); default 1. Sizes the ring of entries to copy again. */
+  picksPerPair?: number;
 }
 
 /**
@@ -174,13 +176,18 @@ export class CandidateBlock {
   private readonly usersAt: number;
   private readonly itemsAt: number;
   private user = -1;
+  /** What the last `scoreNextSlice` left: the kernel's closest entry (-1: none) and its bound. */
+  private lastBest = -1;
+  private lastBelow = Infinity;
+  /** `pickClosest`'s marks of the entries it has looked at. */
+  private readonly taken: Uint8Array;
   private firstSlice = 0;
   private userPicks = 0;
   private cursor = 0;
   /** Rows due to be replaced (W / R per pick), copied REFRESH_CHUNK at a time. */
   private refreshDue = 0;
-  /** Entries of the last PICK_LAG picks (-1: none), a ring. */
-  private readonly picked = new Int32Array(PICK_LAG).fill(-1);
+  /** Entries of the last PICK_LAG pairs' picks (-1: none), a ring. */
+  private readonly picked: Int32Array;
   private pickedAt = 0;
 
   private constructor(
@@ -192,6 +199,8 @@ export class CandidateBlock {
     this.entries = entries;
     this.slices = entries / candidates;
     this.reuse = parts.reuse ?? BLOCK_REUSE;
+    this.taken = new Uint8Array(parts.candidates);
+    this.picked = new Int32Array(PICK_LAG * Math.max(1, parts.picksPerPair ?? 1)).fill(-1);
     this.entryItems = new Int32Array(entries);
     const buffer = memory.memory.buffer;
     const scratchRows = Math.max(REFRESH_CHUNK, candidates);
@@ -235,6 +244,57 @@ export class CandidateBlock {
    * entry of the slice is liked.
    */
   pick(user: number, positive: number, hardest: boolean): number {
+    const first = this.scoreNextSlice(
+      user,
+      hardest ? Infinity : this.liveCloseness(user, positive),
+    );
+    const best = this.lastBest;
+    const below = this.lastBelow;
+    const pick =
+      best >= 0 && !this.parts.positives.has(user, this.entryItems[first + best])
+        ? best
+        : this.pickUnliked(user, first, below);
+    if (pick < 0) return -1;
+    this.recopyPicked(first + pick);
+    return this.entryItems[first + pick];
+  }
+
+  /**
+   * The `count` closest distinct items of the next W of `user`'s slices that the user does not like,
+   * closest first, written to `into`; returns how many (fewer when the slice holds fewer).
+   */
+  pickClosest(user: number, count: number, into: Int32Array): number {
+    const first = this.scoreNextSlice(user, Infinity);
+    const { candidates, positives } = this.parts;
+    const out = this.out;
+    const taken = this.taken;
+    taken.fill(0, 0, candidates);
+    let found = 0;
+    for (let seen = 0; seen < candidates && found < count; seen++) {
+      let best = -1;
+      let bestCloseness = -Infinity;
+      for (let c = 0; c < candidates; c++) {
+        if (taken[c] === 0 && out[c] > bestCloseness) {
+          best = c;
+          bestCloseness = out[c];
+        }
+      }
+      if (best < 0) break;
+      taken[best] = 1;
+      const item = this.entryItems[first + best];
+      // Entries are drawn with replacement: an item twice in the slice is one candidate.
+      if (positives.has(user, item) || into.subarray(0, found).includes(item)) continue;
+      into[found++] = item;
+      this.recopyPicked(first + best);
+    }
+    return found;
+  }
+
+  /**
+   * Scores the next W entries of `user`'s slices (fresh rows once every slice has served the user) into
+   * `out`; leaves the kernel's closest entry below `below` in lastBest; returns the slice's first entry.
+   */
+  private scoreNextSlice(user: number, below: number): number {
     const { candidates, dim, random } = this.parts;
     if (user !== this.user) {
       this.user = user;
@@ -250,9 +310,9 @@ export class CandidateBlock {
     }
     this.userPicks++;
     this.lastSliceStart = first;
-    const below = hardest ? Infinity : this.liveCloseness(user, positive);
     const anchor = this.parts.anchorAddress?.(user) ?? this.usersAt + user * dim * 4;
-    const best = this.kernel.closestRows(
+    this.lastBelow = below;
+    this.lastBest = this.kernel.closestRows(
       anchor,
       dim,
       this.stride,
@@ -264,13 +324,7 @@ export class CandidateBlock {
       below,
       this.anchorAt,
     );
-    const pick =
-      best >= 0 && !this.parts.positives.has(user, this.entryItems[first + best])
-        ? best
-        : this.pickUnliked(user, first, below);
-    if (pick < 0) return -1;
-    this.recopyPicked(first + pick);
-    return this.entryItems[first + pick];
+    return first;
   }
 
   /** Forgets the current user (a new epoch's order may start with the same one). */

@@ -39,6 +39,7 @@ export function createNegativeSampler(setup: {
     mix: options.negativeMix,
     warmupEpochs: options.hardNegativeWarmupEpochs,
     block: candidateBlock({ ...setup, random }),
+    selection: options.hardNegativeSelection,
   });
 }
 
@@ -68,6 +69,7 @@ function candidateBlock(setup: {
     items: tables.items,
     // Train-time aggregation: picks are hardest for the mix the loss scores, not the raw user row.
     anchorAddress: setup.geometry.anchorAddress?.bind(setup.geometry),
+    picksPerPair: options.hardNegativeSelection === 'top' ? options.negativesPerPositive : 1,
   });
 }
 

@@ -124,4 +124,53 @@ describe('NegativeSampler', () => {
     expect(hardShare(2)).toBeLessThan(0.75);
     expect(hardShare(4)).toBeGreaterThan(0.95);
   });
+
+  it("'top' takes a pair's closest unliked candidates of one set of W, closest first, no repeats", () => {
+    const instance = new NegativeSampler({
+      ...samplerParts({ hardest: 1 }),
+      negativesPerPositive: 3,
+      selection: 'top',
+    });
+    const example = new TrainingExample(3);
+    example.user = 0;
+    example.positive = 5;
+    const sets: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      example.negativeCount = 0;
+      instance.fill(example);
+      sets.push([...example.negatives.subarray(0, example.negativeCount)].join(','));
+    }
+    // 40 candidates of 7 unliked items: items 2, 3 and 4 are almost always among them.
+    expect(sets.filter((set) => set === '2,3,4').length / sets.length).toBeGreaterThan(0.95);
+    expect(sets.every((set) => new Set(set.split(',')).size === set.split(',').length)).toBe(true);
+  });
+
+  it("'top' under warm-up mixes uniform draws with the closest of one set", () => {
+    const instance = new NegativeSampler({
+      ...samplerParts({ hardest: 1 }),
+      negativesPerPositive: 2,
+      selection: 'top',
+      warmupEpochs: 4,
+    });
+    instance.setEpoch(2);
+    const example = new TrainingExample(2);
+    example.user = 0;
+    example.positive = 5;
+    let hard = 0;
+    let total = 0;
+    for (let i = 0; i < 1000; i++) {
+      example.negativeCount = 0;
+      instance.fill(example);
+      const items = [...example.negatives.subarray(0, example.negativeCount)];
+      expect(items.some((item) => positives.has(0, item))).toBe(false);
+      hard += items.filter((item) => item === 2).length;
+      total += items.length;
+    }
+    expect(total).toBe(2000);
+    // Half the draws are hard at epoch 2 of 4: a pair has a hard set (which starts with 2) 3 times in 4, and
+    // one uniform draw on average, which is 2 one time in 7: 0.75 + 1 / 7 ~ 0.89 per pair (with 'each',
+    // every hard draw would be 2: 1 + 1 / 7 ~ 1.14).
+    expect(hard / 1000).toBeGreaterThan(0.83);
+    expect(hard / 1000).toBeLessThan(0.95);
+  });
 });

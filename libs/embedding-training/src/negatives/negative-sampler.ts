@@ -3,7 +3,7 @@ import type { RowGeometry } from '../geometry/row-geometry';
 import type { TrainingExample } from '../kernel/training-example';
 import type { AliasTable } from '../random/alias-table';
 import type { SeededRandom } from '../random/seeded-random';
-import type { NegativeSource } from '../train-options';
+import type { HardNegativeSelection, NegativeSource } from '../train-options';
 import type { CandidateBlock } from './candidate-block';
 import { CandidatePool } from './candidate-pool';
 import { negativeMixAt } from './negative-mix-schedule';
@@ -33,6 +33,8 @@ export interface NegativeSamplerParts {
   warmupEpochs: number;
   /** Hard picks score this block's entries instead of W fresh rows (null: fresh, or the pool). */
   block?: CandidateBlock | null;
+  /** 'top': a pair's hardest negatives are the closest of one set of W candidates; default 'each'. */
+  selection?: HardNegativeSelection;
 }
 
 /**
@@ -48,10 +50,15 @@ export class NegativeSampler {
   private readonly candidateOffsets: Int32Array;
   /** Null when every pick scores W fresh candidates (candidateReuse 1). */
   private readonly pool: CandidatePool | null;
+  /** 'top' selection: the items of a pair's closest picks, and the candidates' closeness. */
+  private readonly closest: Int32Array;
+  private readonly closeness: Float64Array;
 
   constructor(private readonly parts: NegativeSamplerParts) {
     this.closerSign = parts.geometry.isDistance ? -1 : 1;
     this.candidateOffsets = new Int32Array(parts.candidates + 1);
+    this.closest = new Int32Array(parts.negativesPerPositive);
+    this.closeness = new Float64Array(parts.candidates + 1);
     this.pool =
       parts.candidateReuse > 1
         ? new CandidatePool({
@@ -80,18 +87,62 @@ export class NegativeSampler {
 
   /** Appends `negativesPerPositive` negatives (fewer if a user has no eligible item). */
   fill(example: TrainingExample): void {
-    const random = this.parts.random;
-    const cumulative = this.cumulative;
+    const top = this.parts.selection === 'top';
+    let hardestDraws = 0;
     for (let k = 0; k < this.parts.negativesPerPositive; k++) {
-      let source = this.onlySource;
-      if (source < 0) {
-        const r = random.nextFloat();
-        source = 0;
-        while (r >= cumulative[source]) source++;
+      const source = this.nextSource();
+      if (top && source === HARDEST) {
+        hardestDraws++;
+        continue;
       }
       const item = this.draw(source, example);
       if (item >= 0) example.addNegative(item);
     }
+    if (hardestDraws > 0) {
+      const found = this.closestOfOneSet(example, hardestDraws);
+      for (let k = 0; k < found; k++) example.addNegative(this.closest[k]);
+    }
+  }
+
+  private nextSource(): number {
+    if (this.onlySource >= 0) return this.onlySource;
+    const r = this.parts.random.nextFloat();
+    const cumulative = this.cumulative;
+    let source = 0;
+    while (r >= cumulative[source]) source++;
+    return source;
+  }
+
+  /**
+   * 'top' selection: the `count` closest of one set of W uniform candidates the user does not like, into
+   * `closest` (from the block, or W fresh rows scored in one batched pass); returns how many.
+   */
+  private closestOfOneSet(example: TrainingExample, count: number): number {
+    const block = this.parts.block;
+    if (block) return block.pickClosest(example.user, count, this.closest);
+    const { geometry, dim, positives, candidates, itemCount, random } = this.parts;
+    const offsets = this.candidateOffsets;
+    for (let c = 0; c < candidates; c++) offsets[c] = random.nextInt(itemCount) * dim;
+    geometry.setAnchor(example.user * dim);
+    const scores = geometry.scoreRows(offsets, candidates);
+    const closeness = this.closeness;
+    for (let c = 0; c < candidates; c++) closeness[c] = this.closerSign * scores[c];
+    let found = 0;
+    for (let seen = 0; seen < candidates && found < count; seen++) {
+      let best = -1;
+      for (let c = 0; c < candidates; c++) {
+        if (closeness[c] > -Infinity && (best < 0 || closeness[c] > closeness[best])) best = c;
+      }
+      if (best < 0) break;
+      closeness[best] = -Infinity;
+      const item = offsets[best] / dim;
+      // A candidate drawn twice is one candidate (as the block's disjoint entries are).
+      if (positives.has(example.user, item) || this.closest.subarray(0, found).includes(item)) {
+        continue;
+      }
+      this.closest[found++] = item;
+    }
+    return found;
   }
 
   private draw(source: number, example: TrainingExample): number {
