@@ -13,6 +13,10 @@
 ;; `configure`. Loss sum and triplet count accumulate in globals until `resetCounters`.
 (module
   (import "env" "memory" (memory 1 65536 shared))
+  ;; Math.exp and Math.log (the 'softmax' reduction; WebAssembly has neither): the same values as the
+  ;; generic TypeScript kernel's.
+  (import "env" "exp" (func $exp (param f64) (result f64)))
+  (import "env" "log" (func $log (param f64) (result f64)))
 
   (global $users (mut i32) (i32.const 0))
   (global $items (mut i32) (i32.const 0))
@@ -26,6 +30,10 @@
   (global $l2 (mut f32) (f32.const 0))
   (global $margin (mut f64) (f64.const 0))
   (global $mean (mut i32) (i32.const 1))
+  ;; The 'softmax' reduction (configureSoftmax): L = log(1 + sum_k exp(v_k / t)) over the hinge
+  ;; arguments v_k = d_p - d_k + margin, the example weight unscaled.
+  (global $softmax (mut i32) (i32.const 0))
+  (global $temperature (mut f64) (f64.const 1))
   (global $userGradScale (mut f32) (f32.const 1))
   ;; Batch arrays (one entry per example; negatives: `stride` per example) and scratch.
   (global $exampleUsers (mut i32) (i32.const 0))
@@ -91,6 +99,11 @@
     (global.set $stride (local.get $stride))
     (global.set $userGrad (local.get $userGrad))
     (global.set $distances (local.get $distances)))
+
+  (func (export "configureSoftmax") (param $temperature f64)
+    (global.set $softmax (i32.const 1))
+    (global.set $mean (i32.const 0))
+    (global.set $temperature (local.get $temperature)))
 
   (func (export "setUserGradientScale") (param $scale f64)
     (global.set $userGradScale (f32.demote_f64 (local.get $scale))))
@@ -304,6 +317,7 @@
     (local $positiveDistance f64) (local $distance f64) (local $violation f64) (local $scale f64)
     (local $at i32) (local $slot i32) (local $fast i32) (local $repeated i32)
     (local $positiveSquared f32) (local $positiveDot f32) (local $positiveNorm f32)
+    (local $top f64) (local $positiveWeight f64) (local $c f64)
     (local.set $at (i32.shl (local.get $i) (i32.const 2)))
     (local.set $count (i32.load (i32.add (global.get $exampleCounts) (local.get $at))))
     (if (i32.eqz (local.get $count)) (then (return)))
@@ -330,13 +344,21 @@
         (local.set $distance (f64.sqrt (f64.promote_f32 (global.get $squared))))
         (local.set $violation (f64.add (f64.sub (local.get $positiveDistance) (local.get $distance))
           (global.get $margin)))
-        (if (f64.gt (local.get $violation) (f64.const 0))
-          (then
-            (global.set $lossSum (f64.add (global.get $lossSum) (local.get $violation)))
-            (local.set $active (i32.add (local.get $active) (i32.const 1))))
-          ;; an inactive triplet: no gradient
-          (else (local.set $distance (f64.const -1))))
         (local.set $slot (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 5))))
+        (if (global.get $softmax)
+          (then
+            ;; v_k / t, made a weight by $softmaxWeights; top = max(0, v_k / t) as in TypeScript
+            (local.set $violation (f64.div (local.get $violation) (global.get $temperature)))
+            (f64.store offset=24 (local.get $slot) (local.get $violation))
+            (if (f64.gt (local.get $violation) (local.get $top))
+              (then (local.set $top (local.get $violation)))))
+          (else
+            (if (f64.gt (local.get $violation) (f64.const 0))
+              (then
+                (global.set $lossSum (f64.add (global.get $lossSum) (local.get $violation)))
+                (local.set $active (i32.add (local.get $active) (i32.const 1))))
+              ;; an inactive triplet: no gradient
+              (else (local.set $distance (f64.const -1))))))
         (f64.store (local.get $slot) (local.get $distance))
         (f32.store offset=8 (local.get $slot) (global.get $squared))
         (f32.store offset=12 (local.get $slot) (global.get $dot))
@@ -344,6 +366,13 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $score)))
     (global.set $tripletCount (f64.add (global.get $tripletCount) (f64.convert_i32_u (local.get $count))))
+    ;; dL/dd_p over the scale: the active count for the hinge, the sum of the weights for the softmax
+    ;; (where every negative is active).
+    (if (global.get $softmax)
+      (then
+        (local.set $positiveWeight (call $softmaxWeights (local.get $count) (local.get $top)))
+        (local.set $active (local.get $count)))
+      (else (local.set $positiveWeight (f64.convert_i32_u (local.get $active)))))
     (if (i32.eqz (local.get $active)) (then (return)))
     (local.set $scale (f64.promote_f32 (f32.load (i32.add (global.get $exampleWeights) (local.get $at)))))
     (if (global.get $mean)
@@ -377,18 +406,21 @@
                   (then (local.set $repeated (i32.const 1)) (br $checked)))
                 (local.set $j (i32.add (local.get $j) (i32.const 1)))
                 (br $check)))
+            ;; c = scale · w_k / d_k (w_k = 1 for the hinge: the same bits as scale / d_k)
+            (local.set $c (f64.div
+              (if (result f64) (global.get $softmax)
+                (then (f64.mul (local.get $scale) (f64.load offset=24 (local.get $slot))))
+                (else (local.get $scale)))
+              (call $atLeastTiny (local.get $distance))))
             (if (i32.and (local.get $fast) (i32.eqz (local.get $repeated)))
               (then
-                (call $stepItem (local.get $anchor) (local.get $item)
-                  (f64.div (local.get $scale) (call $atLeastTiny (local.get $distance)))
+                (call $stepItem (local.get $anchor) (local.get $item) (local.get $c)
                   (f32.load offset=8 (local.get $slot)) (f32.load offset=12 (local.get $slot))
                   (f32.load offset=16 (local.get $slot))))
-              (else
-                (call $applyItem (local.get $anchor) (local.get $item)
-                  (f64.div (local.get $scale) (call $atLeastTiny (local.get $distance))))))))
+              (else (call $applyItem (local.get $anchor) (local.get $item) (local.get $c))))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $apply)))
-    (local.set $distance (f64.div (f64.neg (f64.mul (f64.convert_i32_u (local.get $active)) (local.get $scale)))
+    (local.set $distance (f64.div (f64.neg (f64.mul (local.get $positiveWeight) (local.get $scale)))
       (call $atLeastTiny (local.get $positiveDistance))))
     (if (local.get $fast)
       (then
@@ -400,6 +432,41 @@
     (if (i32.and (local.get $fast) (i32.eq (local.get $anchor) (local.get $userRow)))
       (then (call $stepUser (local.get $userRow) (local.get $user)))
       (else (call $applyUser (local.get $userRow) (local.get $user)))))
+
+  ;; The softmax reduction's weights, as TripletKernel.evaluateSoftmax: with x_k = v_k / t in each slot
+  ;; (offset 24) and top = max(0, x_k), sum = exp(-top) + sum_k exp(x_k - top), the loss adds
+  ;; top + log(sum) and each slot gets w_k = exp(x_k - top) / (t · sum) = -dL/dd_k (a slot whose weight
+  ;; underflows to 0 is marked inactive, distance -1, as the TypeScript kernel skips a zero
+  ;; coefficient). Returns dL/dd_p = sum_k w_k.
+  (func $softmaxWeights (param $count i32) (param $top f64) (result f64)
+    (local $k i32) (local $slot i32) (local $sum f64) (local $e f64) (local $weights f64)
+    (local $denominator f64)
+    (local.set $sum (call $exp (f64.neg (local.get $top))))
+    (block $summed
+      (loop $next
+        (br_if $summed (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $slot (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 5))))
+        (local.set $e (call $exp (f64.sub (f64.load offset=24 (local.get $slot)) (local.get $top))))
+        (f64.store offset=24 (local.get $slot) (local.get $e))
+        (local.set $sum (f64.add (local.get $sum) (local.get $e)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (global.set $lossSum (f64.add (global.get $lossSum)
+      (f64.add (local.get $top) (call $log (local.get $sum)))))
+    (local.set $denominator (f64.mul (global.get $temperature) (local.get $sum)))
+    (local.set $k (i32.const 0))
+    (block $weighed
+      (loop $next
+        (br_if $weighed (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $slot (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 5))))
+        (local.set $e (f64.div (f64.load offset=24 (local.get $slot)) (local.get $denominator)))
+        (f64.store offset=24 (local.get $slot) (local.get $e))
+        (local.set $weights (f64.add (local.get $weights) (local.get $e)))
+        (if (f64.eq (local.get $e) (f64.const 0))
+          (then (f64.store (local.get $slot) (f64.const -1))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (local.get $weights))
 
   ;; ||a - x||², a · x and ||x||² (f32) into $squared, $dot, $norm: 8 floats per step on two sets of
   ;; accumulators (six independent chains), then 4 (dim is a multiple of 4).
