@@ -1,5 +1,5 @@
 // node bench/run.js bench/train/focus.ts [--config one|four|sixteen|defaults] [--epochs 3] [--runs 1]
-//   [--threads 1] [--gowalla]
+//   [--threads 1] [--gowalla] [--reduction mean|sum|softmax (uniform configs)]
 // One configuration of bench:train alone (1 thread by default), so a profile (`node --cpu-prof
 // bench/run.js ...`) or a before/after comparison covers only it. Prints each run's triplets per wall and
 // per CPU-second. --gowalla trains on gowalla-lightgcn/train.txt (RECSYS_DATASETS_DIR) instead of the
@@ -11,10 +11,12 @@ import { findDatasetFile } from '../quality/datasets-dir';
 import { gowallaShapedData } from './bench-data';
 import { measureTraining } from './measure';
 
-// The uniform rows as bench:train runs them: plain user rows (like for like with implicit's BPR).
+// The uniform rows as bench:train runs them: plain user rows and the hinge's mean (like for like with
+// implicit's BPR; --reduction softmax measures the catalogue default's reduction instead).
 const UNIFORM: Partial<TrainOptions> = {
   negativeMix: { uniform: 1 },
   userAggregationMode: 'export',
+  negativeReduction: arg('reduction', 'mean') as TrainOptions['negativeReduction'],
 };
 const CONFIGS: Record<string, Partial<TrainOptions>> = {
   one: { ...UNIFORM, negativesPerPositive: 1 },
