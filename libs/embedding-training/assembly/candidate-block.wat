@@ -24,7 +24,11 @@
     (param $stride i32) (param $norms i32) (param $steps i32)
     (local $src i32) (local $k i32) (local $x v128) (local $sum v128) (local $top v128)
     (local $squared f32) (local $max f32) (local $e f32) (local $inv f32) (local $invs v128)
-    (local $r i32) (local $line i32) (local $end i32) (local $touch i32)
+    (local $r i32) (local $line i32) (local $end i32) (local $touch i32) (local $magic v128)
+    ;; Rounding to the nearest integer (ties to even, as f32x4.nearest) by adding 1.5 · 2^23: for
+    ;; |v| <= 2^22 the sum's low mantissa bits are round(v), so (v + M) - M taken as i32 bits is round(v)
+    ;; as an integer (two instructions instead of nearest + trunc_sat's eight; rows are finite).
+    (local.set $magic (f32x4.splat (f32.const 12582912)))
     (local.set $end (i32.shl (local.get $dim) (i32.const 2)))
     (block $touched
       (loop $touchRow
@@ -74,7 +78,9 @@
             (local.set $max (f32.max (local.get $max) (f32.abs (local.get $e))))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br $next1)))
-        (local.set $squared (f32.add (local.get $squared) (call $lanes (local.get $sum))))
+        (local.set $squared (f32.add (local.get $squared) (f32.add
+          (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 1 (local.get $sum)))
+          (f32.add (f32x4.extract_lane 2 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum))))))
         (local.set $max (f32.max (local.get $max) (f32.max
           (f32.max (f32x4.extract_lane 0 (local.get $top)) (f32x4.extract_lane 1 (local.get $top)))
           (f32.max (f32x4.extract_lane 2 (local.get $top)) (f32x4.extract_lane 3 (local.get $top))))))
@@ -89,14 +95,19 @@
           (loop $next16
             (br_if $last16 (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $dim)))
             (local.set $line (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const 2))))
+            ;; (written out, not calls: Node 20's V8 does not inline WebAssembly functions)
             (v128.store (i32.add (local.get $dst) (local.get $k))
               (i8x16.narrow_i16x8_s
                 (i16x8.narrow_i32x4_s
-                  (call $quantise (v128.load (local.get $line)) (local.get $invs))
-                  (call $quantise (v128.load offset=16 (local.get $line)) (local.get $invs)))
+                  (i32x4.sub (f32x4.add (f32x4.mul (v128.load (local.get $line)) (local.get $invs))
+                    (local.get $magic)) (local.get $magic))
+                  (i32x4.sub (f32x4.add (f32x4.mul (v128.load offset=16 (local.get $line)) (local.get $invs))
+                    (local.get $magic)) (local.get $magic)))
                 (i16x8.narrow_i32x4_s
-                  (call $quantise (v128.load offset=32 (local.get $line)) (local.get $invs))
-                  (call $quantise (v128.load offset=48 (local.get $line)) (local.get $invs)))))
+                  (i32x4.sub (f32x4.add (f32x4.mul (v128.load offset=32 (local.get $line)) (local.get $invs))
+                    (local.get $magic)) (local.get $magic))
+                  (i32x4.sub (f32x4.add (f32x4.mul (v128.load offset=48 (local.get $line)) (local.get $invs))
+                    (local.get $magic)) (local.get $magic)))))
             (local.set $k (i32.add (local.get $k) (i32.const 16)))
             (br $next16)))
         (block $lastOne
@@ -116,10 +127,6 @@
         (local.set $count (i32.sub (local.get $count) (i32.const 1)))
         (br $nextRow))))
 
-  ;; Four floats times `inv`, rounded to i32 lanes (|x · inv| <= 127).
-  (func $quantise (param $x v128) (param $inv v128) (result v128)
-    (i32x4.trunc_sat_f32x4_s (f32x4.nearest (f32x4.mul (local.get $x) (local.get $inv)))))
-
   ;; Closeness of `count` consecutive int8 block rows (from `rows`, `stride` bytes each) to the anchor
   ;; (dim f32 at `anchor`): out[r] = scale[r] · (anchor · row_r) + bias[r] (larger = closer; the block
   ;; stores scale and bias per entry, the row's quantisation step folded into scale, so one sum serves
@@ -132,7 +139,8 @@
     (result i32)
     (local $r i32) (local $k i32) (local $row i32) (local $e f32) (local $max f32) (local $levels f32)
     (local $inv f32) (local $step f32) (local $v v128) (local $acc0 v128) (local $acc1 v128)
-    (local $close f32) (local $best i32) (local $bestClose f32)
+    (local $close f32) (local $best i32) (local $bestClose f32) (local $acc2 v128) (local $acc3 v128)
+    (local $low v128) (local $high v128) (local $at i32) (local $steps4 v128)
     ;; The anchor to i16: |q| <= levels, where 127 · levels · stride < 2^31.
     (local.set $k (i32.const 0))
     (block $measured
@@ -158,9 +166,67 @@
             (else (i32.const 0))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $quantiseAnchor)))
-    ;; One row at a time, 16 coordinates per step on two accumulators.
+    ;; Four rows at a time while they last: each 16-coordinate step loads the anchor's two i16 vectors
+    ;; once for the four rows, and the four rows' sums come out as one i32x4 (a transposing add), so
+    ;; their closeness is computed and stored four lanes at once. Integer sums are exact and the lanes
+    ;; take the f32 operations of the one-row loop below, so the scores are the same bits.
     (local.set $row (local.get $rows))
     (local.set $r (i32.const 0))
+    (local.set $steps4 (f32x4.splat (local.get $step)))
+    (block $groupsDone
+      (loop $nextGroup
+        (br_if $groupsDone (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $count)))
+        (local.set $acc0 (v128.const i32x4 0 0 0 0))
+        (local.set $acc1 (v128.const i32x4 0 0 0 0))
+        (local.set $acc2 (v128.const i32x4 0 0 0 0))
+        (local.set $acc3 (v128.const i32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (loop $nextStep4
+          (local.set $low (v128.load (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))
+          (local.set $high
+            (v128.load offset=16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))
+          (local.set $at (i32.add (local.get $row) (local.get $k)))
+          (local.set $v (v128.load (local.get $at)))
+          (local.set $acc0 (i32x4.add (local.get $acc0) (i32x4.add
+            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $v)) (local.get $low))
+            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $v)) (local.get $high)))))
+          (local.set $at (i32.add (local.get $at) (local.get $stride)))
+          (local.set $v (v128.load (local.get $at)))
+          (local.set $acc1 (i32x4.add (local.get $acc1) (i32x4.add
+            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $v)) (local.get $low))
+            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $v)) (local.get $high)))))
+          (local.set $at (i32.add (local.get $at) (local.get $stride)))
+          (local.set $v (v128.load (local.get $at)))
+          (local.set $acc2 (i32x4.add (local.get $acc2) (i32x4.add
+            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $v)) (local.get $low))
+            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $v)) (local.get $high)))))
+          (local.set $at (i32.add (local.get $at) (local.get $stride)))
+          (local.set $v (v128.load (local.get $at)))
+          (local.set $acc3 (i32x4.add (local.get $acc3) (i32x4.add
+            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $v)) (local.get $low))
+            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $v)) (local.get $high)))))
+          (br_if $nextStep4 (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $stride))))
+        ;; [a0+a2, b0+b2, a1+a3, b1+b3] and the same for rows 2-3, then [a, b, c, d].
+        (local.set $acc0 (i32x4.add
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $acc0) (local.get $acc1))
+          (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $acc0) (local.get $acc1))))
+        (local.set $acc2 (i32x4.add
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $acc2) (local.get $acc3))
+          (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $acc2) (local.get $acc3))))
+        (local.set $acc0 (i32x4.add
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $acc0) (local.get $acc2))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $acc0) (local.get $acc2))))
+        (local.set $k (i32.shl (local.get $r) (i32.const 2)))
+        (v128.store (i32.add (local.get $out) (local.get $k))
+          (f32x4.add
+            (f32x4.mul
+              (f32x4.mul (v128.load (i32.add (local.get $scale) (local.get $k))) (local.get $steps4))
+              (f32x4.convert_i32x4_s (local.get $acc0)))
+            (v128.load (i32.add (local.get $bias) (local.get $k)))))
+        (local.set $row (i32.add (local.get $row) (i32.shl (local.get $stride) (i32.const 2))))
+        (local.set $r (i32.add (local.get $r) (i32.const 4)))
+        (br $nextGroup)))
+    ;; The rest one row at a time, 16 coordinates per step on two accumulators.
     (block $done
       (loop $nextRow
         (br_if $done (i32.ge_u (local.get $r) (local.get $count)))

@@ -13,6 +13,10 @@
 ;; `configure`. Loss sum and triplet count accumulate in globals until `resetCounters`.
 (module
   (import "env" "memory" (memory 1 65536 shared))
+  ;; Math.exp and Math.log (the 'softmax' reduction; WebAssembly has neither): the same values as the
+  ;; generic TypeScript kernel's.
+  (import "env" "exp" (func $exp (param f64) (result f64)))
+  (import "env" "log" (func $log (param f64) (result f64)))
 
   (global $users (mut i32) (i32.const 0))
   (global $items (mut i32) (i32.const 0))
@@ -26,6 +30,10 @@
   (global $l2 (mut f32) (f32.const 0))
   (global $margin (mut f64) (f64.const 0))
   (global $mean (mut i32) (i32.const 1))
+  ;; The 'softmax' reduction (configureSoftmax): L = log(1 + sum_k exp(v_k / t)) over the hinge
+  ;; arguments v_k = d_p - d_k + margin, the example weight unscaled.
+  (global $softmax (mut i32) (i32.const 0))
+  (global $temperature (mut f64) (f64.const 1))
   (global $userGradScale (mut f32) (f32.const 1))
   ;; Batch arrays (one entry per example; negatives: `stride` per example) and scratch.
   (global $exampleUsers (mut i32) (i32.const 0))
@@ -48,6 +56,17 @@
   (global $lossSum (mut f64) (f64.const 0))
   (global $tripletCount (mut f64) (f64.const 0))
   (global $sink (mut i32) (i32.const 0))
+  ;; Uniform negatives drawn in the kernel (`sampleAndTrainBatch`): the sfc32 state of the thread's
+  ;; SeededRandom, the users' sorted liked lists (CSR: offsets [userCount + 1] then items, i32), the
+  ;; catalogue size and the negatives per positive.
+  (global $rngA (mut i32) (i32.const 0))
+  (global $rngB (mut i32) (i32.const 0))
+  (global $rngC (mut i32) (i32.const 0))
+  (global $rngD (mut i32) (i32.const 0))
+  (global $likedOffsets (mut i32) (i32.const 0))
+  (global $likedItems (mut i32) (i32.const 0))
+  (global $itemCount (mut i32) (i32.const 0))
+  (global $drawsPerExample (mut i32) (i32.const 0))
 
   (func (export "configure")
     (param $users i32) (param $items i32) (param $userState i32) (param $itemState i32) (param $dim i32)
@@ -81,6 +100,11 @@
     (global.set $userGrad (local.get $userGrad))
     (global.set $distances (local.get $distances)))
 
+  (func (export "configureSoftmax") (param $temperature f64)
+    (global.set $softmax (i32.const 1))
+    (global.set $mean (i32.const 0))
+    (global.set $temperature (local.get $temperature)))
+
   (func (export "setUserGradientScale") (param $scale f64)
     (global.set $userGradScale (f32.demote_f64 (local.get $scale))))
 
@@ -96,9 +120,19 @@
   ;; example ahead exposes one miss latency per example; touching a group exposes about one per group
   ;; (the misses overlap). group 0: no touching (the caller prefetched).
   (func (export "trainBatch") (param $count i32) (param $group i32) (param $anchorsGiven i32)
-    (local $i i32) (local $end i32)
+    (call $trainGroups (local.get $count) (local.get $group) (local.get $anchorsGiven) (i32.const 0)))
+
+  ;; trainBatch for a batch whose positive pairs (count -1) still need their uniform negatives: a group's
+  ;; negatives are drawn (see $sampleExamples) just before its rows are touched, so one call samples and
+  ;; trains the whole batch, with the draws of example-by-example sampling in the same order.
+  (func (export "sampleAndTrainBatch") (param $count i32) (param $group i32)
+    (call $trainGroups (local.get $count) (local.get $group) (i32.const 0) (i32.const 1)))
+
+  (func $trainGroups (param $count i32) (param $group i32) (param $anchorsGiven i32) (param $sample i32)
+    (local $i i32) (local $end i32) (local $after i32)
     (if (i32.eqz (local.get $group))
       (then
+        (if (local.get $sample) (then (call $sampleExamples (i32.const 0) (local.get $count))))
         (block $done
           (loop $next
             (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
@@ -106,13 +140,16 @@
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $next)))
         (return)))
-    (call $touchExamples (i32.const 0) (call $min (local.get $group) (local.get $count)))
+    (local.set $end (call $min (local.get $group) (local.get $count)))
+    (if (local.get $sample) (then (call $sampleExamples (i32.const 0) (local.get $end))))
+    (call $touchExamples (i32.const 0) (local.get $end))
     (block $done
       (loop $nextGroup
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
         (local.set $end (call $min (i32.add (local.get $i) (local.get $group)) (local.get $count)))
-        (call $touchExamples (local.get $end)
-          (call $min (i32.add (local.get $end) (local.get $group)) (local.get $count)))
+        (local.set $after (call $min (i32.add (local.get $end) (local.get $group)) (local.get $count)))
+        (if (local.get $sample) (then (call $sampleExamples (local.get $end) (local.get $after))))
+        (call $touchExamples (local.get $end) (local.get $after))
         (block $trained
           (loop $next
             (br_if $trained (i32.ge_u (local.get $i) (local.get $end)))
@@ -121,51 +158,158 @@
             (br $next)))
         (br $nextGroup))))
 
+  (func (export "configureUniform")
+    (param $likedOffsets i32) (param $likedItems i32) (param $itemCount i32) (param $draws i32)
+    (global.set $likedOffsets (local.get $likedOffsets))
+    (global.set $likedItems (local.get $likedItems))
+    (global.set $itemCount (local.get $itemCount))
+    (global.set $drawsPerExample (local.get $draws)))
+
+  (func (export "setRandomState") (param $a i32) (param $b i32) (param $c i32) (param $d i32)
+    (global.set $rngA (local.get $a))
+    (global.set $rngB (local.get $b))
+    (global.set $rngC (local.get $c))
+    (global.set $rngD (local.get $d)))
+
+  ;; Word `index` (0-3: a, b, c, d) of the sfc32 state.
+  (func (export "randomState") (param $index i32) (result i32)
+    (select (global.get $rngA)
+      (select (global.get $rngB)
+        (select (global.get $rngC) (global.get $rngD) (i32.eq (local.get $index) (i32.const 2)))
+        (i32.eq (local.get $index) (i32.const 1)))
+      (i32.eqz (local.get $index))))
+
+  ;; The uniform negatives of examples [from, to) whose count is -1, as NegativeSampler.fill draws them
+  ;; with the uniform source alone: per negative, SeededRandom.nextInt(itemCount) (sfc32, then
+  ;; floor(t / 2^32 · itemCount) in f64) until an item the user does not like, at most 64 draws (else
+  ;; none). The state lives in locals for the loop and goes back to the globals at the end.
+  (func $sampleExamples (param $from i32) (param $to i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $bound f64)
+    (local $at i32) (local $user i32) (local $first i32) (local $last i32) (local $slots i32)
+    (local $count i32) (local $k i32) (local $attempt i32) (local $item i32)
+    (local.set $a (global.get $rngA))
+    (local.set $b (global.get $rngB))
+    (local.set $c (global.get $rngC))
+    (local.set $d (global.get $rngD))
+    (local.set $bound (f64.convert_i32_u (global.get $itemCount)))
+    (block $done
+      (loop $example
+        (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
+        (local.set $at (i32.shl (local.get $from) (i32.const 2)))
+        (if (i32.eq (i32.load (i32.add (global.get $exampleCounts) (local.get $at))) (i32.const -1))
+          (then
+            (local.set $user (i32.shl
+              (i32.load (i32.add (global.get $exampleUsers) (local.get $at))) (i32.const 2)))
+            ;; the user's liked items, [first, last) in bytes
+            (local.set $first (i32.add (global.get $likedItems) (i32.shl
+              (i32.load (i32.add (global.get $likedOffsets) (local.get $user))) (i32.const 2))))
+            (local.set $last (i32.add (global.get $likedItems) (i32.shl
+              (i32.load offset=4 (i32.add (global.get $likedOffsets) (local.get $user))) (i32.const 2))))
+            (local.set $slots (i32.add (global.get $exampleNegatives)
+              (i32.shl (i32.mul (local.get $from) (global.get $stride)) (i32.const 2))))
+            (local.set $count (i32.const 0))
+            (local.set $k (i32.const 0))
+            (block $filled
+              (loop $negative
+                (br_if $filled (i32.ge_u (local.get $k) (global.get $drawsPerExample)))
+                (local.set $attempt (i32.const 0))
+                (block $drawn
+                  (loop $draw
+                    (br_if $drawn (i32.ge_u (local.get $attempt) (i32.const 64)))
+                    ;; sfc32 (SeededRandom.nextUint32)
+                    (local.set $t (i32.add (i32.add (local.get $a) (local.get $b)) (local.get $d)))
+                    (local.set $d (i32.add (local.get $d) (i32.const 1)))
+                    (local.set $a (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 9))))
+                    (local.set $b (i32.add (local.get $c) (i32.shl (local.get $c) (i32.const 3))))
+                    (local.set $c (i32.add (i32.rotl (local.get $c) (i32.const 21)) (local.get $t)))
+                    (local.set $item (i32.trunc_f64_u (f64.mul
+                      (f64.div (f64.convert_i32_u (local.get $t)) (f64.const 4294967296))
+                      (local.get $bound))))
+                    (if (i32.eqz (call $contains (local.get $first) (local.get $last) (local.get $item)))
+                      (then
+                        (if (i32.lt_u (local.get $count) (global.get $stride))
+                          (then
+                            (i32.store (i32.add (local.get $slots) (i32.shl (local.get $count) (i32.const 2)))
+                              (local.get $item))
+                            (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+                        (br $drawn)))
+                    (local.set $attempt (i32.add (local.get $attempt) (i32.const 1)))
+                    (br $draw)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $negative)))
+            (i32.store (i32.add (global.get $exampleCounts) (local.get $at)) (local.get $count))))
+        (local.set $from (i32.add (local.get $from) (i32.const 1)))
+        (br $example)))
+    (global.set $rngA (local.get $a))
+    (global.set $rngB (local.get $b))
+    (global.set $rngC (local.get $c))
+    (global.set $rngD (local.get $d)))
+
+  ;; True when the sorted, distinct i32 list [base, end) (bytes) holds `item`: a binary search without
+  ;; branches on the comparisons (select), which a random item makes unpredictable.
+  (func $contains (param $base i32) (param $end i32) (param $item i32) (result i32)
+    (local $n i32) (local $half i32)
+    (local.set $n (i32.shr_u (i32.sub (local.get $end) (local.get $base)) (i32.const 2)))
+    (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))
+    (block $found
+      (loop $halve
+        (br_if $found (i32.le_u (local.get $n) (i32.const 1)))
+        (local.set $half (i32.shr_u (local.get $n) (i32.const 1)))
+        (local.set $base (select
+          (i32.add (local.get $base) (i32.shl (local.get $half) (i32.const 2)))
+          (local.get $base)
+          (i32.le_s (i32.load (i32.add (local.get $base) (i32.shl (local.get $half) (i32.const 2))))
+            (local.get $item))))
+        (local.set $n (i32.sub (local.get $n) (local.get $half)))
+        (br $halve)))
+    (i32.eq (i32.load (local.get $base)) (local.get $item)))
+
   (func $min (param $a i32) (param $b i32) (result i32)
     (select (local.get $a) (local.get $b) (i32.lt_u (local.get $a) (local.get $b))))
 
-  ;; Touches the rows of examples [from, to).
+  ;; Touches the rows of examples [from, to): one load per 64-byte line of the user, positive and negative
+  ;; rows, summed into $sink (so the loads are kept). Written as one function: Node 20's V8 does not
+  ;; inline WebAssembly calls, and a call per row costs more than the row's loads.
   (func $touchExamples (param $from i32) (param $to i32)
+    (local $at i32) (local $count i32) (local $k i32) (local $address i32) (local $line i32)
+    (local $sum i32) (local $negatives i32)
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
-        (call $touchExample (local.get $from))
+        (local.set $at (i32.shl (local.get $from) (i32.const 2)))
+        (local.set $count (i32.load (i32.add (global.get $exampleCounts) (local.get $at))))
+        (local.set $negatives (i32.add (global.get $exampleNegatives)
+          (i32.shl (i32.mul (local.get $from) (global.get $stride)) (i32.const 2))))
+        ;; k = -2: the user row, -1: the positive, then the negatives
+        (local.set $k (i32.const -2))
+        (block $rows
+          (loop $row
+            (br_if $rows (i32.ge_s (local.get $k) (local.get $count)))
+            (local.set $address
+              (if (result i32) (i32.eq (local.get $k) (i32.const -2))
+                (then (i32.add (global.get $users) (i32.mul (global.get $rowBytes)
+                  (i32.load (i32.add (global.get $exampleUsers) (local.get $at))))))
+                (else (i32.add (global.get $items) (i32.mul (global.get $rowBytes)
+                  (if (result i32) (i32.eq (local.get $k) (i32.const -1))
+                    (then (i32.load (i32.add (global.get $examplePositives) (local.get $at))))
+                    (else (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2)))))))))))
+            (local.set $line (i32.const 0))
+            (loop $lines
+              (local.set $sum (i32.add (local.get $sum)
+                (i32.load (i32.add (local.get $address) (local.get $line)))))
+              (br_if $lines (i32.lt_u (local.tee $line (i32.add (local.get $line) (i32.const 64)))
+                (global.get $rowBytes))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $row)))
         (local.set $from (i32.add (local.get $from) (i32.const 1)))
-        (br $next))))
+        (br $next)))
+    (global.set $sink (i32.add (global.get $sink) (local.get $sum))))
 
   ;; The address of row `row` of the table at `base`.
   (func $row (param $base i32) (param $row i32) (result i32)
     (i32.add (local.get $base) (i32.mul (local.get $row) (global.get $rowBytes))))
 
-  ;; One load per 64-byte line of a row, summed into $sink (so the loads are kept).
-  (func $touchRow (param $address i32)
-    (local $k i32) (local $sum i32)
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $k) (global.get $rowBytes)))
-        (local.set $sum (i32.add (local.get $sum) (i32.load (i32.add (local.get $address) (local.get $k)))))
-        (local.set $k (i32.add (local.get $k) (i32.const 64)))
-        (br $next)))
-    (global.set $sink (i32.add (global.get $sink) (local.get $sum))))
-
-  (func $touchExample (param $i i32)
-    (local $k i32) (local $count i32) (local $negatives i32)
-    (local.set $count (i32.load (i32.add (global.get $exampleCounts) (i32.shl (local.get $i) (i32.const 2)))))
-    (call $touchRow (call $row (global.get $users)
-      (i32.load (i32.add (global.get $exampleUsers) (i32.shl (local.get $i) (i32.const 2))))))
-    (call $touchRow (call $row (global.get $items)
-      (i32.load (i32.add (global.get $examplePositives) (i32.shl (local.get $i) (i32.const 2))))))
-    (local.set $negatives (i32.add (global.get $exampleNegatives)
-      (i32.shl (i32.mul (local.get $i) (global.get $stride)) (i32.const 2))))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
-        (call $touchRow (call $row (global.get $items)
-          (i32.load (i32.add (local.get $negatives) (i32.shl (local.get $k) (i32.const 2))))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $next))))
-
-;; Per negative in the `scored` scratch (32 bytes): the distance (f64, -1 when inactive) at 0, then
+  ;; Per negative in the `scored` scratch (32 bytes): the distance (f64, -1 when inactive) at 0, then
   ;; f32 ||a - x||² at 8, a · x at 12, ||x||² at 16.
   (func $trainExample (param $i i32) (param $anchorsGiven i32)
     (local $count i32) (local $user i32) (local $userRow i32) (local $anchor i32) (local $positive i32)
@@ -173,6 +317,7 @@
     (local $positiveDistance f64) (local $distance f64) (local $violation f64) (local $scale f64)
     (local $at i32) (local $slot i32) (local $fast i32) (local $repeated i32)
     (local $positiveSquared f32) (local $positiveDot f32) (local $positiveNorm f32)
+    (local $top f64) (local $positiveWeight f64) (local $c f64)
     (local.set $at (i32.shl (local.get $i) (i32.const 2)))
     (local.set $count (i32.load (i32.add (global.get $exampleCounts) (local.get $at))))
     (if (i32.eqz (local.get $count)) (then (return)))
@@ -199,13 +344,21 @@
         (local.set $distance (f64.sqrt (f64.promote_f32 (global.get $squared))))
         (local.set $violation (f64.add (f64.sub (local.get $positiveDistance) (local.get $distance))
           (global.get $margin)))
-        (if (f64.gt (local.get $violation) (f64.const 0))
-          (then
-            (global.set $lossSum (f64.add (global.get $lossSum) (local.get $violation)))
-            (local.set $active (i32.add (local.get $active) (i32.const 1))))
-          ;; an inactive triplet: no gradient
-          (else (local.set $distance (f64.const -1))))
         (local.set $slot (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 5))))
+        (if (global.get $softmax)
+          (then
+            ;; v_k / t, made a weight by $softmaxWeights; top = max(0, v_k / t) as in TypeScript
+            (local.set $violation (f64.div (local.get $violation) (global.get $temperature)))
+            (f64.store offset=24 (local.get $slot) (local.get $violation))
+            (if (f64.gt (local.get $violation) (local.get $top))
+              (then (local.set $top (local.get $violation)))))
+          (else
+            (if (f64.gt (local.get $violation) (f64.const 0))
+              (then
+                (global.set $lossSum (f64.add (global.get $lossSum) (local.get $violation)))
+                (local.set $active (i32.add (local.get $active) (i32.const 1))))
+              ;; an inactive triplet: no gradient
+              (else (local.set $distance (f64.const -1))))))
         (f64.store (local.get $slot) (local.get $distance))
         (f32.store offset=8 (local.get $slot) (global.get $squared))
         (f32.store offset=12 (local.get $slot) (global.get $dot))
@@ -213,6 +366,13 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $score)))
     (global.set $tripletCount (f64.add (global.get $tripletCount) (f64.convert_i32_u (local.get $count))))
+    ;; dL/dd_p over the scale: the active count for the hinge, the sum of the weights for the softmax
+    ;; (where every negative is active).
+    (if (global.get $softmax)
+      (then
+        (local.set $positiveWeight (call $softmaxWeights (local.get $count) (local.get $top)))
+        (local.set $active (local.get $count)))
+      (else (local.set $positiveWeight (f64.convert_i32_u (local.get $active)))))
     (if (i32.eqz (local.get $active)) (then (return)))
     (local.set $scale (f64.promote_f32 (f32.load (i32.add (global.get $exampleWeights) (local.get $at)))))
     (if (global.get $mean)
@@ -246,18 +406,21 @@
                   (then (local.set $repeated (i32.const 1)) (br $checked)))
                 (local.set $j (i32.add (local.get $j) (i32.const 1)))
                 (br $check)))
+            ;; c = scale · w_k / d_k (w_k = 1 for the hinge: the same bits as scale / d_k)
+            (local.set $c (f64.div
+              (if (result f64) (global.get $softmax)
+                (then (f64.mul (local.get $scale) (f64.load offset=24 (local.get $slot))))
+                (else (local.get $scale)))
+              (call $atLeastTiny (local.get $distance))))
             (if (i32.and (local.get $fast) (i32.eqz (local.get $repeated)))
               (then
-                (call $stepItem (local.get $anchor) (local.get $item)
-                  (f64.div (local.get $scale) (call $atLeastTiny (local.get $distance)))
+                (call $stepItem (local.get $anchor) (local.get $item) (local.get $c)
                   (f32.load offset=8 (local.get $slot)) (f32.load offset=12 (local.get $slot))
                   (f32.load offset=16 (local.get $slot))))
-              (else
-                (call $applyItem (local.get $anchor) (local.get $item)
-                  (f64.div (local.get $scale) (call $atLeastTiny (local.get $distance))))))))
+              (else (call $applyItem (local.get $anchor) (local.get $item) (local.get $c))))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $apply)))
-    (local.set $distance (f64.div (f64.neg (f64.mul (f64.convert_i32_u (local.get $active)) (local.get $scale)))
+    (local.set $distance (f64.div (f64.neg (f64.mul (local.get $positiveWeight) (local.get $scale)))
       (call $atLeastTiny (local.get $positiveDistance))))
     (if (local.get $fast)
       (then
@@ -269,6 +432,41 @@
     (if (i32.and (local.get $fast) (i32.eq (local.get $anchor) (local.get $userRow)))
       (then (call $stepUser (local.get $userRow) (local.get $user)))
       (else (call $applyUser (local.get $userRow) (local.get $user)))))
+
+  ;; The softmax reduction's weights, as TripletKernel.evaluateSoftmax: with x_k = v_k / t in each slot
+  ;; (offset 24) and top = max(0, x_k), sum = exp(-top) + sum_k exp(x_k - top), the loss adds
+  ;; top + log(sum) and each slot gets w_k = exp(x_k - top) / (t · sum) = -dL/dd_k (a slot whose weight
+  ;; underflows to 0 is marked inactive, distance -1, as the TypeScript kernel skips a zero
+  ;; coefficient). Returns dL/dd_p = sum_k w_k.
+  (func $softmaxWeights (param $count i32) (param $top f64) (result f64)
+    (local $k i32) (local $slot i32) (local $sum f64) (local $e f64) (local $weights f64)
+    (local $denominator f64)
+    (local.set $sum (call $exp (f64.neg (local.get $top))))
+    (block $summed
+      (loop $next
+        (br_if $summed (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $slot (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 5))))
+        (local.set $e (call $exp (f64.sub (f64.load offset=24 (local.get $slot)) (local.get $top))))
+        (f64.store offset=24 (local.get $slot) (local.get $e))
+        (local.set $sum (f64.add (local.get $sum) (local.get $e)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (global.set $lossSum (f64.add (global.get $lossSum)
+      (f64.add (local.get $top) (call $log (local.get $sum)))))
+    (local.set $denominator (f64.mul (global.get $temperature) (local.get $sum)))
+    (local.set $k (i32.const 0))
+    (block $weighed
+      (loop $next
+        (br_if $weighed (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $slot (i32.add (global.get $distances) (i32.shl (local.get $k) (i32.const 5))))
+        (local.set $e (f64.div (f64.load offset=24 (local.get $slot)) (local.get $denominator)))
+        (f64.store offset=24 (local.get $slot) (local.get $e))
+        (local.set $weights (f64.add (local.get $weights) (local.get $e)))
+        (if (f64.eq (local.get $e) (f64.const 0))
+          (then (f64.store (local.get $slot) (f64.const -1))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (local.get $weights))
 
   ;; ||a - x||², a · x and ||x||² (f32) into $squared, $dot, $norm: 8 floats per step on two sets of
   ;; accumulators (six independent chains), then 4 (dim is a multiple of 4).
@@ -303,9 +501,19 @@
         (local.set $squares (f32x4.add (local.get $squares) (f32x4.mul (local.get $d) (local.get $d))))
         (local.set $dots (f32x4.add (local.get $dots) (f32x4.mul (local.get $av) (local.get $xv))))
         (local.set $norms (f32x4.add (local.get $norms) (f32x4.mul (local.get $xv) (local.get $xv))))))
-    (global.set $squared (call $lanes (f32x4.add (local.get $squares) (local.get $squares1))))
-    (global.set $dot (call $lanes (f32x4.add (local.get $dots) (local.get $dots1))))
-    (global.set $norm (call $lanes (f32x4.add (local.get $norms) (local.get $norms1)))))
+    ;; (the lane sums written out: a call each would cost more than they do)
+    (local.set $squares (f32x4.add (local.get $squares) (local.get $squares1)))
+    (local.set $dots (f32x4.add (local.get $dots) (local.get $dots1)))
+    (local.set $norms (f32x4.add (local.get $norms) (local.get $norms1)))
+    (global.set $squared (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $squares)) (f32x4.extract_lane 1 (local.get $squares)))
+      (f32.add (f32x4.extract_lane 2 (local.get $squares)) (f32x4.extract_lane 3 (local.get $squares)))))
+    (global.set $dot (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $dots)) (f32x4.extract_lane 1 (local.get $dots)))
+      (f32.add (f32x4.extract_lane 2 (local.get $dots)) (f32x4.extract_lane 3 (local.get $dots)))))
+    (global.set $norm (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $norms)) (f32x4.extract_lane 1 (local.get $norms)))
+      (f32.add (f32x4.extract_lane 2 (local.get $norms)) (f32x4.extract_lane 3 (local.get $norms))))))
 
   ;; Item row x (first met in this example, no L2) takes g = c (a - x) in one pass. Its squared norm is
   ;; c² ||a - x||² (scored), so the row-Adagrad rate r is known first; the new row x - r g has squared
@@ -347,9 +555,15 @@
       (local.set $u (i32.add (local.get $u) (i32.const 16)))
       (local.set $x (i32.add (local.get $x) (i32.const 16)))
       (br_if $step (i32.lt_u (local.get $x) (local.get $end))))
-    (global.set $gradSquared (call $lanes (local.get $gradSquares)))
-    (global.set $gradDot (call $lanes (local.get $gradDots)))
-    (global.set $anchorSquared (call $lanes (local.get $anchorSquares))))
+    (global.set $gradSquared (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $gradSquares)) (f32x4.extract_lane 1 (local.get $gradSquares)))
+      (f32.add (f32x4.extract_lane 2 (local.get $gradSquares)) (f32x4.extract_lane 3 (local.get $gradSquares)))))
+    (global.set $gradDot (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $gradDots)) (f32x4.extract_lane 1 (local.get $gradDots)))
+      (f32.add (f32x4.extract_lane 2 (local.get $gradDots)) (f32x4.extract_lane 3 (local.get $gradDots)))))
+    (global.set $anchorSquared (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $anchorSquares)) (f32x4.extract_lane 1 (local.get $anchorSquares)))
+      (f32.add (f32x4.extract_lane 2 (local.get $anchorSquares)) (f32x4.extract_lane 3 (local.get $anchorSquares))))))
 
   ;; The user row u (the anchor, no L2) takes G = userGradScale · userGrad in one pass, its rate and
   ;; max-norm factor from the sums the positive's $stepItem left (as for an item row).

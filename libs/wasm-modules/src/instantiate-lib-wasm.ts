@@ -10,14 +10,20 @@ const compiled = new Map<string, WebAssembly.Module>();
  * and the benchmarks, `dist/libs/<lib>/src` once compiled; the module is `<srcDir>/../wasm/<name>.wasm`
  * in both, written there by `npm run build` from `libs/<lib>/assembly/<name>.wat`. Compiled once per thread.
  */
-export function instantiateLibWasm<T>(srcDir: string, name: string, memory: WebAssembly.Memory): T {
+export function instantiateLibWasm<T>(
+  srcDir: string,
+  name: string,
+  memory: WebAssembly.Memory,
+  /** Further `env` imports (e.g. Math.exp for a module that needs it). */
+  functions: Record<string, (...args: number[]) => number> = {},
+): T {
   const file = join(srcDir, '..', 'wasm', `${name}.wasm`);
   let module = compiled.get(file);
   if (module === undefined) {
     module = new WebAssembly.Module(readModuleFile(file, name));
     compiled.set(file, module);
   }
-  return new WebAssembly.Instance(module, { env: { memory } }).exports as T;
+  return new WebAssembly.Instance(module, { env: { ...functions, memory } }).exports as T;
 }
 
 function readModuleFile(file: string, name: string): Uint8Array {

@@ -8,6 +8,7 @@ import { createTripletLoss } from '../losses/create-triplet-loss';
 import { createSparseOptimizer } from '../optim/create-sparse-optimizer';
 import { SeededRandom } from '../random/seeded-random';
 import { resolveTrainOptions } from '../resolve-train-options';
+import type { TrainOptions } from '../train-options';
 import { MixedFusedStep } from './mixed-fused-step';
 import { ThreadAggregation } from './thread-aggregation';
 
@@ -24,10 +25,12 @@ const EXAMPLES: [number, number, number[]][] = [
   [2, 6, [17, 18]],
   [0, 1, [19, 20]],
   [0, 3, [21, 22]],
+  // A user without liked items: scored as their own row, which takes the whole gradient.
+  [3, 23, [0, 7]],
 ];
 
 /** Tables, liked sets and the aggregation hook of one thread, trained with the mix (g 0.75). */
-function setup() {
+function setup(partial: Partial<TrainOptions> = {}) {
   const options = resolveTrainOptions(
     {
       learningRate: 0.1,
@@ -37,6 +40,7 @@ function setup() {
       userAggregation: 0.75,
       userAggregationMode: 'train',
       threads: 1,
+      ...partial,
     },
     { itemCount: ITEMS },
   );
@@ -72,52 +76,58 @@ function worstDifference(actual: Float32Array, expected: Float32Array): number {
 }
 
 describe('MixedFusedStep', () => {
-  it("gives the generic kernel's updates through the mix (items, users, liked rows) to f32 tolerance", () => {
-    const reference = setup();
-    const { options } = reference;
-    const loss = createTripletLoss(options.loss, options);
-    const kernel = new TripletKernel({
-      dim: options.dim,
-      loss,
-      geometry: reference.aggregation.geometry(
-        createRowGeometry(loss.geometry, {
-          anchors: reference.tables.anchors,
-          others: reference.tables.items,
-          dim: options.dim,
-          memory: reference.tables.memory ?? undefined,
-        }),
-      ),
-      users: reference.aggregation.users(
-        reference.optimizer(reference.tables.users, reference.tables.userState),
-      ),
-      items: reference.optimizer(reference.tables.items, reference.tables.itemState),
-      maxNegatives: 8,
-      reduction: options.negativeReduction,
-      itemCount: ITEMS,
-    });
-    run(kernel, reference.aggregation);
+  it.each([
+    ['mean', {}],
+    ['softmax', { negativeReduction: 'softmax' as const }],
+  ])(
+    "gives the generic kernel's updates through the mix (items, users, liked rows) to f32 tolerance: %s",
+    (_name, partial) => {
+      const reference = setup(partial);
+      const { options } = reference;
+      const loss = createTripletLoss(options.loss, options);
+      const kernel = new TripletKernel({
+        dim: options.dim,
+        loss,
+        geometry: reference.aggregation.geometry(
+          createRowGeometry(loss.geometry, {
+            anchors: reference.tables.anchors,
+            others: reference.tables.items,
+            dim: options.dim,
+            memory: reference.tables.memory ?? undefined,
+          }),
+        ),
+        users: reference.aggregation.users(
+          reference.optimizer(reference.tables.users, reference.tables.userState),
+        ),
+        items: reference.optimizer(reference.tables.items, reference.tables.itemState),
+        maxNegatives: 8,
+        reduction: options.negativeReduction,
+        itemCount: ITEMS,
+        softmaxTemperature: options.softmaxTemperature,
+      });
+      run(kernel, reference.aggregation);
 
-    const fused = setup();
-    expect(fusedStepApplies(fused.options, fused.tables)).toBe(true);
-    const step = fused.aggregation.fusedStep(
-      new FusedTripletStep({ tables: fused.tables, options, capacity: 8, stride: 8 }),
-      fused.optimizer(fused.tables.users, fused.tables.userState),
-    );
-    expect(step).toBeInstanceOf(MixedFusedStep);
-    run(step, fused.aggregation);
+      const fused = setup(partial);
+      expect(fusedStepApplies(fused.options, fused.tables)).toBe(true);
+      const step = fused.aggregation.fusedStep(
+        new FusedTripletStep({ tables: fused.tables, options, capacity: 8, stride: 8 }),
+      );
+      expect(step).toBeInstanceOf(MixedFusedStep);
+      run(step, fused.aggregation);
 
-    const before = setup().tables;
-    // Training moved the rows (the comparison is not between two untouched tables)...
-    expect(worstDifference(reference.tables.users, before.users)).toBeGreaterThan(1e-3);
-    expect(worstDifference(reference.tables.items, before.items)).toBeGreaterThan(1e-3);
-    // ...the same way on both paths.
-    expect(worstDifference(fused.tables.users, reference.tables.users)).toBeLessThan(1e-5);
-    expect(worstDifference(fused.tables.items, reference.tables.items)).toBeLessThan(1e-5);
-    expect(worstDifference(fused.tables.userState[0], reference.tables.userState[0])).toBeLessThan(1e-5); // prettier-ignore
-    expect(worstDifference(fused.tables.itemState[0], reference.tables.itemState[0])).toBeLessThan(1e-5); // prettier-ignore
-    expect(step.tripletCount).toBe(kernel.tripletCount);
-    expect(step.lossSum).toBeCloseTo(kernel.lossSum, 4);
-  });
+      const before = setup().tables;
+      // Training moved the rows (the comparison is not between two untouched tables)...
+      expect(worstDifference(reference.tables.users, before.users)).toBeGreaterThan(1e-3);
+      expect(worstDifference(reference.tables.items, before.items)).toBeGreaterThan(1e-3);
+      // ...the same way on both paths.
+      expect(worstDifference(fused.tables.users, reference.tables.users)).toBeLessThan(1e-5);
+      expect(worstDifference(fused.tables.items, reference.tables.items)).toBeLessThan(1e-5);
+      expect(worstDifference(fused.tables.userState[0], reference.tables.userState[0])).toBeLessThan(1e-5); // prettier-ignore
+      expect(worstDifference(fused.tables.itemState[0], reference.tables.itemState[0])).toBeLessThan(1e-5); // prettier-ignore
+      expect(step.tripletCount).toBe(kernel.tripletCount);
+      expect(step.lossSum).toBeCloseTo(kernel.lossSum, 4);
+    },
+  );
 
   it('is the plain fused step without train-time aggregation', () => {
     const options = resolveTrainOptions({ userAggregation: 0 }, { itemCount: ITEMS });
@@ -125,7 +135,6 @@ describe('MixedFusedStep', () => {
     const positives = UserItemSet.fromPairs({ users: new Int32Array(0), items: new Int32Array(0), userCount: USERS }); // prettier-ignore
     const aggregation = ThreadAggregation.create({ tables, options, positives, userCount: USERS });
     const step = new FusedTripletStep({ tables, options, capacity: 8, stride: 8 });
-    const users = createSparseOptimizer({ values: tables.users, state: tables.userState, dim: options.dim }, options); // prettier-ignore
-    expect(aggregation.fusedStep(step, users)).toBe(step);
+    expect(aggregation.fusedStep(step)).toBe(step);
   });
 });

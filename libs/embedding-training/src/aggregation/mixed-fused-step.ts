@@ -1,29 +1,27 @@
 import type { ExampleTrainer } from '../kernel/example-trainer';
 import type { FusedTripletStep } from '../kernel/fused-triplet-step';
 import type { TrainingExample } from '../kernel/training-example';
-import type { SparseOptimizer } from '../optim/sparse-optimizer';
 import type { BehaviourAnchor } from './behaviour-anchor';
 
 /**
  * The fused WebAssembly step under train-time aggregation: the step scores the user's mix h_u (written
- * into a scratch row of this thread's) and updates the positive and negative rows in place; it leaves
- * the user row alone (gradient scale 0) and hands dL/dh_u to the mixed user optimiser, which steps u
- * with (1 - g) of it and keeps g of it for the liked rows, exactly as with the generic kernel.
+ * into a scratch row of this thread's), updates the positive and negative rows in place, and steps the
+ * user row with (1 - g) of dL/dh_u (row-Adagrad, as the mixed user optimiser does in JavaScript); g of
+ * it goes to `BehaviourAnchor` for the liked rows. Same updates as the generic kernel to f32 tolerance.
  */
 export class MixedFusedStep implements ExampleTrainer {
   private readonly row: number;
-  private readonly gradient: Float64Array;
+  /** 1 - g: the user row's share of the anchor gradient. */
+  private readonly keep: number;
+  private scale = NaN;
 
   constructor(
     private readonly step: FusedTripletStep,
     private readonly anchor: BehaviourAnchor,
-    /** The mixed user optimiser (see MixedUserOptimizer). */
-    private readonly users: SparseOptimizer,
-    dim: number,
+    share: number,
   ) {
     this.row = anchor.claimScratchRow();
-    this.gradient = new Float64Array(dim);
-    step.setUserGradientScale(0);
+    this.keep = 1 - share;
   }
 
   get lossSum(): number {
@@ -40,19 +38,20 @@ export class MixedFusedStep implements ExampleTrainer {
 
   train(example: TrainingExample): void {
     if (example.negativeCount === 0) return;
+    const user = example.user;
     this.step.record(0, example);
-    this.step.anchors[0] = this.anchor.writeAnchorAddress(example.user, this.row);
+    this.step.anchors[0] = this.anchor.writeAnchorAddress(user, this.row);
+    // A user without liked items is scored as their own row and takes all of the gradient.
+    this.setScale(this.anchor.mixes(user) ? this.keep : 1);
     // The step writes the user gradient only when a triplet is active: clear the last example's.
     this.step.userGradient.fill(0);
     this.step.trainBatch(1, 0, true);
-    // As the generic kernel: the user steps only when a triplet was active (a nonzero gradient).
-    const source = this.step.userGradient;
-    const gradient = this.gradient;
-    let touched = false;
-    for (let k = 0; k < gradient.length; k++) {
-      gradient[k] = source[k];
-      if (source[k] !== 0) touched = true;
-    }
-    if (touched) this.users.applyRow(example.user, gradient);
+    this.anchor.takeAnchorGradient(user, this.step.userGradient);
+  }
+
+  private setScale(scale: number): void {
+    if (scale === this.scale) return;
+    this.scale = scale;
+    this.step.setUserGradientScale(scale);
   }
 }

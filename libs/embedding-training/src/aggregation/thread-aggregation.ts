@@ -21,6 +21,8 @@ export class ThreadAggregation {
   private constructor(
     private readonly anchor: BehaviourAnchor | null,
     private readonly dim: number,
+    /** g (0 without train-time aggregation). */
+    private readonly share = 0,
   ) {}
 
   static create(setup: {
@@ -48,8 +50,9 @@ export class ThreadAggregation {
         options,
       ),
       scratch,
+      memory: tables.memory,
     });
-    return new ThreadAggregation(anchor, options.dim);
+    return new ThreadAggregation(anchor, options.dim, options.userAggregation);
   }
 
   /** `geometry` (built over `tables.anchors`) scored against the users' mixes. */
@@ -64,11 +67,9 @@ export class ThreadAggregation {
     return this.anchor === null ? optimizer : new MixedUserOptimizer(optimizer, this.anchor);
   }
 
-  /** The fused step as this thread trains with it: scoring the mix, the user row through `users`. */
-  fusedStep(step: FusedTripletStep, users: SparseOptimizer): ExampleTrainer {
-    return this.anchor === null
-      ? step
-      : new MixedFusedStep(step, this.anchor, this.users(users), this.dim);
+  /** The fused step as this thread trains with it: scoring the mix, the user row taking 1 - g. */
+  fusedStep(step: FusedTripletStep): ExampleTrainer {
+    return this.anchor === null ? step : new MixedFusedStep(step, this.anchor, this.share);
   }
 
   /** A slice of work ended: the last user's summed gradient goes to their liked rows. */

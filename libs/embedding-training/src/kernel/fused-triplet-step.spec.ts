@@ -47,6 +47,7 @@ function generic(options: TrainOptions, tables: TrainingTables): TripletKernel {
     maxNegatives: 8,
     reduction: options.negativeReduction,
     itemCount: ITEMS,
+    softmaxTemperature: options.softmaxTemperature,
   });
 }
 
@@ -114,6 +115,13 @@ describe('FusedTripletStep (the WebAssembly step of the default path)', () => {
     ['4 negatives, sum reduction', 4, { negativeReduction: 'sum' as const }],
     ['4 negatives, l2 and no max-norm', 4, { l2: 0.01, maxNorm: 0 }],
     ['3 negatives, dim 12 (not a multiple of 8)', 3, { dim: 12 }],
+    ['1 negative, softmax', 1, { negativeReduction: 'softmax' as const }],
+    ['4 negatives, softmax', 4, { negativeReduction: 'softmax' as const }],
+    [
+      '4 negatives, softmax, t 0.5, l2',
+      4,
+      { negativeReduction: 'softmax' as const, softmaxTemperature: 0.5, l2: 0.01 },
+    ],
   ])('gives the generic kernel updates to f32 tolerance: %s', (_name, negatives, partial) => {
     const examples = randomExamples(40, negatives, 11);
     for (const batched of [false, true]) {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { instantiateLibWasm } from '@recsys/wasm-modules';
 import { claimScratch } from '../geometry/table-memory';
-import type { TrainOptions } from '../train-options';
+import type { NegativeReduction, TrainOptions } from '../train-options';
 import type { ExampleTrainer } from './example-trainer';
 import type { TrainingExample } from './training-example';
 import type { TrainingTables } from './training-tables';
@@ -32,11 +32,21 @@ interface TripletStepKernel {
     userGrad: number,
     distances: number,
   ): void;
+  configureSoftmax(temperature: number): void;
   setUserGradientScale(scale: number): void;
   lossSum(): number;
   tripletCount(): number;
   resetCounters(): void;
   trainBatch(count: number, lookAhead: number, anchorsGiven: number): void;
+  configureUniform(
+    likedOffsets: number,
+    likedItems: number,
+    itemCount: number,
+    draws: number,
+  ): void;
+  setRandomState(a: number, b: number, c: number, d: number): void;
+  randomState(index: number): number;
+  sampleAndTrainBatch(count: number, group: number): void;
 }
 
 /** The options the fused step reads. */
@@ -51,22 +61,26 @@ export type FusedStepOptions = Pick<
   | 'maxNorm'
   | 'l2'
   | 'margin'
+  | 'softmaxTemperature'
 >;
+
+/** Reductions the step computes (rank-weighted needs the catalogue size and stays generic). */
+const FUSED_REDUCTIONS: readonly NegativeReduction[] = ['mean', 'sum', 'softmax'];
 
 /** Compiled `.wasm` lives in libs/embedding-training/wasm, beside src/. */
 const SRC_DIR = join(__dirname, '..');
 
 /**
  * True when the fused step computes exactly what the generic kernel would: the Euclidean triplet hinge
- * with row-Adagrad, a 'mean' or 'sum' reduction, a dim in whole f32x4 lanes, and the tables and the
- * optimiser state in the shared table memory.
+ * with row-Adagrad, a 'mean', 'sum' or 'softmax' reduction, a dim in whole f32x4 lanes, and the tables
+ * and the optimiser state in the shared table memory.
  */
 export function fusedStepApplies(options: FusedStepOptions, tables: TrainingTables): boolean {
   const memory = tables.memory?.memory;
   return (
     options.loss === 'triplet' &&
     options.optimizer === 'row-adagrad' &&
-    (options.negativeReduction === 'mean' || options.negativeReduction === 'sum') &&
+    FUSED_REDUCTIONS.includes(options.negativeReduction) &&
     options.dim % 4 === 0 &&
     memory !== undefined &&
     [tables.users, tables.items, ...tables.userState, ...tables.itemState].every(
@@ -139,10 +153,15 @@ export class FusedTripletStep implements ExampleTrainer {
     this.weights = new Float32Array(buffer, array(3), capacity);
     this.counts = new Int32Array(buffer, array(4), capacity);
     this.negatives = new Int32Array(buffer, array(5), capacity * stride);
+    // Math.exp and Math.log for the softmax reduction: the generic kernel's values.
     this.kernel = instantiateLibWasm<TripletStepKernel>(
       SRC_DIR,
       'triplet-step',
       tableMemory.memory,
+      {
+        exp: Math.exp,
+        log: Math.log,
+      },
     );
     this.kernel.configure(
       tables.users.byteOffset,
@@ -157,6 +176,9 @@ export class FusedTripletStep implements ExampleTrainer {
       options.margin,
       options.negativeReduction === 'mean' ? 1 : 0,
     );
+    if (options.negativeReduction === 'softmax') {
+      this.kernel.configureSoftmax(options.softmaxTemperature);
+    }
     this.kernel.placeBatch(
       this.users.byteOffset,
       this.anchors.byteOffset,
@@ -214,6 +236,37 @@ export class FusedTripletStep implements ExampleTrainer {
    */
   trainBatch(count: number, lookAhead: number, anchorsGiven = false): void {
     this.kernel.trainBatch(count, lookAhead, anchorsGiven ? 1 : 0);
+  }
+
+  /**
+   * Lets `sampleAndTrainBatch` draw uniform negatives: `liked` are the byte addresses of the users'
+   * sorted liked lists in the table memory (see `placeLikedLists`), `draws` the negatives per positive.
+   */
+  configureUniform(setup: {
+    liked: { offsets: number; items: number };
+    itemCount: number;
+    draws: number;
+  }): void {
+    const { liked, itemCount, draws } = setup;
+    this.kernel.configureUniform(liked.offsets, liked.items, itemCount, draws);
+  }
+
+  /** Hands the kernel the sfc32 state (a, b, c, d) its draws continue from. */
+  setRandomState(state: Int32Array): void {
+    this.kernel.setRandomState(state[0], state[1], state[2], state[3]);
+  }
+
+  /** Writes the kernel's sfc32 state after its draws into `into`. */
+  readRandomState(into: Int32Array): void {
+    for (let k = 0; k < 4; k++) into[k] = this.kernel.randomState(k);
+  }
+
+  /**
+   * `trainBatch` for examples whose count is -1 until the kernel has drawn their uniform negatives (the
+   * others carry theirs), a group at a time, in example order: the draws of NegativeSampler.fill.
+   */
+  sampleAndTrainBatch(count: number, group: number): void {
+    this.kernel.sampleAndTrainBatch(count, group);
   }
 
   /** One example, in place of TripletKernel.train (the caller prefetches). */

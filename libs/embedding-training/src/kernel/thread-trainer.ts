@@ -21,6 +21,7 @@ import { maxNegatives } from './max-negatives';
 import { RowPrefetcher } from './row-prefetcher';
 import type { TrainingTables } from './training-tables';
 import { TripletKernel } from './triplet-kernel';
+import { UniformBatchRunner } from './uniform-batch-runner';
 
 /** Loss sum and triplet count of one thread's share of an epoch. */
 export interface EpochTally {
@@ -74,7 +75,7 @@ export class ThreadTrainer {
     this.kernel =
       fused === null
         ? this.genericKernel(setup, { loss, geometry: geometry(), aggregation })
-        : aggregation.fusedStep(fused, userOptimizer(setup));
+        : aggregation.fusedStep(fused);
     this.sampler = createNegativeSampler({ ...setup, positives, geometry: geometry() });
     const sampler = this.sampler;
     const builder = createExampleBuilder({ ...setup, sampler, positives, geometry: geometry() });
@@ -84,15 +85,16 @@ export class ThreadTrainer {
       batchSize: options.batchSize,
     });
     // With negatives that do not read the tables, whole batches go to the fused step in one call (not
-    // with the mix: each example's anchor is written just before it trains).
+    // with the mix: each example's anchor is written just before it trains); uniform ones are drawn by
+    // the step itself when the liked lists fit in the table memory.
+    const uniform =
+      fused === null
+        ? null
+        : UniformBatchRunner.create({ ...setup, positives, step: fused, random: sampler.random });
     this.runner =
-      fused !== null && negativesIgnoreTables(options) && !trainsWithAggregation(options)
-        ? new FusedBatchRunner({
-            gathered,
-            builder,
-            step: fused,
-            batchSize: options.batchSize,
-          })
+      uniform ??
+      (fused !== null && negativesIgnoreTables(options) && !trainsWithAggregation(options)
+        ? new FusedBatchRunner({ gathered, builder, step: fused, batchSize: options.batchSize })
         : new EpochRunner({
             builder,
             kernel: this.kernel,
@@ -100,7 +102,7 @@ export class ThreadTrainer {
             prefetcher: new RowPrefetcher({ positives, tables, dim }),
             batchSize: options.batchSize,
             maxNegatives: maxNegatives(options),
-          });
+          }));
   }
 
   private genericKernel(

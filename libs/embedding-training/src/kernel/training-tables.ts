@@ -1,11 +1,14 @@
-import { anchorScratchRows } from '../aggregation/anchor-scratch';
+import { anchorScratchRows, trainsWithAggregation } from '../aggregation/anchor-scratch';
+import { anchorMeanBytes } from '../aggregation/behaviour-anchor';
 import { allocateTableMemory, type TableMemory } from '../geometry/table-memory';
 import { candidateBlockBytes, type CandidateBlockOptions } from '../negatives/candidate-block';
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
 import { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
 import { fusedStepScratchBytes } from './fused-triplet-step';
+import { likedListBytes } from './liked-lists';
 import { maxNegatives } from './max-negatives';
+import { kernelDrawsUniform } from './uniform-batch-runner';
 
 /** The embedding tables and their optimiser state; on SharedArrayBuffers when threads share them. */
 export interface TrainingTables {
@@ -42,6 +45,7 @@ type TableOptions = Pick<
   | 'inBatchNegatives'
   | 'userAggregation'
   | 'userAggregationMode'
+  | 'negativeMix'
 > &
   CandidateBlockOptions;
 
@@ -56,6 +60,8 @@ export function allocateTables(setup: {
   itemCount: number;
   options: TableOptions;
   shared: boolean;
+  /** The data's pairs: with uniform negatives, each thread copies the liked lists into the arena. */
+  positives?: { users: Int32Array };
 }): TrainingTables {
   const { userCount, itemCount, options, shared } = setup;
   const allocate = (length: number): Float32Array =>
@@ -67,7 +73,12 @@ export function allocateTables(setup: {
   const userState = optimizerStateLengths(options.optimizer, userCount, options.dim);
   const itemState = optimizerStateLengths(options.optimizer, itemCount, options.dim);
   const withState = [...lengths, ...userState, ...itemState];
-  const scratch = scratchBytes(options) + candidateBlockBytes(options);
+  const pairCount = setup.positives?.users.length ?? 0;
+  const liked =
+    kernelDrawsUniform(options) && pairCount > 0 ? likedListBytes(userCount, pairCount) : 0;
+  const means = trainsWithAggregation(options) ? anchorMeanBytes(options.dim) : 0;
+  const scratch =
+    scratchBytes(options) + candidateBlockBytes(options) + options.threads * (liked + means + 64);
   // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
   const placedAll = allocateTableMemory(withState, scratch);
   const placed = placedAll ?? allocateTableMemory(lengths, scratch);

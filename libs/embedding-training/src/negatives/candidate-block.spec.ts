@@ -240,6 +240,38 @@ describe('CandidateBlock', () => {
     expect(s.block.pick(1, 0, true)).toBe(-1);
   });
 
+  it('pickClosest takes the entries in the order of repeated scans for the closest (one-pass ranking)', () => {
+    // Many liked items, so that some picks run past the ranked entries into the scans.
+    const liked = Array.from({ length: 300 }, (_, i) => 2 * i);
+    const s = setup({ liked: [liked, [], [], []] });
+    const scores = (s.block as unknown as { out: Float32Array }).out;
+    const into = new Int32Array(8);
+    let pastRanked = 0;
+    for (let pair = 0; pair < 40; pair++) {
+      const count = 1 + (pair % 8);
+      const found = s.block.pickClosest(0, count, into);
+      const first = s.block.lastSliceStart;
+      // The reference: scan for the largest closeness not looked at, skip liked and repeated items.
+      const taken = new Array<boolean>(W).fill(false);
+      const expected: number[] = [];
+      let looked = 0;
+      while (expected.length < count) {
+        let best = -1;
+        for (let c = 0; c < W; c++) {
+          if (!taken[c] && scores[c] > (best < 0 ? -Infinity : scores[best])) best = c;
+        }
+        if (best < 0) break;
+        taken[best] = true;
+        looked++;
+        const item = s.block.entryItems[first + best];
+        if (!s.positives.has(0, item) && !expected.includes(item)) expected.push(item);
+      }
+      if (looked > count + 4) pastRanked++;
+      expect([...into.subarray(0, found)]).toEqual(expected);
+    }
+    expect(pastRanked).toBeGreaterThan(0);
+  });
+
   it('pickClosest gives the closest unliked entries of the next slice, closest first', () => {
     const s = setup({ liked: [[1, 2, 3, 40, 41, 42], [], [], []] });
     const into = new Int32Array(5);

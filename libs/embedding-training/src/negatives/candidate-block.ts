@@ -48,6 +48,8 @@ const BLOCK_REUSE = 16;
  * builds ahead of the one it trains (2, see EpochRunner), times a few negatives per pair.
  */
 const PICK_LAG = 8;
+/** Entries `pickClosest` ranks beyond the picks asked for (for liked and repeated ones). */
+const PICK_SLACK = 4;
 /** Rows copied per refresh step (their misses overlap in the copy loop). */
 const REFRESH_CHUNK = 32;
 const ALIGN_BYTES = 64;
@@ -181,6 +183,8 @@ export class CandidateBlock {
   private lastBelow = Infinity;
   /** `pickClosest`'s marks of the entries it has looked at. */
   private readonly taken: Uint8Array;
+  /** `pickClosest`'s closest entries of the slice, closest first. */
+  private readonly ranking: Int32Array;
   private firstSlice = 0;
   private userPicks = 0;
   private cursor = 0;
@@ -200,6 +204,7 @@ export class CandidateBlock {
     this.slices = entries / candidates;
     this.reuse = parts.reuse ?? BLOCK_REUSE;
     this.taken = new Uint8Array(parts.candidates);
+    this.ranking = new Int32Array(parts.candidates);
     this.picked = new Int32Array(PICK_LAG * Math.max(1, parts.picksPerPair ?? 1)).fill(-1);
     this.entryItems = new Int32Array(entries);
     const buffer = memory.memory.buffer;
@@ -265,12 +270,21 @@ export class CandidateBlock {
    */
   pickClosest(user: number, count: number, into: Int32Array): number {
     const first = this.scoreNextSlice(user, Infinity);
-    const { candidates, positives } = this.parts;
+    const { candidates } = this.parts;
     const out = this.out;
     const taken = this.taken;
     taken.fill(0, 0, candidates);
+    // The entries in order of closeness from one pass (count + PICK_SLACK of them: enough unless more
+    // are liked or repeated), instead of a scan of the slice per pick.
+    const ranked = this.rankClosest(Math.min(candidates, count + PICK_SLACK));
     let found = 0;
-    for (let seen = 0; seen < candidates && found < count; seen++) {
+    let seen = 0;
+    for (; seen < ranked && found < count; seen++) {
+      taken[this.ranking[seen]] = 1;
+      found = this.takeCandidate(user, first + this.ranking[seen], into, found);
+    }
+    // Past the ranked ones (rare): the next closest by a scan each.
+    for (; seen < candidates && found < count; seen++) {
       let best = -1;
       let bestCloseness = -Infinity;
       for (let c = 0; c < candidates; c++) {
@@ -281,13 +295,43 @@ export class CandidateBlock {
       }
       if (best < 0) break;
       taken[best] = 1;
-      const item = this.entryItems[first + best];
-      // Entries are drawn with replacement: an item twice in the slice is one candidate.
-      if (positives.has(user, item) || into.subarray(0, found).includes(item)) continue;
-      into[found++] = item;
-      this.recopyPicked(first + best);
+      found = this.takeCandidate(user, first + best, into, found);
     }
     return found;
+  }
+
+  /**
+   * The `keep` closest entries of the scored slice into `ranking`, closest first, the earlier entry
+   * first among equals (the order repeated scans for the largest closeness visit them in); entries
+   * that no scan would take (-inf, NaN) are left out. Returns how many.
+   */
+  private rankClosest(keep: number): number {
+    const { out, ranking } = this;
+    const candidates = this.parts.candidates;
+    let size = 0;
+    for (let c = 0; c < candidates; c++) {
+      const value = out[c];
+      if (!(value > -Infinity)) continue;
+      if (size === keep && !(value > out[ranking[size - 1]])) continue;
+      let at = size < keep ? size++ : size - 1;
+      while (at > 0 && value > out[ranking[at - 1]]) {
+        ranking[at] = ranking[at - 1];
+        at--;
+      }
+      ranking[at] = c;
+    }
+    return size;
+  }
+
+  /** Appends entry `entry`'s item to into[0..found) unless the user likes it or it is there already. */
+  private takeCandidate(user: number, entry: number, into: Int32Array, found: number): number {
+    const item = this.entryItems[entry];
+    if (this.parts.positives.has(user, item)) return found;
+    // Entries are drawn with replacement: an item twice in the slice is one candidate.
+    for (let k = 0; k < found; k++) if (into[k] === item) return found;
+    into[found] = item;
+    this.recopyPicked(entry);
+    return found + 1;
   }
 
   /**

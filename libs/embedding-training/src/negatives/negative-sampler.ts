@@ -70,6 +70,11 @@ export class NegativeSampler {
     this.setEpoch(0);
   }
 
+  /** The sampler's random stream (a kernel that draws the uniform negatives itself continues it). */
+  get random(): SeededRandom {
+    return this.parts.random;
+  }
+
   /** Moves the warm-up schedule to `epoch` (0-based). */
   setEpoch(epoch: number): void {
     const { mix, warmupEpochs } = this.parts;

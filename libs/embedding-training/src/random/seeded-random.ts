@@ -36,6 +36,22 @@ export class SeededRandom {
     return t >>> 0;
   }
 
+  /** Writes the 128-bit state (a, b, c, d) into `into` (e.g. for a WebAssembly kernel that draws on). */
+  saveState(into: Int32Array): void {
+    into[0] = this.a;
+    into[1] = this.b;
+    into[2] = this.c;
+    into[3] = this.d;
+  }
+
+  /** Continues from a state written by `saveState` (and moved on elsewhere by the same algorithm). */
+  restoreState(from: Int32Array): void {
+    this.a = from[0];
+    this.b = from[1];
+    this.c = from[2];
+    this.d = from[3];
+  }
+
   /** A uniform float in [0, 1). */
   nextFloat(): number {
     return this.nextUint32() / 4294967296;
