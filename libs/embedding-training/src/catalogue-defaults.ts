@@ -19,10 +19,11 @@ const MAX_NEGATIVES_PER_POSITIVE = 4;
 /**
  * Past the cap (W = 128 from 25,600 items) W cannot grow with the catalogue, so catalogues that score
  * candidates from the block spend twice the budget on a second hardest-of-128 negative instead. Gowalla
- * 20% carve, all users, 50 epochs, seed 42, 2 threads (`bench:quality -- gowalla --negatives 2`): Recall@20
- * / NDCG@20 0.2073 / 0.1448 against 0.2063 / 0.1432 with one (load 3-5 against quiet; the previous sitting,
- * back to back, before averaging and the fused step under the mix: 0.2051 / 0.1431 against 0.2043 /
- * 0.1412), for about 1.85x the training time (quiet: 276 s against 149 s then).
+ * 20% carve, all users, 50 epochs, seed 42, 2 threads, quiet (`bench:quality -- gowalla`): Recall@20 /
+ * NDCG@20 0.2084 / 0.1451 in 246 s of training, against one negative's 0.2063 / 0.1432 in 103 s (the
+ * previous sitting, same code path before this session's speed work); under load 3-5, 0.2073 / 0.1448;
+ * in the previous sitting, back to back, 0.2051 / 0.1431 against 0.2043 / 0.1412. The block's refresh
+ * counts pairs, not picks (CandidateBlock's slicesPerPair): per pick it was 285 s and 0.2073 / 0.1444.
  */
 const CAPPED_BLOCK_BUDGET = 2 * CANDIDATE_BUDGET;
 /**

@@ -24,6 +24,7 @@ interface Setup {
   liked?: number[][];
   /** Scores user u's picks against row anchorRow(u) of the user table (as train-time aggregation's mix). */
   anchorRow?: (user: number) => number;
+  slicesPerPair?: number;
 }
 
 /** Random tables in a table memory with room for blocks, and a block over them. */
@@ -55,7 +56,8 @@ function setup(options: Setup = {}) {
   const anchorRow = options.anchorRow;
   const anchorAddress =
     anchorRow && ((user: number) => users.byteOffset + anchorRow(user) * dim * 4);
-  const rest = { positives, kind, memory: placed.tableMemory, users, items, entries, reuse, anchorAddress }; // prettier-ignore
+  const { slicesPerPair } = options;
+  const rest = { positives, kind, memory: placed.tableMemory, users, items, entries, reuse, anchorAddress, slicesPerPair }; // prettier-ignore
   const block = CandidateBlock.create({ ...parts, ...rest })!;
   return { block, users, items, dim, positives };
 }
@@ -216,6 +218,16 @@ describe('CandidateBlock', () => {
     expect(s.block.rowsCopied - copiedAtStart).toBe(32);
     for (let pick = 0; pick < 12; pick++) s.block.pick(pick % USERS, 0, true);
     expect(s.block.rowsCopied - copiedAtStart).toBe(128);
+  });
+
+  it('replaces W / (R x slices per pair) rows per pick when a pair scores several slices', () => {
+    const s = setup({ entries: 4 * W, reuse: 2, slicesPerPair: 2 });
+    const copiedAtStart = s.block.rowsCopied;
+    // Two slices per pair: W / 4 = 4 rows due per pick, so 8 picks copy the 32 that one-slice pairs copy in 4.
+    for (let pick = 0; pick < 4; pick++) s.block.pick(pick, 0, true);
+    expect(s.block.rowsCopied - copiedAtStart).toBe(0);
+    for (let pick = 4; pick < 8; pick++) s.block.pick(pick % USERS, 0, true);
+    expect(s.block.rowsCopied - copiedAtStart).toBe(32);
   });
 
   it('keeps the copied rows in step with the table after a refresh', () => {

@@ -128,6 +128,8 @@ export interface CandidateBlockParts {
   reuse?: number;
   /** Most entries one pair picks (`pickClosest`); default 1. Sizes the ring of entries to copy again. */
   picksPerPair?: number;
+  /** Slices one pair scores (one per hard negative with 'each' selection); default 1. Scales R. */
+  slicesPerPair?: number;
 }
 
 /**
@@ -202,7 +204,9 @@ export class CandidateBlock {
     const { dim, candidates, memory } = parts;
     this.entries = entries;
     this.slices = entries / candidates;
-    this.reuse = parts.reuse ?? BLOCK_REUSE;
+    // R counts picks per pair: a pair scoring several slices (one per hard negative) replaces as many rows
+    // per pair as a one-negative pair, so the copies stay as fresh in training steps.
+    this.reuse = (parts.reuse ?? BLOCK_REUSE) * Math.max(1, parts.slicesPerPair ?? 1);
     this.taken = new Uint8Array(parts.candidates);
     this.ranking = new Int32Array(parts.candidates);
     this.picked = new Int32Array(PICK_LAG * Math.max(1, parts.picksPerPair ?? 1)).fill(-1);

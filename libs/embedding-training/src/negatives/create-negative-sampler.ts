@@ -70,6 +70,7 @@ function candidateBlock(setup: {
     // Train-time aggregation: picks are hardest for the mix the loss scores, not the raw user row.
     anchorAddress: setup.geometry.anchorAddress?.bind(setup.geometry),
     picksPerPair: options.hardNegativeSelection === 'top' ? options.negativesPerPositive : 1,
+    slicesPerPair: options.hardNegativeSelection === 'each' ? options.negativesPerPositive : 1,
   });
 }
 
