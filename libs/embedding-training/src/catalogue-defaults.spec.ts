@@ -14,7 +14,7 @@ describe('catalogueDefaults', () => {
     });
   });
 
-  it('picks hardest of 8 for MovieLens-100K and two hardest of 128 at a higher rate for Gowalla', () => {
+  it('picks hardest of 8 for MovieLens-100K and hardest of 128 at a higher rate for Gowalla', () => {
     expect(catalogueDefaults({ itemCount: 1682 })).toEqual({
       hardNegativeCandidates: 8,
       negativesPerPositive: 4,
@@ -26,7 +26,7 @@ describe('catalogueDefaults', () => {
     });
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
       hardNegativeCandidates: 128,
-      negativesPerPositive: 2,
+      negativesPerPositive: 1,
       learningRate: 0.1,
       userAggregation: 0.75,
       userAggregationMode: 'train',
@@ -45,16 +45,11 @@ describe('catalogueDefaults', () => {
       expect(chosen[i].learningRate).toBeGreaterThanOrEqual(chosen[i - 1].learningRate);
     }
     for (const defaults of chosen) {
-      // Twice the budget only from the block, once W is capped.
-      const capped =
-        defaults.hardNegativeCandidates === 128 && defaults.hardCandidateSource === 'block';
       expect(defaults.hardNegativeCandidates * defaults.negativesPerPositive).toBeLessThanOrEqual(
-        capped ? 256 : 128,
+        128,
       );
       expect(defaults.negativesPerPositive).toBeGreaterThanOrEqual(1);
     }
-    expect(catalogueDefaults({ itemCount: 25_000 }).negativesPerPositive).toBe(1);
-    expect(catalogueDefaults({ itemCount: 26_000 }).negativesPerPositive).toBe(2);
   });
 });
 
@@ -62,7 +57,7 @@ describe('resolveTrainOptions', () => {
   it('fills omitted options with the catalogue defaults; given ones win', () => {
     const resolved = resolveTrainOptions({ learningRate: 0.02 }, { itemCount: 40_981 });
     expect(resolved.hardNegativeCandidates).toBe(128);
-    expect(resolved.negativesPerPositive).toBe(2);
+    expect(resolved.negativesPerPositive).toBe(1);
     expect(resolved.learningRate).toBe(0.02);
     expect(resolved.negativeMix).toEqual({ hardest: 1 });
     const given = resolveTrainOptions(

@@ -17,16 +17,6 @@ const TARGET_NEGATIVE_RANK = 200;
 const CANDIDATE_BUDGET = 128;
 const MAX_NEGATIVES_PER_POSITIVE = 4;
 /**
- * Past the cap (W = 128 from 25,600 items) W cannot grow with the catalogue, so catalogues that score
- * candidates from the block spend twice the budget on a second hardest-of-128 negative instead. Gowalla
- * 20% carve, all users, 50 epochs, seed 42, 2 threads, quiet (`bench:quality -- gowalla`): Recall@20 /
- * NDCG@20 0.2084 / 0.1451 in 246 s of training, against one negative's 0.2063 / 0.1432 in 103 s (the
- * previous sitting, same code path before this session's speed work); under load 3-5, 0.2073 / 0.1448;
- * in the previous sitting, back to back, 0.2051 / 0.1431 against 0.2043 / 0.1412. The block's refresh
- * counts pairs, not picks (CandidateBlock's slicesPerPair): per pick it was 285 s and 0.2073 / 0.1444.
- */
-const CAPPED_BLOCK_BUDGET = 2 * CANDIDATE_BUDGET;
-/**
  * Row-Adagrad's base rate: 0.05 up to 10,000 items, rising with sqrt(itemCount) to 0.1 at 40,000 items
  * and above. Each row of a big, sparse catalogue gets few updates per epoch and needs bigger steps to
  * converge in the same epochs (Gowalla, 30 epochs: recall@20 0.198 at 0.05, 0.202 at 0.1, 0.198 at 0.2;
@@ -70,8 +60,7 @@ const USER_AGGREGATION_MODE = 'train';
 
 /**
  * The defaults that depend on the catalogue: W (`hardNegativeCandidates`) ~ itemCount / 200, capped at
- * 128; as many negatives per positive (at most 4) as the candidate budget allows (128 scored per pair,
- * 256 from the block once W is capped); the learning rate;
+ * 128; as many negatives per positive (at most 4) as the candidate budget allows; the learning rate;
  * behaviour aggregation (trained and exported) and the candidate block for large catalogues.
  */
 export function catalogueDefaults(
@@ -87,9 +76,7 @@ export function catalogueDefaults(
   | 'hardCandidateSource'
 > {
   const candidates = clamp(Math.round(shape.itemCount / TARGET_NEGATIVE_RANK), 1, CANDIDATE_BUDGET);
-  const block = shape.itemCount >= CANDIDATE_BLOCK_MIN_ITEMS;
-  const budget = block && candidates === CANDIDATE_BUDGET ? CAPPED_BLOCK_BUDGET : CANDIDATE_BUDGET;
-  const negatives = clamp(Math.floor(budget / candidates), 1, MAX_NEGATIVES_PER_POSITIVE);
+  const negatives = clamp(Math.floor(CANDIDATE_BUDGET / candidates), 1, MAX_NEGATIVES_PER_POSITIVE);
   const rateFactor = clamp(
     Math.sqrt(shape.itemCount / LEARNING_RATE_ITEMS),
     1,
@@ -100,7 +87,7 @@ export function catalogueDefaults(
     negativesPerPositive: negatives,
     learningRate: BASE_LEARNING_RATE * rateFactor,
     ...aggregationDefaults(shape.itemCount),
-    hardCandidateSource: block ? 'block' : 'fresh',
+    hardCandidateSource: shape.itemCount >= CANDIDATE_BLOCK_MIN_ITEMS ? 'block' : 'fresh',
   };
 }
 

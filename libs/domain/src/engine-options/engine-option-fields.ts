@@ -143,7 +143,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negatives',
     env: 'TRAIN_NEGATIVES_PER_POSITIVE',
     description:
-      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, 256 from the candidate block once W is capped at 128, at most 4; 0 only with in-batch negatives)',
+      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4; 0 only with in-batch negatives)',
     engineDefault: 'catalogue',
   },
   negativeReduction: {
