@@ -100,6 +100,30 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>): vo
   }
 }
 
+/** Random user and item tables (3 users, 6 items) from `seed`. */
+function randomTables(seed: number) {
+  const random = new SeededRandom(seed);
+  return {
+    users: Float32Array.from({ length: 3 * DIM }, () => random.nextNormal() * 0.3),
+    items: Float32Array.from({ length: 6 * DIM }, () => random.nextNormal() * 0.3),
+  };
+}
+
+/** The kernel's rows of the example (user 1, positive 2, NEGATIVES) equal the reference step's. */
+function expectReferenceRows(
+  after: { users: Float32Array; items: Float32Array },
+  [user, positive, negatives]: ArrayLike<number>[],
+): void {
+  expectClose(after.users.subarray(DIM, 2 * DIM), user);
+  expectClose(after.items.subarray(2 * DIM, 3 * DIM), positive);
+  NEGATIVES.forEach((item, k) =>
+    expectClose(
+      after.items.subarray(item * DIM, (item + 1) * DIM),
+      Array.prototype.slice.call(negatives, k * DIM, (k + 1) * DIM),
+    ),
+  );
+}
+
 describe.each<LossName>([
   'triplet',
   'squared-triplet',
@@ -109,25 +133,12 @@ describe.each<LossName>([
   'cosine-contrastive',
 ])('TripletKernel with %s', (loss) => {
   it('takes the SGD step that tfjs autodiff gives and touches no other row', () => {
-    const random = new SeededRandom(99);
-    const fresh = () => ({
-      users: Float32Array.from({ length: 3 * DIM }, () => random.nextNormal() * 0.3),
-      items: Float32Array.from({ length: 6 * DIM }, () => random.nextNormal() * 0.3),
-    });
-    const before = fresh();
+    const before = randomTables(99);
     const after = { users: before.users.slice(), items: before.items.slice() };
     const kernel = kernelStep(loss, after);
-    const [user, positive, negatives] = referenceStep(loss, before);
 
     expect(kernel.tripletCount).toBe(3);
-    expectClose(after.users.subarray(DIM, 2 * DIM), user);
-    expectClose(after.items.subarray(2 * DIM, 3 * DIM), positive);
-    NEGATIVES.forEach((item, k) =>
-      expectClose(
-        after.items.subarray(item * DIM, (item + 1) * DIM),
-        negatives.subarray(k * DIM, (k + 1) * DIM),
-      ),
-    );
+    expectReferenceRows(after, referenceStep(loss, before));
     expect(after.users.subarray(0, DIM)).toEqual(before.users.subarray(0, DIM));
     expect(after.items.subarray(DIM, 2 * DIM)).toEqual(before.items.subarray(DIM, 2 * DIM));
     expect(after.items.subarray(3 * DIM, 4 * DIM)).toEqual(before.items.subarray(3 * DIM, 4 * DIM));
@@ -139,27 +150,15 @@ describe.each<LossName>(['triplet', 'squared-triplet', 'cosine-triplet'])(
   'TripletKernel with %s and the softmax reduction',
   (loss) => {
     it('takes the SGD step of log(1 + sum exp(v / t)) that tfjs autodiff gives', () => {
-      const random = new SeededRandom(7);
-      const before = {
-        users: Float32Array.from({ length: 3 * DIM }, () => random.nextNormal() * 0.3),
-        items: Float32Array.from({ length: 6 * DIM }, () => random.nextNormal() * 0.3),
-      };
+      const before = randomTables(7);
       const after = { users: before.users.slice(), items: before.items.slice() };
       const kernel = kernelStep(loss, after, 'softmax');
-      const [user, positive, negatives] = referenceStep(loss, before, 'softmax');
       const mean = { users: before.users.slice(), items: before.items.slice() };
       kernelStep(loss, mean, 'mean');
 
       expect(kernel.tripletCount).toBe(3);
       expect(kernel.lossSum).toBeGreaterThan(0);
-      expectClose(after.users.subarray(DIM, 2 * DIM), user);
-      expectClose(after.items.subarray(2 * DIM, 3 * DIM), positive);
-      NEGATIVES.forEach((item, k) =>
-        expectClose(
-          after.items.subarray(item * DIM, (item + 1) * DIM),
-          negatives.subarray(k * DIM, (k + 1) * DIM),
-        ),
-      );
+      expectReferenceRows(after, referenceStep(loss, before, 'softmax'));
       // Not the mean hinge's step under another name.
       expect(after.items.subarray(2 * DIM, 3 * DIM)).not.toEqual(
         mean.items.subarray(2 * DIM, 3 * DIM),
