@@ -1,6 +1,7 @@
-// node bench/run.js bench/train/candidate-sources.ts [SOURCES] [EPOCHS]
+// node bench/run.js bench/train/candidate-sources.ts [SOURCES] [EPOCHS] [NEGATIVES]
 // CPU seconds per epoch of the default training (hard negatives from the first epoch, 1 thread) on
-// Gowalla's 20% carve, for each hard-candidate source in turn (default "fresh,block", 2 epochs each):
+// Gowalla's 20% carve, for each hard-candidate source in turn (default "fresh,block,mirror", 2 epochs
+// each; NEGATIVES hardest picks per pair, default the catalogue's):
 // the like-for-like cost of where the hardest-of-W candidates are scored, on the real data.
 import { readFileSync } from 'node:fs';
 import { parseLightGcn, toTrainingData } from '@recsys/datasets';
@@ -18,8 +19,9 @@ const cpuSeconds = () => {
 };
 
 async function main(argv: string[]): Promise<void> {
-  const sources = (argv[0] ?? 'fresh,block').split(',') as HardCandidateSource[];
+  const sources = (argv[0] ?? 'fresh,block,mirror').split(',') as HardCandidateSource[];
   const epochs = Number(argv[1] ?? 2);
+  const negatives = argv[2] === undefined ? {} : { negativesPerPositive: Number(argv[2]) };
   const file = findDatasetFile('gowalla-lightgcn/train.txt');
   if (!file) throw new Error('gowalla-lightgcn/train.txt not found (set RECSYS_DATASETS_DIR)');
   const table = parseLightGcn(readFileSync(file, 'utf8'));
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<void> {
       epochs,
       hardNegativeWarmupEpochs: 0,
       hardCandidateSource: source,
+      ...negatives,
     };
     const options = resolveTrainOptions(partial, { itemCount: data.itemCount });
     let cpuAtStart = cpuSeconds();

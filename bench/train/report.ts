@@ -38,7 +38,7 @@ export interface DefaultsShape {
   candidates: number;
   /** Picks each scored candidate serves (rows scored per triplet ~ W / reuse). */
   candidateReuse: number;
-  /** Where the candidates are scored: 'block' (cached copies) or 'fresh' (random table rows). */
+  /** Where the candidates are scored: 'mirror' or 'block' (cached copies) or 'fresh' (random table rows). */
   candidateSource: string;
 }
 
@@ -73,7 +73,7 @@ export function reportTrainBench(bench: {
     oneNegativeTripletsPerSecondPerCore: Math.round(summaries[bench.headline.oneNegative].rate),
     defaultsTripletsPerSecondPerCore: Math.round(defaults.rate),
     // Candidates the defaults' picks are the closest of (W per triplet, each one scored by the kernel:
-    // from the candidate block, int8 copies in cache, when defaultsCandidateSource is 'block'); each scored
+    // from int8 copies in cache when defaultsCandidateSource is 'mirror' or 'block'); each scored
     // row serves candidateReuse picks, so rows scored per second are this / candidateReuse.
     candidatesScoredPerSecondPerCore: Math.round(defaults.rate * candidates),
     defaultsCandidates: candidates,

@@ -272,6 +272,184 @@
         (br $nextScore)))
     (local.get $best))
 
+  ;; Closeness of `count` rows of a mirror (one int8 row per item, `stride` bytes each, from `rows`; the
+  ;; item's scale and bias at `scale` and `bias`, 4 bytes per item) picked by the i32 item ids at `ids`:
+  ;; out[r] = scale[id] · (anchor · row_id) + bias[id], the same sums as `closestRows`, which scores
+  ;; consecutive entries. A 64-dim int8 row is one cache line and the whole mirror of a 40,981-item
+  ;; catalogue 2.6 MB, so a random row comes from L2 or L3, and four independent rows per step keep
+  ;; several of their misses in flight. The anchor is quantised exactly as in `closestRows`. Returns the
+  ;; index r of the closest row below `below`, or -1.
+  (func (export "closestGathered")
+    (param $anchor i32) (param $dim i32) (param $stride i32) (param $rows i32) (param $scale i32)
+    (param $bias i32) (param $ids i32) (param $count i32) (param $out i32) (param $below f32)
+    (param $scratch i32) (result i32)
+    (local $r i32) (local $k i32) (local $e f32) (local $max f32) (local $levels f32)
+    (local $inv f32) (local $step f32) (local $v v128) (local $acc0 v128) (local $acc1 v128)
+    (local $close f32) (local $best i32) (local $bestClose f32) (local $acc2 v128) (local $acc3 v128)
+    (local $low v128) (local $high v128) (local $steps4 v128)
+    (local $id0 i32) (local $id1 i32) (local $id2 i32) (local $id3 i32)
+    (local $row0 i32) (local $row1 i32) (local $row2 i32) (local $row3 i32)
+    (local $scales v128) (local $biases v128)
+    (local.set $k (i32.const 0))
+    (block $measured
+      (loop $measure
+        (br_if $measured (i32.ge_u (local.get $k) (local.get $dim)))
+        (local.set $max (f32.max (local.get $max)
+          (f32.abs (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2)))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $measure)))
+    (local.set $levels (f32.min (f32.const 32767)
+      (f32.floor (f32.div (f32.const 16909320) (f32.convert_i32_u (local.get $stride))))))
+    (local.set $inv (select (f32.div (local.get $levels) (local.get $max)) (f32.const 0)
+      (f32.gt (local.get $max) (f32.const 0))))
+    (local.set $step (f32.div (local.get $max) (local.get $levels)))
+    (local.set $k (i32.const 0))
+    (block $quantised
+      (loop $quantiseAnchor
+        (br_if $quantised (i32.ge_u (local.get $k) (local.get $stride)))
+        (i32.store16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))
+          (if (result i32) (i32.lt_u (local.get $k) (local.get $dim))
+            (then (i32.trunc_sat_f32_s (f32.nearest (f32.mul (local.get $inv)
+              (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2))))))))
+            (else (i32.const 0))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $quantiseAnchor)))
+    (local.set $steps4 (f32x4.splat (local.get $step)))
+    (local.set $r (i32.const 0))
+    ;; Four rows at a time while they last (the transposing add of `closestRows`), then one at a time.
+    (block $groupsDone
+      (loop $nextGroup
+        (br_if $groupsDone (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $count)))
+        (local.set $k (i32.add (local.get $ids) (i32.shl (local.get $r) (i32.const 2))))
+        (local.set $id0 (i32.shl (i32.load (local.get $k)) (i32.const 2)))
+        (local.set $id1 (i32.shl (i32.load offset=4 (local.get $k)) (i32.const 2)))
+        (local.set $id2 (i32.shl (i32.load offset=8 (local.get $k)) (i32.const 2)))
+        (local.set $id3 (i32.shl (i32.load offset=12 (local.get $k)) (i32.const 2)))
+        (local.set $row0 (i32.add (local.get $rows) (i32.mul (local.get $id0) (i32.shr_u (local.get $stride) (i32.const 2)))))
+        (local.set $row1 (i32.add (local.get $rows) (i32.mul (local.get $id1) (i32.shr_u (local.get $stride) (i32.const 2)))))
+        (local.set $row2 (i32.add (local.get $rows) (i32.mul (local.get $id2) (i32.shr_u (local.get $stride) (i32.const 2)))))
+        (local.set $row3 (i32.add (local.get $rows) (i32.mul (local.get $id3) (i32.shr_u (local.get $stride) (i32.const 2)))))
+        (local.set $acc0 (v128.const i32x4 0 0 0 0))
+        (local.set $acc1 (v128.const i32x4 0 0 0 0))
+        (local.set $acc2 (v128.const i32x4 0 0 0 0))
+        (local.set $acc3 (v128.const i32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (loop $nextStep4
+          (local.set $low (v128.load (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))
+          (local.set $high
+            (v128.load offset=16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))
+          (local.set $v (v128.load (i32.add (local.get $row0) (local.get $k))))
+          (local.set $acc0 (i32x4.add (local.get $acc0) (i32x4.add
+            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $v)) (local.get $low))
+            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $v)) (local.get $high)))))
+          (local.set $v (v128.load (i32.add (local.get $row1) (local.get $k))))
+          (local.set $acc1 (i32x4.add (local.get $acc1) (i32x4.add
+            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $v)) (local.get $low))
+            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $v)) (local.get $high)))))
+          (local.set $v (v128.load (i32.add (local.get $row2) (local.get $k))))
+          (local.set $acc2 (i32x4.add (local.get $acc2) (i32x4.add
+            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $v)) (local.get $low))
+            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $v)) (local.get $high)))))
+          (local.set $v (v128.load (i32.add (local.get $row3) (local.get $k))))
+          (local.set $acc3 (i32x4.add (local.get $acc3) (i32x4.add
+            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $v)) (local.get $low))
+            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $v)) (local.get $high)))))
+          (br_if $nextStep4 (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $stride))))
+        (local.set $acc0 (i32x4.add
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $acc0) (local.get $acc1))
+          (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $acc0) (local.get $acc1))))
+        (local.set $acc2 (i32x4.add
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $acc2) (local.get $acc3))
+          (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $acc2) (local.get $acc3))))
+        (local.set $acc0 (i32x4.add
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $acc0) (local.get $acc2))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $acc0) (local.get $acc2))))
+        (local.set $scales (f32x4.splat (f32.load (i32.add (local.get $scale) (local.get $id0)))))
+        (local.set $scales (f32x4.replace_lane 1 (local.get $scales) (f32.load (i32.add (local.get $scale) (local.get $id1)))))
+        (local.set $scales (f32x4.replace_lane 2 (local.get $scales) (f32.load (i32.add (local.get $scale) (local.get $id2)))))
+        (local.set $scales (f32x4.replace_lane 3 (local.get $scales) (f32.load (i32.add (local.get $scale) (local.get $id3)))))
+        (local.set $biases (f32x4.splat (f32.load (i32.add (local.get $bias) (local.get $id0)))))
+        (local.set $biases (f32x4.replace_lane 1 (local.get $biases) (f32.load (i32.add (local.get $bias) (local.get $id1)))))
+        (local.set $biases (f32x4.replace_lane 2 (local.get $biases) (f32.load (i32.add (local.get $bias) (local.get $id2)))))
+        (local.set $biases (f32x4.replace_lane 3 (local.get $biases) (f32.load (i32.add (local.get $bias) (local.get $id3)))))
+        (v128.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))
+          (f32x4.add
+            (f32x4.mul (f32x4.mul (local.get $scales) (local.get $steps4)) (f32x4.convert_i32x4_s (local.get $acc0)))
+            (local.get $biases)))
+        (local.set $r (i32.add (local.get $r) (i32.const 4)))
+        (br $nextGroup)))
+    (block $done
+      (loop $nextRow
+        (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $id0 (i32.shl (i32.load (i32.add (local.get $ids) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+        (local.set $row0 (i32.add (local.get $rows) (i32.mul (local.get $id0) (i32.shr_u (local.get $stride) (i32.const 2)))))
+        (local.set $acc0 (v128.const i32x4 0 0 0 0))
+        (local.set $acc1 (v128.const i32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (loop $nextStep
+          (local.set $v (v128.load (i32.add (local.get $row0) (local.get $k))))
+          (local.set $acc0 (i32x4.add (local.get $acc0) (i32x4.dot_i16x8_s
+            (i16x8.extend_low_i8x16_s (local.get $v))
+            (v128.load (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))))
+          (local.set $acc1 (i32x4.add (local.get $acc1) (i32x4.dot_i16x8_s
+            (i16x8.extend_high_i8x16_s (local.get $v))
+            (v128.load offset=16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))))
+          (br_if $nextStep (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $stride))))
+        (local.set $acc0 (i32x4.add (local.get $acc0) (local.get $acc1)))
+        (f32.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))
+          (f32.add
+            (f32.mul
+              (f32.mul (f32.load (i32.add (local.get $scale) (local.get $id0))) (local.get $step))
+              (f32.convert_i32_s (i32.add
+                (i32.add (i32x4.extract_lane 0 (local.get $acc0)) (i32x4.extract_lane 1 (local.get $acc0)))
+                (i32.add (i32x4.extract_lane 2 (local.get $acc0)) (i32x4.extract_lane 3 (local.get $acc0))))))
+            (f32.load (i32.add (local.get $bias) (local.get $id0)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $nextRow)))
+    (local.set $best (i32.const -1))
+    (local.set $bestClose (f32.const -inf))
+    (local.set $r (i32.const 0))
+    (block $scanned
+      (loop $nextScore
+        (br_if $scanned (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $close (f32.load (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))))
+        (if (i32.and (f32.lt (local.get $close) (local.get $below))
+              (f32.gt (local.get $close) (local.get $bestClose)))
+          (then
+            (local.set $best (local.get $r))
+            (local.set $bestClose (local.get $close))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $nextScore)))
+    (local.get $best))
+
+  ;; `count` uniform items in [0, bound) into the i32s at `into`, from the sfc32 state (a, b, c, d) at
+  ;; `state`, written back: the draws of SeededRandom.nextInt(bound) (sfc32, then floor(t / 2^32 · bound)
+  ;; in f64), so the TypeScript stream continues where the kernel left it. The mirror draws its W ids per
+  ;; pick here: a few instructions each instead of a call into JavaScript's generator per id.
+  (func (export "drawItems") (param $state i32) (param $count i32) (param $bound i32) (param $into i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $r i32)
+    (local.set $a (i32.load (local.get $state)))
+    (local.set $b (i32.load offset=4 (local.get $state)))
+    (local.set $c (i32.load offset=8 (local.get $state)))
+    (local.set $d (i32.load offset=12 (local.get $state)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $t (i32.add (i32.add (local.get $a) (local.get $b)) (local.get $d)))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (local.set $a (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 9))))
+        (local.set $b (i32.add (local.get $c) (i32.shl (local.get $c) (i32.const 3))))
+        (local.set $c (i32.add (i32.rotl (local.get $c) (i32.const 21)) (local.get $t)))
+        (i32.store (i32.add (local.get $into) (i32.shl (local.get $r) (i32.const 2)))
+          (i32.trunc_f64_u (f64.mul (f64.div (f64.convert_i32_u (local.get $t)) (f64.const 4294967296))
+            (f64.convert_i32_u (local.get $bound)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $next)))
+    (i32.store (local.get $state) (local.get $a))
+    (i32.store offset=4 (local.get $state) (local.get $b))
+    (i32.store offset=8 (local.get $state) (local.get $c))
+    (i32.store offset=12 (local.get $state) (local.get $d)))
+
   ;; The sum of the 4 lanes of one accumulator.
   (func $lanes (param $s v128) (result f32)
     (f32.add

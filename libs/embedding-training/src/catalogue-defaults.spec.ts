@@ -14,7 +14,7 @@ describe('catalogueDefaults', () => {
     });
   });
 
-  it('picks hardest of 8 for MovieLens-100K and hardest of 128 at a higher rate for Gowalla', () => {
+  it('picks hardest of 8 for MovieLens-100K and two hardest of 128 at a higher rate for Gowalla', () => {
     expect(catalogueDefaults({ itemCount: 1682 })).toEqual({
       hardNegativeCandidates: 8,
       negativesPerPositive: 4,
@@ -26,12 +26,12 @@ describe('catalogueDefaults', () => {
     });
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
       hardNegativeCandidates: 128,
-      negativesPerPositive: 1,
+      negativesPerPositive: 2,
       learningRate: 0.1,
       userAggregation: 0.75,
       userAggregationMode: 'train',
       itemPropagation: 0.25,
-      hardCandidateSource: 'block',
+      hardCandidateSource: 'mirror',
     });
   });
 
@@ -46,10 +46,20 @@ describe('catalogueDefaults', () => {
     }
     for (const defaults of chosen) {
       expect(defaults.hardNegativeCandidates * defaults.negativesPerPositive).toBeLessThanOrEqual(
-        128,
+        256,
       );
       expect(defaults.negativesPerPositive).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('scores copies from the mirror in large catalogues, from the block past a million items', () => {
+    const source = (itemCount: number) => catalogueDefaults({ itemCount }).hardCandidateSource;
+    expect([9_999, 10_000, 1_000_000, 1_000_001].map(source)).toEqual([
+      'fresh',
+      'mirror',
+      'mirror',
+      'block',
+    ]);
   });
 });
 
@@ -57,7 +67,7 @@ describe('resolveTrainOptions', () => {
   it('fills omitted options with the catalogue defaults; given ones win', () => {
     const resolved = resolveTrainOptions({ learningRate: 0.02 }, { itemCount: 40_981 });
     expect(resolved.hardNegativeCandidates).toBe(128);
-    expect(resolved.negativesPerPositive).toBe(1);
+    expect(resolved.negativesPerPositive).toBe(2);
     expect(resolved.learningRate).toBe(0.02);
     expect(resolved.negativeMix).toEqual({ hardest: 1 });
     const given = resolveTrainOptions(

@@ -99,7 +99,7 @@ function choiceProblems(o: TrainOptions): string[] {
     ['negativeReduction', o.negativeReduction, REDUCTIONS],
     ['engine', o.engine, ['kernel', 'tfjs']],
     ['exampleOrder', o.exampleOrder, ['by-user', 'shuffled']],
-    ['hardCandidateSource', o.hardCandidateSource, ['fresh', 'block']],
+    ['hardCandidateSource', o.hardCandidateSource, ['fresh', 'block', 'mirror']],
     ['hardNegativeSelection', o.hardNegativeSelection, ['each', 'top']],
     ['userAggregationMode', o.userAggregationMode, ['export', 'train']],
   ];

@@ -37,9 +37,10 @@ export type ExampleOrder = 'by-user' | 'shuffled';
 /**
  * Where hardest-of-W / semi-hard candidates are scored: 'fresh' reads W random rows of the item table per
  * pick; 'block' scores W entries of a per-thread block of uniform item rows copied contiguously (the same
- * candidate distribution from cache; see negatives/candidate-block.ts).
+ * candidate distribution from cache; see negatives/candidate-block.ts); 'mirror' scores W random ids of a
+ * per-thread int8 copy of the whole item table (see negatives/candidate-mirror.ts).
  */
-export type HardCandidateSource = 'fresh' | 'block';
+export type HardCandidateSource = 'fresh' | 'block' | 'mirror';
 
 /**
  * Where behaviour aggregation (`userAggregation`) applies: 'export' mixes each exported user vector with
@@ -82,7 +83,9 @@ export interface TrainOptions {
   /**
    * 'block' (the default from 10,000 items): each pick scores W entries of a block of uniform item rows
    * copied into cache (a user's picks take disjoint slices; W / 16 rows are replaced per pick); 'fresh' (the
-   * default below): W random table rows per pick. Ignored when `hardCandidateReuse` > 1.
+   * default below): W random table rows per pick; 'mirror': W random rows of an int8 copy of the whole item
+   * table (one cache line per row at dim 64), kept in step with the live rows. Ignored when
+   * `hardCandidateReuse` > 1.
    */
   hardCandidateSource: HardCandidateSource;
   /**

@@ -22,7 +22,7 @@ export const IN_BATCH_MODES = ['none', 'batch-all', 'batch-hard'] as const;
 export const NEGATIVE_REDUCTIONS = ['mean', 'sum', 'rank-weighted', 'softmax'] as const;
 export const HARD_NEGATIVE_SELECTIONS = ['each', 'top'] as const;
 export const ENGINES = ['kernel', 'tfjs'] as const;
-export const HARD_CANDIDATE_SOURCES = ['block', 'fresh'] as const;
+export const HARD_CANDIDATE_SOURCES = ['block', 'mirror', 'fresh'] as const;
 export const USER_AGGREGATION_MODES = ['export', 'train'] as const;
 
 interface FieldNames {
@@ -143,7 +143,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negatives',
     env: 'TRAIN_NEGATIVES_PER_POSITIVE',
     description:
-      'Sampled negatives per liked pair (by catalogue: as many as 128 scored candidates allow, at most 4; 0 only with in-batch negatives)',
+      'Sampled negatives per liked pair (by catalogue: as many as 256 scored candidates allow, at most 4; 0 only with in-batch negatives)',
     engineDefault: 'catalogue',
   },
   negativeReduction: {
@@ -205,7 +205,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'candidate-source',
     env: 'TRAIN_CANDIDATE_SOURCE',
     description:
-      'Hard candidates scored from a cached block of item rows or fresh table rows (by catalogue: block from 10,000 items)',
+      'Hard candidates scored from an int8 mirror of the item table, a cached block of item rows, or fresh table rows (by catalogue: mirror from 10,000 items, block past 1,000,000)',
     engineDefault: 'catalogue',
   },
   averagedEpochShare: {

@@ -1,7 +1,8 @@
 import { anchorScratchRows, trainsWithAggregation } from '../aggregation/anchor-scratch';
 import { anchorMeanBytes } from '../aggregation/behaviour-anchor';
 import { allocateTableMemory, type TableMemory } from '../geometry/table-memory';
-import { candidateBlockBytes, type CandidateBlockOptions } from '../negatives/candidate-block';
+import type { CandidateBlockOptions } from '../negatives/candidate-block';
+import { hardCandidateSourceBytes } from '../negatives/create-hard-candidate-source';
 import { optimizerStateLengths } from '../optim/sparse-optimizer';
 import { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
@@ -78,7 +79,9 @@ export function allocateTables(setup: {
     kernelDrawsUniform(options) && pairCount > 0 ? likedListBytes(userCount, pairCount) : 0;
   const means = trainsWithAggregation(options) ? anchorMeanBytes(options.dim) : 0;
   const scratch =
-    scratchBytes(options) + candidateBlockBytes(options) + options.threads * (liked + means + 64);
+    scratchBytes(options) +
+    hardCandidateSourceBytes(options, itemCount) +
+    options.threads * (liked + means + 64);
   // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
   const placedAll = allocateTableMemory(withState, scratch);
   const placed = placedAll ?? allocateTableMemory(lengths, scratch);

@@ -8,6 +8,21 @@ interface Kernel {
   closestRows(
     ...args: [number, number, number, number, number, number, number, number, number, number]
   ): number;
+  closestGathered(
+    ...args: [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
+  ): number;
 }
 
 const TABLE = 1 << 16;
@@ -20,6 +35,7 @@ const BIAS = SCALE + (1 << 16);
 const OUT = 4 << 20;
 const ANCHOR = OUT + (1 << 16);
 const SCRATCH = ANCHOR + (1 << 16);
+const IDS = SCRATCH + (1 << 16);
 
 function kernel(): { exports: Kernel; buffer: SharedArrayBuffer } {
   const memory = new WebAssembly.Memory({ initial: 80, maximum: 80, shared: true });
@@ -95,5 +111,40 @@ describe('candidate-block.wat', () => {
     expect(Array.from(scores)).toEqual(alone);
     expect(together).toBe(alone.indexOf(Math.max(...alone)));
     expect(new Set(alone).size).toBe(count);
+  });
+
+  it.each([64, 20])('scores rows picked by id as the same rows side by side (dim %i)', (dim) => {
+    const { exports, buffer } = kernel();
+    const stride = Math.ceil(dim / 16) * 16;
+    const rows = 40;
+    const random = new SeededRandom(6);
+    new Float32Array(buffer, TABLE, rows * dim).set(
+      Array.from({ length: rows * dim }, () => random.nextNormal() * 0.2),
+    );
+    new Int32Array(buffer, OFFSETS, rows).set(Array.from({ length: rows }, (_, r) => r * dim));
+    exports.copyRows(TABLE, OFFSETS, rows, dim, DST, stride, NORMS, STEPS);
+    new Float32Array(buffer, ANCHOR, dim).set(
+      Array.from({ length: dim }, () => random.nextNormal() * 0.3),
+    );
+    new Float32Array(buffer, SCALE, rows).set(
+      Array.from({ length: rows }, () => random.nextFloat()),
+    );
+    new Float32Array(buffer, BIAS, rows).set(
+      Array.from({ length: rows }, () => -random.nextFloat()),
+    );
+    // 11 ids (two groups of four and three single rows), one drawn twice.
+    const ids = [17, 3, 39, 0, 22, 3, 8, 31, 12, 25, 5];
+    new Int32Array(buffer, IDS, ids.length).set(ids);
+    const best = exports.closestGathered(ANCHOR, dim, stride, DST, SCALE, BIAS, IDS, ids.length, OUT, Infinity, SCRATCH); // prettier-ignore
+    const gathered = Array.from(new Float32Array(buffer, OUT, ids.length));
+    exports.closestRows(ANCHOR, dim, stride, DST, SCALE, BIAS, rows, OUT, Infinity, SCRATCH);
+    const all = Array.from(new Float32Array(buffer, OUT, rows));
+    // Bit for bit the scores of those rows, and the pick is the closest of them.
+    expect(gathered).toEqual(ids.map((id) => all[id]));
+    expect(best).toBe(gathered.indexOf(Math.max(...gathered)));
+    // Below a bound: the closest of those under it.
+    const bound = [...gathered].sort((a, b) => b - a)[2];
+    const below = exports.closestGathered(ANCHOR, dim, stride, DST, SCALE, BIAS, IDS, ids.length, OUT, bound, SCRATCH); // prettier-ignore
+    expect(gathered[below]).toBe(Math.max(...gathered.filter((value) => value < bound)));
   });
 });

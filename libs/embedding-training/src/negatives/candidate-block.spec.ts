@@ -261,7 +261,7 @@ describe('CandidateBlock', () => {
     let pastRanked = 0;
     for (let pair = 0; pair < 40; pair++) {
       const count = 1 + (pair % 8);
-      const found = s.block.pickClosest(0, count, into);
+      const found = s.block.pickClosest(0, 1, count, into);
       const first = s.block.lastSliceStart;
       // The reference: scan for the largest closeness not looked at, skip liked and repeated items.
       const taken = new Array<boolean>(W).fill(false);
@@ -288,7 +288,7 @@ describe('CandidateBlock', () => {
     const s = setup({ liked: [[1, 2, 3, 40, 41, 42], [], [], []] });
     const into = new Int32Array(5);
     for (let pair = 0; pair < 12; pair++) {
-      const found = s.block.pickClosest(0, 5, into);
+      const found = s.block.pickClosest(0, 1, 5, into);
       const first = s.block.lastSliceStart;
       expect(found).toBe(5);
       const picked = [...into.subarray(0, found)];

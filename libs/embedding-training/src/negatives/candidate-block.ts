@@ -1,36 +1,18 @@
-import { join } from 'node:path';
-import { instantiateLibWasm } from '@recsys/wasm-modules';
 import type { UserItemSet } from '../data/user-item-set';
 import type { GeometryKind } from '../geometry/row-geometry';
 import { claimScratch, type TableMemory } from '../geometry/table-memory';
 import type { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
-
-/** The exports of `assembly/candidate-block.wat` (byte addresses; offsets in floats). */
-interface CandidateBlockKernel {
-  copyRows(
-    table: number,
-    offsets: number,
-    count: number,
-    dim: number,
-    dst: number,
-    stride: number,
-    norms: number,
-    steps: number,
-  ): void;
-  closestRows(
-    anchor: number,
-    dim: number,
-    stride: number,
-    rows: number,
-    scale: number,
-    bias: number,
-    count: number,
-    out: number,
-    below: number,
-    scratch: number,
-  ): number;
-}
+import {
+  alignUp,
+  liveCloseness,
+  loadBlockKernel,
+  rowStride,
+  toClosenessScale,
+  type CandidateBlockKernel,
+} from './block-kernel';
+import { closestDistinct, closestUnliked, pickWork, type PickWork } from './closest-picks';
+import type { HardCandidateSource } from './hard-candidate-source';
 
 /**
  * Bytes of int8 block rows per thread: 1 MiB is 16,384 rows at dim 64, i.e. 128 disjoint slices of
@@ -48,15 +30,8 @@ const BLOCK_REUSE = 16;
  * builds ahead of the one it trains (2, see EpochRunner), times a few negatives per pair.
  */
 const PICK_LAG = 8;
-/** Entries `pickClosest` ranks beyond the picks asked for (for liked and repeated ones). */
-const PICK_SLACK = 4;
 /** Rows copied per refresh step (their misses overlap in the copy loop). */
 const REFRESH_CHUNK = 32;
-const ALIGN_BYTES = 64;
-/** Smallest norm used as a divisor (the cosine of a zero row). */
-const MIN_NORM = 1e-12;
-/** Compiled `.wasm` lives in libs/embedding-training/wasm, beside src/. */
-const SRC_DIR = join(__dirname, '..');
 
 /** The options that decide whether hard picks score a candidate block, and its size. */
 export type CandidateBlockOptions = Pick<
@@ -84,11 +59,6 @@ export function candidateBlockEntries(dim: number, candidates: number): number {
   return slices * candidates;
 }
 
-/** Bytes of one int8 block row: dim, padded to whole 16-byte SIMD loads. */
-function rowStride(dim: number): number {
-  return Math.ceil(dim / 16) * 16;
-}
-
 /** Table-memory scratch the blocks of every thread need (0 when hard picks score fresh candidates). */
 export function candidateBlockBytes(options: CandidateBlockOptions): number {
   if (!usesCandidateBlock(options)) return 0;
@@ -100,7 +70,7 @@ export function candidateBlockBytes(options: CandidateBlockOptions): number {
 function blockBytes(entries: number, dim: number, candidates: number): number {
   const scratchRows = Math.max(REFRESH_CHUNK, candidates);
   const arrays = alignUp(entries * rowStride(dim)) + 3 * alignUp(entries * 4);
-  return arrays + 2 * alignUp(scratchRows * 4) + alignUp(2 * rowStride(dim)) + ALIGN_BYTES;
+  return arrays + 2 * alignUp(scratchRows * 4) + alignUp(2 * rowStride(dim)) + 64;
 }
 
 /** What a block reads and draws from. */
@@ -150,7 +120,7 @@ export interface CandidateBlockParts {
  * gradients read the live rows. A liked candidate is never picked (checked, as in the fresh path, only
  * for the candidate that would become the pick).
  */
-export class CandidateBlock {
+export class CandidateBlock implements HardCandidateSource {
   /** Item of each entry. */
   readonly entryItems: Int32Array;
   /** Entries (a multiple of W) and slices of W. */
@@ -180,13 +150,18 @@ export class CandidateBlock {
   private readonly usersAt: number;
   private readonly itemsAt: number;
   private user = -1;
-  /** What the last `scoreNextSlice` left: the kernel's closest entry (-1: none) and its bound. */
+  /** What the last `scoreNextSlice` left: the kernel's closest entry below the bound (-1: none). */
   private lastBest = -1;
-  private lastBelow = Infinity;
-  /** `pickClosest`'s marks of the entries it has looked at. */
-  private readonly taken: Uint8Array;
-  /** `pickClosest`'s closest entries of the slice, closest first. */
-  private readonly ranking: Int32Array;
+  /** The last scored slice, as the picking helpers read it. */
+  private readonly scored: {
+    closeness: Float32Array;
+    items: Int32Array;
+    first: number;
+    count: number;
+  };
+  private readonly work: PickWork;
+  /** `pickClosest`'s chosen entries of the slice. */
+  private readonly chosen: Int32Array;
   private firstSlice = 0;
   private userPicks = 0;
   private cursor = 0;
@@ -207,8 +182,8 @@ export class CandidateBlock {
     // R counts picks per pair: a pair scoring several slices (one per hard negative) replaces as many rows
     // per pair as a one-negative pair, so the copies stay as fresh in training steps.
     this.reuse = (parts.reuse ?? BLOCK_REUSE) * Math.max(1, parts.slicesPerPair ?? 1);
-    this.taken = new Uint8Array(parts.candidates);
-    this.ranking = new Int32Array(parts.candidates);
+    this.work = pickWork(parts.candidates);
+    this.chosen = new Int32Array(parts.candidates);
     this.picked = new Int32Array(PICK_LAG * Math.max(1, parts.picksPerPair ?? 1)).fill(-1);
     this.entryItems = new Int32Array(entries);
     const buffer = memory.memory.buffer;
@@ -228,11 +203,8 @@ export class CandidateBlock {
     this.offsets = new Int32Array(buffer, this.offsetsAt, scratchRows);
     this.usersAt = parts.users.byteOffset;
     this.itemsAt = parts.items.byteOffset;
-    this.kernel = instantiateLibWasm<CandidateBlockKernel>(
-      SRC_DIR,
-      'candidate-block',
-      memory.memory,
-    );
+    this.kernel = loadBlockKernel(memory);
+    this.scored = { closeness: this.out, items: this.entryItems, first: 0, count: candidates };
     for (let entry = 0; entry < entries; entry += scratchRows) {
       this.copyFresh(entry, Math.min(scratchRows, entries - entry));
     }
@@ -253,16 +225,14 @@ export class CandidateBlock {
    * entry of the slice is liked.
    */
   pick(user: number, positive: number, hardest: boolean): number {
-    const first = this.scoreNextSlice(
-      user,
-      hardest ? Infinity : this.liveCloseness(user, positive),
-    );
+    const below = hardest ? Infinity : liveCloseness(this.parts.kind, this.parts, user, positive);
+    const first = this.scoreNextSlice(user, below);
     const best = this.lastBest;
-    const below = this.lastBelow;
+    const { positives } = this.parts;
     const pick =
-      best >= 0 && !this.parts.positives.has(user, this.entryItems[first + best])
+      best >= 0 && !positives.has(user, this.entryItems[first + best])
         ? best
-        : this.pickUnliked(user, first, below);
+        : closestUnliked(this.scored, positives, user, below);
     if (pick < 0) return -1;
     this.recopyPicked(first + pick);
     return this.entryItems[first + pick];
@@ -272,70 +242,19 @@ export class CandidateBlock {
    * The `count` closest distinct items of the next W of `user`'s slices that the user does not like,
    * closest first, written to `into`; returns how many (fewer when the slice holds fewer).
    */
-  pickClosest(user: number, count: number, into: Int32Array): number {
+  pickClosest(user: number, _positive: number, count: number, into: Int32Array): number {
     const first = this.scoreNextSlice(user, Infinity);
-    const { candidates } = this.parts;
-    const out = this.out;
-    const taken = this.taken;
-    taken.fill(0, 0, candidates);
-    // The entries in order of closeness from one pass (count + PICK_SLACK of them: enough unless more
-    // are liked or repeated), instead of a scan of the slice per pick.
-    const ranked = this.rankClosest(Math.min(candidates, count + PICK_SLACK));
-    let found = 0;
-    let seen = 0;
-    for (; seen < ranked && found < count; seen++) {
-      taken[this.ranking[seen]] = 1;
-      found = this.takeCandidate(user, first + this.ranking[seen], into, found);
-    }
-    // Past the ranked ones (rare): the next closest by a scan each.
-    for (; seen < candidates && found < count; seen++) {
-      let best = -1;
-      let bestCloseness = -Infinity;
-      for (let c = 0; c < candidates; c++) {
-        if (taken[c] === 0 && out[c] > bestCloseness) {
-          best = c;
-          bestCloseness = out[c];
-        }
-      }
-      if (best < 0) break;
-      taken[best] = 1;
-      found = this.takeCandidate(user, first + best, into, found);
-    }
+    const found = closestDistinct(
+      this.scored,
+      this.parts.positives,
+      user,
+      count,
+      into,
+      this.chosen,
+      this.work,
+    );
+    for (let k = 0; k < found; k++) this.recopyPicked(first + this.chosen[k]);
     return found;
-  }
-
-  /**
-   * The `keep` closest entries of the scored slice into `ranking`, closest first, the earlier entry
-   * first among equals (the order repeated scans for the largest closeness visit them in); entries
-   * that no scan would take (-inf, NaN) are left out. Returns how many.
-   */
-  private rankClosest(keep: number): number {
-    const { out, ranking } = this;
-    const candidates = this.parts.candidates;
-    let size = 0;
-    for (let c = 0; c < candidates; c++) {
-      const value = out[c];
-      if (!(value > -Infinity)) continue;
-      if (size === keep && !(value > out[ranking[size - 1]])) continue;
-      let at = size < keep ? size++ : size - 1;
-      while (at > 0 && value > out[ranking[at - 1]]) {
-        ranking[at] = ranking[at - 1];
-        at--;
-      }
-      ranking[at] = c;
-    }
-    return size;
-  }
-
-  /** Appends entry `entry`'s item to into[0..found) unless the user likes it or it is there already. */
-  private takeCandidate(user: number, entry: number, into: Int32Array, found: number): number {
-    const item = this.entryItems[entry];
-    if (this.parts.positives.has(user, item)) return found;
-    // Entries are drawn with replacement: an item twice in the slice is one candidate.
-    for (let k = 0; k < found; k++) if (into[k] === item) return found;
-    into[found] = item;
-    this.recopyPicked(entry);
-    return found + 1;
   }
 
   /**
@@ -358,8 +277,8 @@ export class CandidateBlock {
     }
     this.userPicks++;
     this.lastSliceStart = first;
+    this.scored.first = first;
     const anchor = this.parts.anchorAddress?.(user) ?? this.usersAt + user * dim * 4;
-    this.lastBelow = below;
     this.lastBest = this.kernel.closestRows(
       anchor,
       dim,
@@ -418,20 +337,7 @@ export class CandidateBlock {
       this.biasAt + at,
       this.stepsAt + at,
     );
-    const { scale, bias, steps } = this;
-    for (let e = first; e < first + count; e++) {
-      const squaredNorm = bias[e];
-      // u.c ~ step x (the int8 row . u), the kernel's sum.
-      if (kind === 'euclidean' || kind === 'squared-euclidean') {
-        // ||u - c||^2 = ||u||^2 - (2 u.c - ||c||^2): the user's own norm does not change the order.
-        scale[e] = 2 * steps[e];
-        bias[e] = -squaredNorm;
-      } else {
-        const norm = kind === 'cosine' ? Math.max(Math.sqrt(squaredNorm), MIN_NORM) : 1;
-        scale[e] = steps[e] / norm;
-        bias[e] = 0;
-      }
-    }
+    toClosenessScale(kind, this.scale, this.bias, this.steps, first, first + count);
   }
 
   /**
@@ -449,47 +355,4 @@ export class CandidateBlock {
     this.picked[at] = entry;
     this.pickedAt = (at + 1) % PICK_LAG;
   }
-
-  /** The positive's closeness on the block's scale, from the live rows (semi-hard's bound). */
-  private liveCloseness(user: number, positive: number): number {
-    const { users, items, dim, kind } = this.parts;
-    const u = user * dim;
-    const p = positive * dim;
-    let dot = 0;
-    let squaredNorm = 0;
-    for (let k = 0; k < dim; k++) {
-      dot += users[u + k] * items[p + k];
-      squaredNorm += items[p + k] * items[p + k];
-    }
-    if (kind === 'euclidean' || kind === 'squared-euclidean') return 2 * dot - squaredNorm;
-    return kind === 'cosine' ? dot / Math.max(Math.sqrt(squaredNorm), MIN_NORM) : dot;
-  }
-
-  /** The slow path when the kernel's pick is liked (or semi-hard found none below the bound): an index. */
-  private pickUnliked(user: number, first: number, below: number): number {
-    const { candidates, positives } = this.parts;
-    const out = this.out;
-    let best = -1;
-    let bestCloseness = -Infinity;
-    let fallback = -1;
-    let fallbackCloseness = Infinity;
-    for (let c = 0; c < candidates; c++) {
-      const closeness = out[c];
-      const item = this.entryItems[first + c];
-      if (closeness < below) {
-        if (closeness > bestCloseness && !positives.has(user, item)) {
-          best = c;
-          bestCloseness = closeness;
-        }
-      } else if (closeness < fallbackCloseness && !positives.has(user, item)) {
-        fallback = c;
-        fallbackCloseness = closeness;
-      }
-    }
-    return best >= 0 ? best : fallback;
-  }
-}
-
-function alignUp(bytes: number): number {
-  return Math.ceil(bytes / ALIGN_BYTES) * ALIGN_BYTES;
 }

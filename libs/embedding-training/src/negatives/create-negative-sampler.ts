@@ -5,7 +5,7 @@ import { SeededRandom } from '../random/seeded-random';
 import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
 import type { TableMemory } from '../geometry/table-memory';
-import { CandidateBlock, usesCandidateBlock } from './candidate-block';
+import { createHardCandidateSource } from './create-hard-candidate-source';
 import { NegativeSampler } from './negative-sampler';
 
 /** Builds a thread's sampler: its own random stream, the explicit negatives and, if asked, popularity. */
@@ -38,39 +38,8 @@ export function createNegativeSampler(setup: {
     candidateReuse: options.hardCandidateReuse,
     mix: options.negativeMix,
     warmupEpochs: options.hardNegativeWarmupEpochs,
-    block: candidateBlock({ ...setup, random }),
+    block: createHardCandidateSource({ ...setup, itemCount: data.itemCount, random }),
     selection: options.hardNegativeSelection,
-  });
-}
-
-/**
- * The thread's candidate block when the options ask for one and the tables are in the shared memory with
- * room left in its arena; else null (hard picks then score fresh rows).
- */
-function candidateBlock(setup: {
-  data: TrainingData;
-  options: TrainOptions;
-  positives: UserItemSet;
-  geometry: RowGeometry;
-  random: SeededRandom;
-  tables?: { users: Float32Array; items: Float32Array; memory: TableMemory | null };
-}): CandidateBlock | null {
-  const { options, tables } = setup;
-  if (!usesCandidateBlock(options) || !tables?.memory) return null;
-  return CandidateBlock.create({
-    random: setup.random,
-    itemCount: setup.data.itemCount,
-    dim: options.dim,
-    candidates: options.hardNegativeCandidates,
-    positives: setup.positives,
-    kind: setup.geometry.kind,
-    memory: tables.memory,
-    users: tables.users,
-    items: tables.items,
-    // Train-time aggregation: picks are hardest for the mix the loss scores, not the raw user row.
-    anchorAddress: setup.geometry.anchorAddress?.bind(setup.geometry),
-    picksPerPair: options.hardNegativeSelection === 'top' ? options.negativesPerPositive : 1,
-    slicesPerPair: options.hardNegativeSelection === 'each' ? options.negativesPerPositive : 1,
   });
 }
 

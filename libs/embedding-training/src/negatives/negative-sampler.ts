@@ -4,8 +4,8 @@ import type { TrainingExample } from '../kernel/training-example';
 import type { AliasTable } from '../random/alias-table';
 import type { SeededRandom } from '../random/seeded-random';
 import type { HardNegativeSelection, NegativeSource } from '../train-options';
-import type { CandidateBlock } from './candidate-block';
 import { CandidatePool } from './candidate-pool';
+import type { HardCandidateSource } from './hard-candidate-source';
 import { negativeMixAt } from './negative-mix-schedule';
 
 /** Draws before giving up on a user who likes (almost) every item. */
@@ -31,8 +31,8 @@ export interface NegativeSamplerParts {
   candidateReuse: number;
   mix: Partial<Record<NegativeSource, number>>;
   warmupEpochs: number;
-  /** Hard picks score this block's entries instead of W fresh rows (null: fresh, or the pool). */
-  block?: CandidateBlock | null;
+  /** Hard picks score the block's or mirror's copies instead of W fresh rows (null: fresh, or the pool). */
+  block?: HardCandidateSource | null;
   /** 'top': a pair's hardest negatives are the closest of one set of W candidates; default 'each'. */
   selection?: HardNegativeSelection;
 }
@@ -119,7 +119,7 @@ export class NegativeSampler {
    */
   private closestOfOneSet(example: TrainingExample, count: number): number {
     const block = this.parts.block;
-    if (block) return block.pickClosest(example.user, count, this.closest);
+    if (block) return block.pickClosest(example.user, example.positive, count, this.closest);
     const { geometry, dim, positives, candidates, itemCount, random } = this.parts;
     const offsets = this.candidateOffsets;
     for (let c = 0; c < candidates; c++) offsets[c] = random.nextInt(itemCount) * dim;
