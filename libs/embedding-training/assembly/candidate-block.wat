@@ -314,6 +314,21 @@
             (else (i32.const 0))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $quantiseAnchor)))
+    ;; A first pass loads one byte of every row: a few instructions per row, so all the rows' misses
+    ;; are in flight at once (the scoring loop below fills the reorder buffer after two or three groups
+    ;; and would wait on each group's misses in turn); the scoring then hits the cache.
+    (local.set $r (i32.const 0))
+    (block $touched
+      (loop $touch
+        (br_if $touched (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $k (i32.add (local.get $k) (i32.load8_u (i32.add (local.get $rows)
+          (i32.mul (i32.load (i32.add (local.get $ids) (i32.shl (local.get $r) (i32.const 2))))
+            (local.get $stride))))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $touch)))
+    ;; The touched bytes feed nothing; storing their sum (over out[0], written again below) keeps the
+    ;; loads from being dropped.
+    (i32.store (local.get $out) (local.get $k))
     (local.set $steps4 (f32x4.splat (local.get $step)))
     (local.set $r (i32.const 0))
     ;; Four rows at a time while they last (the transposing add of `closestRows`), then one at a time.
