@@ -93,20 +93,25 @@ export function toClosenessScale(
   }
 }
 
-/** The closeness of item row `item` to user row `user` on the kernels' scale, from the live f32 rows. */
-export function liveCloseness(
+/**
+ * The closeness of item row `item` to the anchor row at byte address `anchorAddress` (the user's row, or
+ * the mix train-time aggregation scores) on the kernels' scale, from the live f32 rows: semi-hard's
+ * bound, comparable with the copies' scores of the same anchor.
+ */
+export function anchorCloseness(
   kind: GeometryKind,
-  tables: { users: Float32Array; items: Float32Array; dim: number },
-  user: number,
+  heap: Float32Array,
+  anchorAddress: number,
+  items: Float32Array,
   item: number,
+  dim: number,
 ): number {
-  const { users, items, dim } = tables;
-  const u = user * dim;
+  const a = anchorAddress >> 2;
   const p = item * dim;
   let dot = 0;
   let squaredNorm = 0;
   for (let k = 0; k < dim; k++) {
-    dot += users[u + k] * items[p + k];
+    dot += heap[a + k] * items[p + k];
     squaredNorm += items[p + k] * items[p + k];
   }
   if (kind === 'euclidean' || kind === 'squared-euclidean') return 2 * dot - squaredNorm;

@@ -331,6 +331,33 @@ describe('CandidateBlock', () => {
     }
   });
 
+  it("bounds semi-hard picks by the positive's closeness to the anchor the entries are scored against", () => {
+    const next = (user: number) => (user + 1) % USERS;
+    const s = setup({ anchorRow: next, liked: [[], [], [], []] });
+    const positive = 1;
+    let checked = 0;
+    for (let pick = 0; pick < 24; pick++) {
+      const user = pick % USERS;
+      const item = s.block.pick(user, positive, false);
+      const first = s.block.lastSliceStart;
+      // The mix's stand-in is the next user's row: bound and candidates are measured from it.
+      const near = (candidate: number) => closeness(s, 'squared-euclidean', next(user), candidate);
+      const bound = near(positive);
+      const farther = Array.from(s.block.entryItems.subarray(first, first + W)).filter(
+        (candidate) => near(candidate) < bound - 1e-3,
+      );
+      if (farther.length === 0) continue;
+      const closest = farther.reduce((best, candidate) =>
+        near(candidate) > near(best) ? candidate : best,
+      );
+      expect(Math.abs(near(closest) - near(item))).toBeLessThanOrEqual(
+        roundingBound(s, 'squared-euclidean', next(user), first),
+      );
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(12);
+  });
+
   it('gives the same picks for the same seed', () => {
     const run = (seed: number) => {
       const s = setup({ seed, reuse: 2 });

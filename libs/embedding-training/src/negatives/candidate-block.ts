@@ -5,14 +5,14 @@ import type { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
 import {
   alignUp,
-  liveCloseness,
+  anchorCloseness,
   loadBlockKernel,
   rowStride,
   toClosenessScale,
   type CandidateBlockKernel,
 } from './block-kernel';
 import { closestDistinct, closestUnliked, pickWork, type PickWork } from './closest-picks';
-import type { HardCandidateSource } from './hard-candidate-source';
+import { picksScoreCopies, type HardCandidateSource } from './hard-candidate-source';
 
 /**
  * Bytes of int8 block rows per thread: 1 MiB is 16,384 rows at dim 64, i.e. 128 disjoint slices of
@@ -48,9 +48,7 @@ export type CandidateBlockOptions = Pick<
 export function usesCandidateBlock(
   options: Omit<CandidateBlockOptions, 'dim' | 'threads'>,
 ): boolean {
-  const hard =
-    (options.negativeMix.hardest ?? 0) > 0 || (options.negativeMix['semi-hard'] ?? 0) > 0;
-  return hard && options.hardCandidateSource === 'block' && options.hardCandidateReuse === 1;
+  return picksScoreCopies(options) && options.hardCandidateSource === 'block';
 }
 
 /** Entries of a block: whole slices of W, about BLOCK_BYTES of rows, at least one slice. */
@@ -133,6 +131,8 @@ export class CandidateBlock implements HardCandidateSource {
   /** First entry of the slice the last pick scored (tests: a user's slices are disjoint). */
   lastSliceStart = -1;
   private readonly kernel: CandidateBlockKernel;
+  /** The whole table memory as floats (the anchor rows live there). */
+  private readonly heap: Float32Array;
   private readonly reuse: number;
   private readonly stride: number;
   private readonly scale: Float32Array;
@@ -204,6 +204,7 @@ export class CandidateBlock implements HardCandidateSource {
     this.usersAt = parts.users.byteOffset;
     this.itemsAt = parts.items.byteOffset;
     this.kernel = loadBlockKernel(memory);
+    this.heap = new Float32Array(buffer);
     this.scored = { closeness: this.out, items: this.entryItems, first: 0, count: candidates };
     for (let entry = 0; entry < entries; entry += scratchRows) {
       this.copyFresh(entry, Math.min(scratchRows, entries - entry));
@@ -225,8 +226,9 @@ export class CandidateBlock implements HardCandidateSource {
    * entry of the slice is liked.
    */
   pick(user: number, positive: number, hardest: boolean): number {
-    const below = hardest ? Infinity : liveCloseness(this.parts.kind, this.parts, user, positive);
-    const first = this.scoreNextSlice(user, below);
+    const anchor = this.anchorOf(user);
+    const below = hardest ? Infinity : this.closenessTo(anchor, positive);
+    const first = this.scoreNextSlice(user, anchor, below);
     const best = this.lastBest;
     const { positives } = this.parts;
     const pick =
@@ -243,7 +245,7 @@ export class CandidateBlock implements HardCandidateSource {
    * closest first, written to `into`; returns how many (fewer when the slice holds fewer).
    */
   pickClosest(user: number, _positive: number, count: number, into: Int32Array): number {
-    const first = this.scoreNextSlice(user, Infinity);
+    const first = this.scoreNextSlice(user, this.anchorOf(user), Infinity);
     const found = closestDistinct(
       this.scored,
       this.parts.positives,
@@ -261,7 +263,7 @@ export class CandidateBlock implements HardCandidateSource {
    * Scores the next W entries of `user`'s slices (fresh rows once every slice has served the user) into
    * `out`; leaves the kernel's closest entry below `below` in lastBest; returns the slice's first entry.
    */
-  private scoreNextSlice(user: number, below: number): number {
+  private scoreNextSlice(user: number, anchor: number, below: number): number {
     const { candidates, dim, random } = this.parts;
     if (user !== this.user) {
       this.user = user;
@@ -278,7 +280,6 @@ export class CandidateBlock implements HardCandidateSource {
     this.userPicks++;
     this.lastSliceStart = first;
     this.scored.first = first;
-    const anchor = this.parts.anchorAddress?.(user) ?? this.usersAt + user * dim * 4;
     this.lastBest = this.kernel.closestRows(
       anchor,
       dim,
@@ -292,6 +293,17 @@ export class CandidateBlock implements HardCandidateSource {
       this.anchorAt,
     );
     return first;
+  }
+
+  /** Byte address of the row `user`'s picks are scored against (the mix under train-time aggregation). */
+  private anchorOf(user: number): number {
+    return this.parts.anchorAddress?.(user) ?? this.usersAt + user * this.parts.dim * 4;
+  }
+
+  /** The live closeness of `item` to the anchor at `anchor` (semi-hard's bound). */
+  private closenessTo(anchor: number, item: number): number {
+    const { kind, items, dim } = this.parts;
+    return anchorCloseness(kind, this.heap, anchor, items, item, dim);
   }
 
   /** Forgets the current user (a new epoch's order may start with the same one). */

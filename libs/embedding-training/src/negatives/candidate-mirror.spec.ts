@@ -21,6 +21,8 @@ interface Setup {
   liked?: number[][];
   setsPerPair?: number;
   picksPerPair?: number;
+  /** Scores user u's picks against row anchorRow(u) of the user table (as train-time aggregation's mix). */
+  anchorRow?: (user: number) => number;
 }
 
 /** Random tables in a table memory with room for a mirror, and a mirror over them. */
@@ -55,6 +57,8 @@ function setup(options: Setup = {}) {
     reuse,
     setsPerPair: options.setsPerPair,
     picksPerPair: options.picksPerPair,
+    anchorAddress:
+      options.anchorRow && ((user) => users.byteOffset + options.anchorRow!(user) * dim * 4),
   })!;
   return { mirror, users, items, dim, positives, random };
 }
@@ -245,6 +249,36 @@ describe('CandidateMirror', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(8);
+  });
+
+  it('scores against the anchor row, and bounds semi-hard picks by the positive there', () => {
+    const next = (user: number) => (user + 1) % USERS;
+    const s = setup({ anchorRow: next, liked: [[], [], [], []] });
+    let asNext = 0;
+    for (let pick = 0; pick < 40; pick++) {
+      const user = pick % USERS;
+      if (s.mirror.pick(user, 0, true) === exactBest(s, 'squared-euclidean', next(user))) asNext++;
+    }
+    expect(asNext).toBeGreaterThanOrEqual(32);
+    const positive = 1;
+    let checked = 0;
+    for (let pick = 0; pick < 24; pick++) {
+      const user = pick % USERS;
+      const item = s.mirror.pick(user, positive, false);
+      const near = (candidate: number) => closeness(s, 'squared-euclidean', next(user), candidate);
+      const farther = [...s.mirror.ids].filter(
+        (candidate) => near(candidate) < near(positive) - 1e-3,
+      );
+      if (farther.length === 0) continue;
+      const closest = farther.reduce((best, candidate) =>
+        near(candidate) > near(best) ? candidate : best,
+      );
+      expect(Math.abs(near(closest) - near(item))).toBeLessThanOrEqual(
+        roundingBound(s, next(user)),
+      );
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(12);
   });
 
   it('is returned null when the arena has no room, and sizes one mirror per thread', () => {

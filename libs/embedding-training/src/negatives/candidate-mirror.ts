@@ -4,7 +4,7 @@ import { claimScratch, type TableMemory } from '../geometry/table-memory';
 import type { SeededRandom } from '../random/seeded-random';
 import {
   alignUp,
-  liveCloseness,
+  anchorCloseness,
   loadBlockKernel,
   rowStride,
   toClosenessScale,
@@ -88,6 +88,8 @@ export class CandidateMirror implements HardCandidateSource {
   /** The ids of the last pick's candidates (tests). */
   readonly ids: Int32Array;
   private readonly kernel: CandidateBlockKernel;
+  /** The whole table memory as floats (the anchor rows live there). */
+  private readonly heap: Float32Array;
   private readonly stride: number;
   private readonly scale: Float32Array;
   private readonly bias: Float32Array;
@@ -153,6 +155,7 @@ export class CandidateMirror implements HardCandidateSource {
     const picksPerPair = Math.max(1, parts.picksPerPair ?? 1);
     this.lagged = new Int32Array(PICK_LAG * (picksPerPair + 1)).fill(-1);
     this.kernel = loadBlockKernel(memory);
+    this.heap = new Float32Array(buffer);
     for (let item = 0; item < itemCount; item += COPY_CHUNK) {
       this.copyRows(item, Math.min(COPY_CHUNK, itemCount - item));
     }
@@ -167,8 +170,9 @@ export class CandidateMirror implements HardCandidateSource {
   }
 
   pick(user: number, positive: number, hardest: boolean): number {
-    const below = hardest ? Infinity : liveCloseness(this.parts.kind, this.parts, user, positive);
-    const best = this.scoreCandidates(user, below);
+    const anchor = this.anchorOf(user);
+    const below = hardest ? Infinity : this.closenessTo(anchor, positive);
+    const best = this.scoreCandidates(anchor, below);
     const { positives } = this.parts;
     const ids = this.ids;
     const pick =
@@ -182,7 +186,7 @@ export class CandidateMirror implements HardCandidateSource {
   }
 
   pickClosest(user: number, positive: number, count: number, into: Int32Array): number {
-    this.scoreCandidates(user, Infinity);
+    this.scoreCandidates(this.anchorOf(user), Infinity);
     const { positives } = this.parts;
     const found = closestDistinct(
       this.scored,
@@ -198,21 +202,31 @@ export class CandidateMirror implements HardCandidateSource {
     return found;
   }
 
+  /** Byte address of the row `user`'s picks are scored against (the mix under train-time aggregation). */
+  private anchorOf(user: number): number {
+    return this.parts.anchorAddress?.(user) ?? this.usersAt + user * this.parts.dim * 4;
+  }
+
+  /** The live closeness of `item` to the anchor at `anchor` (semi-hard's bound). */
+  private closenessTo(anchor: number, item: number): number {
+    const { kind, items, dim } = this.parts;
+    return anchorCloseness(kind, this.heap, anchor, items, item, dim);
+  }
+
   resetUser(): void {
     // Picks draw fresh ids each: nothing is kept per user.
   }
 
   /**
-   * Draws W uniform ids and scores their copies against the user's anchor into `closeness`; returns the
-   * closest candidate below `below`, or -1. Copies the rows due at the cursor first.
+   * Draws W uniform ids and scores their copies against the anchor row at byte address `anchor` into
+   * `closeness`; returns the closest candidate below `below`, or -1. Copies the rows due at the cursor first.
    */
-  private scoreCandidates(user: number, below: number): number {
-    const { candidates, dim, itemCount, random, anchorAddress } = this.parts;
+  private scoreCandidates(anchor: number, below: number): number {
+    const { candidates, dim, itemCount, random } = this.parts;
     this.copyAtCursor();
     random.saveState(this.state);
     this.kernel.drawItems(this.stateAt, candidates, itemCount, this.idsAt);
     random.restoreState(this.state);
-    const anchor = anchorAddress?.(user) ?? this.usersAt + user * dim * 4;
     return this.kernel.closestGathered(
       anchor,
       dim,

@@ -10,16 +10,13 @@ import {
   type CandidateBlockOptions,
 } from './candidate-block';
 import { CandidateMirror, candidateMirrorBytes } from './candidate-mirror';
-import type { HardCandidateSource } from './hard-candidate-source';
+import { picksScoreCopies, type HardCandidateSource } from './hard-candidate-source';
 
 /** True when hard picks score an int8 mirror of the item table (a hard source, 'mirror', no pool reuse). */
 export function usesCandidateMirror(
   options: Omit<CandidateBlockOptions, 'dim' | 'threads'>,
 ): boolean {
-  return (
-    usesCandidateBlock({ ...options, hardCandidateSource: 'block' }) &&
-    options.hardCandidateSource === 'mirror'
-  );
+  return picksScoreCopies(options) && options.hardCandidateSource === 'mirror';
 }
 
 /** Table-memory scratch the block or mirror of every thread needs (0 when picks score fresh rows). */

@@ -1,3 +1,5 @@
+import type { TrainOptions } from '../train-options';
+
 /**
  * Where a hard pick's W candidates are scored when not as W fresh rows of the table: the candidate block
  * (copies of uniform rows, a slice of W per pick) or the candidate mirror (an int8 copy of every item row,
@@ -16,4 +18,16 @@ export interface HardCandidateSource {
   pickClosest(user: number, positive: number, count: number, into: Int32Array): number;
   /** Forgets the current user (a new epoch's order may start with the same one). */
   resetUser(): void;
+}
+
+/**
+ * True when hard picks may score copies (a hardest or semi-hard source and no candidate pool); which
+ * copies is `hardCandidateSource` ('block' or 'mirror'; 'fresh' scores the table's rows).
+ */
+export function picksScoreCopies(
+  options: Pick<TrainOptions, 'negativeMix' | 'hardCandidateReuse'>,
+): boolean {
+  const hard =
+    (options.negativeMix.hardest ?? 0) > 0 || (options.negativeMix['semi-hard'] ?? 0) > 0;
+  return hard && options.hardCandidateReuse === 1;
 }

@@ -137,12 +137,16 @@ export class NegativeSampler {
       closeness[best] = -Infinity;
       const item = offsets[best] / dim;
       // A candidate drawn twice is one candidate (as the block's disjoint entries are).
-      if (positives.has(example.user, item) || this.closest.subarray(0, found).includes(item)) {
-        continue;
-      }
+      if (positives.has(example.user, item) || this.alreadyClosest(item, found)) continue;
       this.closest[found++] = item;
     }
     return found;
+  }
+
+  /** Whether `item` is among the first `found` of `closest` (a loop: no view allocated per candidate). */
+  private alreadyClosest(item: number, found: number): boolean {
+    for (let k = 0; k < found; k++) if (this.closest[k] === item) return true;
+    return false;
   }
 
   private draw(source: number, example: TrainingExample): number {
