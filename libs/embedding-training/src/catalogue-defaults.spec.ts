@@ -9,7 +9,6 @@ describe('catalogueDefaults', () => {
       learningRate: 0.05,
       userAggregation: 0,
       userAggregationMode: 'export',
-      itemPropagation: 0,
       hardCandidateSource: 'fresh',
     });
   });
@@ -21,7 +20,6 @@ describe('catalogueDefaults', () => {
       learningRate: 0.05,
       userAggregation: 0,
       userAggregationMode: 'export',
-      itemPropagation: 0,
       hardCandidateSource: 'fresh',
     });
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
@@ -30,7 +28,6 @@ describe('catalogueDefaults', () => {
       learningRate: 0.1,
       userAggregation: 0.75,
       userAggregationMode: 'train',
-      itemPropagation: 0.25,
       hardCandidateSource: 'mirror',
     });
   });

@@ -324,8 +324,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'item-propagation',
     env: 'TRAIN_ITEM_PROPAGATION',
     description:
-      "Weight of the mean of an item's likers' vectors in the exported item vector (by catalogue: 0.25 from 10,000 items, else 0)",
-    engineDefault: 'catalogue',
+      "Weight of the mean of an item's likers' vectors in the exported item vector (0 = off)",
+    engineDefault: 0,
   },
   engine: {
     kind: 'choice',
