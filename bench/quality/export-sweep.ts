@@ -1,5 +1,5 @@
 // node bench/run.js bench/quality/export-sweep.ts DATASET CACHE_FILE [--variants a+b] [--user-mod N]
-//   [--eval-mod N] [train options]
+//   [--eval-mod N] [--averaged] [train options]
 // Trains once on a bench:quality split with export-time aggregation off (snapshots every 10 epochs as
 // CACHE_FILE.eN), caches the trained tables in CACHE_FILE (keep it outside the repository, e.g. /tmp: it
 // is derived from the data set), then scores export-time variants (export-variants.ts: behaviour
@@ -10,6 +10,8 @@
 // DATASET: gowalla (20% carve) | gowalla10 (10% carve) | movielens-100k (the 75/25 protocol) |
 // movielens-100k-val (a 25% carve of the protocol's training part: tune there). --user-mod N keeps the
 // users whose index is a multiple of N (all items), for screening under load; --eval-mod N scores only those.
+// --averaged caches the tables training returns (averaged over the last epochs, `averagedEpochShare`)
+// instead of the last epoch's; with the export mix off (small catalogues) that is what a run exports.
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -79,6 +81,9 @@ async function main(argv: string[]): Promise<number> {
     rest.splice(modAt, 2);
   }
   let evalMod = 1;
+  const averagedAt = rest.indexOf('--averaged');
+  const averaged = averagedAt >= 0;
+  if (averaged) rest.splice(averagedAt, 1);
   const evalModAt = rest.indexOf('--eval-mod');
   if (evalModAt >= 0) {
     evalMod = Number(rest[evalModAt + 1]);
@@ -123,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
         return 'continue';
       },
     });
-    model = trained ?? mixed;
+    model = averaged ? mixed : (trained ?? mixed);
     const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
     saveModel(cacheFile, model);
     process.stdout.write(`trained ${((io.nowMs() - started) / 1000).toFixed(1)} s wall, ${cpuSeconds.toFixed(0)} CPU s (main thread), options ${JSON.stringify(resolved)}\n`); // prettier-ignore
