@@ -156,10 +156,10 @@ describe('CandidateMirror', () => {
       s.items.set(s.users.subarray(user * s.dim, (user + 1) * s.dim), item * s.dim);
     }
     const copiedBefore = s.mirror.rowsCopied;
-    for (let pair = 0; pair < 7; pair++) s.mirror.pick(1 + (pair % 3), 0, true);
-    // Seven pairs later the ring has not come round: nothing copied again yet.
+    // Seven more pairs (each its own positive, as consecutive pairs have): the ring has not come round.
+    for (let pair = 0; pair < 7; pair++) s.mirror.pick(1 + (pair % 3), 20 + pair, true);
     expect(s.mirror.rowsCopied).toBe(copiedBefore);
-    s.mirror.pick(1, 0, true);
+    s.mirror.pick(1, 30, true);
     expect(s.mirror.rowsCopied).toBe(copiedBefore + 2);
     // The copies now show both rows on the user's: whenever either is a candidate, it is the pick.
     let seen = 0;
@@ -172,6 +172,22 @@ describe('CandidateMirror', () => {
       }
     }
     expect(seen).toBe(3);
+  });
+
+  it("queues a pair's positive once when the pair scores one set per negative, so rows still come back 8 pairs later", () => {
+    const s = setup({ liked: [[], [], [], []], setsPerPair: 2 });
+    // Pair 0: two picks with positive 7, then 7 pairs of two picks each (other positives).
+    s.mirror.pick(0, 7, true);
+    s.mirror.pick(0, 7, true);
+    const copiedBefore = s.mirror.rowsCopied;
+    for (let pair = 1; pair < 8; pair++) {
+      s.mirror.pick(1, 100 + pair, true);
+      s.mirror.pick(1, 100 + pair, true);
+    }
+    expect(s.mirror.rowsCopied).toBe(copiedBefore);
+    // The ninth pair's first pick comes round to pair 0's positive and its first pick.
+    s.mirror.pick(2, 200, true);
+    expect(s.mirror.rowsCopied).toBe(copiedBefore + 2);
   });
 
   it('copies W / (R x sets per pair) rows per pick at a cursor going round the mirror', () => {

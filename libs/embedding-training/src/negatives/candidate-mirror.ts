@@ -118,6 +118,7 @@ export class CandidateMirror implements HardCandidateSource {
   /** Items of the last PICK_LAG pairs (their positives and picks; -1: none), a ring. */
   private readonly lagged: Int32Array;
   private laggedAt = 0;
+  private lastPositive = -1;
 
   private constructor(
     private readonly parts: CandidateMirrorParts,
@@ -152,7 +153,8 @@ export class CandidateMirror implements HardCandidateSource {
     this.scored = { closeness: this.closeness, items: this.ids, first: 0, count: candidates };
     this.work = pickWork(candidates);
     this.chosen = new Int32Array(candidates);
-    const picksPerPair = Math.max(1, parts.picksPerPair ?? 1);
+    // A pair queues its positive once and each of its picks: the ring holds PICK_LAG pairs.
+    const picksPerPair = Math.max(1, parts.picksPerPair ?? 1) * Math.max(1, parts.setsPerPair ?? 1);
     this.lagged = new Int32Array(PICK_LAG * (picksPerPair + 1)).fill(-1);
     this.kernel = loadBlockKernel(memory);
     this.heap = new Float32Array(buffer);
@@ -179,7 +181,7 @@ export class CandidateMirror implements HardCandidateSource {
       best >= 0 && !positives.has(user, ids[best])
         ? best
         : closestUnliked(this.scored, positives, user, below);
-    this.copyLater(positive);
+    this.copyPositiveLater(positive);
     if (pick < 0) return -1;
     this.copyLater(ids[pick]);
     return ids[pick];
@@ -197,7 +199,7 @@ export class CandidateMirror implements HardCandidateSource {
       this.chosen,
       this.work,
     );
-    this.copyLater(positive);
+    this.copyPositiveLater(positive);
     for (let k = 0; k < found; k++) this.copyLater(into[k]);
     return found;
   }
@@ -259,6 +261,16 @@ export class CandidateMirror implements HardCandidateSource {
    * copies the one queued that long ago: a copy showing a negative where it was would offer it as the
    * hardest to the next users again and again. The row was just written, so it is read from cache.
    */
+  /**
+   * Queues the pair's positive once: with one candidate set per hard negative ('each' selection) a pair's
+   * picks come one after the other with the same positive, while consecutive pairs have different ones.
+   */
+  private copyPositiveLater(positive: number): void {
+    if (positive === this.lastPositive) return;
+    this.lastPositive = positive;
+    this.copyLater(positive);
+  }
+
   private copyLater(item: number): void {
     const at = this.laggedAt;
     const old = this.lagged[at];
