@@ -159,4 +159,8 @@ export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   'P0.04': popularityPrior(0.04, mix(0.75, 0.25)),
   'P0.08': popularityPrior(0.08, mix(0.75, 0.25)),
   'P-0.01': popularityPrior(-0.01, mix(0.75, 0.25)),
+  // The same priors over the export without item propagation (the default since the fifth sitting).
+  'P0.01-a0': popularityPrior(0.01, mix(0.75, 0)),
+  'P0.02-a0': popularityPrior(0.02, mix(0.75, 0)),
+  'P0.04-a0': popularityPrior(0.04, mix(0.75, 0)),
 };
