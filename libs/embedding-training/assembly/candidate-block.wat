@@ -443,6 +443,8 @@
   ;; pick here: a few instructions each instead of a call into JavaScript's generator per id.
   (func (export "drawItems") (param $state i32) (param $count i32) (param $bound i32) (param $into i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $r i32)
+    (local $bound64 f64)
+    (local.set $bound64 (f64.convert_i32_u (local.get $bound)))
     (local.set $a (i32.load (local.get $state)))
     (local.set $b (i32.load offset=4 (local.get $state)))
     (local.set $c (i32.load offset=8 (local.get $state)))
@@ -455,9 +457,10 @@
         (local.set $a (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 9))))
         (local.set $b (i32.add (local.get $c) (i32.shl (local.get $c) (i32.const 3))))
         (local.set $c (i32.add (i32.rotl (local.get $c) (i32.const 21)) (local.get $t)))
+        ;; t · 2^-32 is t / 2^32 exactly (a power of two only moves the exponent), without a division
         (i32.store (i32.add (local.get $into) (i32.shl (local.get $r) (i32.const 2)))
-          (i32.trunc_f64_u (f64.mul (f64.div (f64.convert_i32_u (local.get $t)) (f64.const 4294967296))
-            (f64.convert_i32_u (local.get $bound)))))
+          (i32.trunc_f64_u (f64.mul (f64.mul (f64.convert_i32_u (local.get $t)) (f64.const 0x1p-32))
+            (local.get $bound64))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $next)))
     (i32.store (local.get $state) (local.get $a))

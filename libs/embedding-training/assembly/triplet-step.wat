@@ -222,8 +222,9 @@
                     (local.set $a (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 9))))
                     (local.set $b (i32.add (local.get $c) (i32.shl (local.get $c) (i32.const 3))))
                     (local.set $c (i32.add (i32.rotl (local.get $c) (i32.const 21)) (local.get $t)))
+                    ;; t · 2^-32 is t / 2^32 exactly (a power of two only moves the exponent)
                     (local.set $item (i32.trunc_f64_u (f64.mul
-                      (f64.div (f64.convert_i32_u (local.get $t)) (f64.const 4294967296))
+                      (f64.mul (f64.convert_i32_u (local.get $t)) (f64.const 0x1p-32))
                       (local.get $bound))))
                     (if (i32.eqz (call $contains (local.get $first) (local.get $last) (local.get $item)))
                       (then
