@@ -49,7 +49,7 @@ export interface CandidateBlockKernel {
 
 export const ALIGN_BYTES = 64;
 /** Smallest norm used as a divisor (the cosine of a zero row). */
-const MIN_NORM = 1e-12;
+export const MIN_NORM = 1e-12;
 /** Compiled `.wasm` lives in libs/embedding-training/wasm, beside src/. */
 const SRC_DIR = join(__dirname, '..');
 
@@ -91,29 +91,4 @@ export function toClosenessScale(
       bias[e] = 0;
     }
   }
-}
-
-/**
- * The closeness of item row `item` to the anchor row at byte address `anchorAddress` (the user's row, or
- * the mix train-time aggregation scores) on the kernels' scale, from the live f32 rows: semi-hard's
- * bound, comparable with the copies' scores of the same anchor.
- */
-export function anchorCloseness(
-  kind: GeometryKind,
-  heap: Float32Array,
-  anchorAddress: number,
-  items: Float32Array,
-  item: number,
-  dim: number,
-): number {
-  const a = anchorAddress >> 2;
-  const p = item * dim;
-  let dot = 0;
-  let squaredNorm = 0;
-  for (let k = 0; k < dim; k++) {
-    dot += heap[a + k] * items[p + k];
-    squaredNorm += items[p + k] * items[p + k];
-  }
-  if (kind === 'euclidean' || kind === 'squared-euclidean') return 2 * dot - squaredNorm;
-  return kind === 'cosine' ? dot / Math.max(Math.sqrt(squaredNorm), MIN_NORM) : dot;
 }

@@ -3,12 +3,10 @@ import type { GeometryKind } from '../geometry/row-geometry';
 import { allocateTableMemory } from '../geometry/table-memory';
 import { TrainingExample } from '../kernel/training-example';
 import { SeededRandom } from '../random/seeded-random';
+import { specTrainingWithCopies } from '../testing/copied-candidates-training.spec-helper';
 import { CandidateBlock, candidateBlockBytes, candidateBlockEntries } from './candidate-block';
 import { NegativeSampler } from './negative-sampler';
 import { EuclideanGeometry } from '../geometry/euclidean-geometry';
-import { hitRateAtK } from '../testing/hit-rate-at-k';
-import { plantedClusters } from '../testing/planted-clusters';
-import { trainEmbeddings } from '../train-embeddings';
 
 const USERS = 4;
 const ITEMS = 500;
@@ -423,31 +421,5 @@ describe('NegativeSampler with a candidate block', () => {
 });
 
 describe('training with the candidate block', () => {
-  // The block is the default only from 10,000 items; asked for here on a small planted catalogue.
-  const planted = plantedClusters({ userCount: 200, itemCount: 400, clusterCount: 8, likesPerUser: 10, seed: 7 }); // prettier-ignore
-  const options = {
-    dim: 16,
-    epochs: 15,
-    seed: 3,
-    hardNegativeCandidates: 16,
-    negativesPerPositive: 2,
-    hardNegativeWarmupEpochs: 2,
-    hardCandidateSource: 'block' as const,
-  };
-
-  it.each([1, 2])('learns planted clusters far above chance with %i thread(s)', async (threads) => {
-    const model = await trainEmbeddings(planted.data, { ...options, threads });
-    // Chance is 10/400.
-    expect(hitRateAtK(model, { ...planted, k: 10 })).toBeGreaterThan((5 * 10) / 400);
-  });
-
-  it('is bit-reproducible in one thread, and not the fresh path', async () => {
-    const first = await trainEmbeddings(planted.data, { ...options, epochs: 4 });
-    const second = await trainEmbeddings(planted.data, { ...options, epochs: 4 });
-    expect(second.userVectors).toEqual(first.userVectors);
-    expect(second.itemVectors).toEqual(first.itemVectors);
-    const freshOptions = { ...options, epochs: 4, hardCandidateSource: 'fresh' as const };
-    const fresh = await trainEmbeddings(planted.data, freshOptions);
-    expect(fresh.itemVectors).not.toEqual(first.itemVectors);
-  });
+  specTrainingWithCopies('block', ['fresh']);
 });

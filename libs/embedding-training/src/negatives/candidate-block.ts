@@ -5,12 +5,12 @@ import type { SeededRandom } from '../random/seeded-random';
 import type { TrainOptions } from '../train-options';
 import {
   alignUp,
-  anchorCloseness,
   loadBlockKernel,
   rowStride,
   toClosenessScale,
   type CandidateBlockKernel,
 } from './block-kernel';
+import { PickAnchor } from './pick-anchor';
 import { closestDistinct, closestUnliked, pickWork, type PickWork } from './closest-picks';
 import { picksScoreCopies, type HardCandidateSource } from './hard-candidate-source';
 
@@ -131,8 +131,7 @@ export class CandidateBlock implements HardCandidateSource {
   /** First entry of the slice the last pick scored (tests: a user's slices are disjoint). */
   lastSliceStart = -1;
   private readonly kernel: CandidateBlockKernel;
-  /** The whole table memory as floats (the anchor rows live there). */
-  private readonly heap: Float32Array;
+  private readonly anchor: PickAnchor;
   private readonly reuse: number;
   private readonly stride: number;
   private readonly scale: Float32Array;
@@ -147,7 +146,6 @@ export class CandidateBlock implements HardCandidateSource {
   private readonly outAt: number;
   private readonly anchorAt: number;
   private readonly offsetsAt: number;
-  private readonly usersAt: number;
   private readonly itemsAt: number;
   private user = -1;
   /** What the last `scoreNextSlice` left: the kernel's closest entry below the bound (-1: none). */
@@ -201,10 +199,9 @@ export class CandidateBlock implements HardCandidateSource {
     this.steps = new Float32Array(buffer, this.stepsAt, entries);
     this.out = new Float32Array(buffer, this.outAt, scratchRows);
     this.offsets = new Int32Array(buffer, this.offsetsAt, scratchRows);
-    this.usersAt = parts.users.byteOffset;
     this.itemsAt = parts.items.byteOffset;
     this.kernel = loadBlockKernel(memory);
-    this.heap = new Float32Array(buffer);
+    this.anchor = new PickAnchor(parts);
     this.scored = { closeness: this.out, items: this.entryItems, first: 0, count: candidates };
     for (let entry = 0; entry < entries; entry += scratchRows) {
       this.copyFresh(entry, Math.min(scratchRows, entries - entry));
@@ -226,8 +223,8 @@ export class CandidateBlock implements HardCandidateSource {
    * entry of the slice is liked.
    */
   pick(user: number, positive: number, hardest: boolean): number {
-    const anchor = this.anchorOf(user);
-    const below = hardest ? Infinity : this.closenessTo(anchor, positive);
+    const anchor = this.anchor.addressOf(user);
+    const below = hardest ? Infinity : this.anchor.closeness(anchor, positive);
     const first = this.scoreNextSlice(user, anchor, below);
     const best = this.lastBest;
     const { positives } = this.parts;
@@ -245,7 +242,7 @@ export class CandidateBlock implements HardCandidateSource {
    * closest first, written to `into`; returns how many (fewer when the slice holds fewer).
    */
   pickClosest(user: number, _positive: number, count: number, into: Int32Array): number {
-    const first = this.scoreNextSlice(user, this.anchorOf(user), Infinity);
+    const first = this.scoreNextSlice(user, this.anchor.addressOf(user), Infinity);
     const found = closestDistinct(
       this.scored,
       this.parts.positives,
@@ -293,17 +290,6 @@ export class CandidateBlock implements HardCandidateSource {
       this.anchorAt,
     );
     return first;
-  }
-
-  /** Byte address of the row `user`'s picks are scored against (the mix under train-time aggregation). */
-  private anchorOf(user: number): number {
-    return this.parts.anchorAddress?.(user) ?? this.usersAt + user * this.parts.dim * 4;
-  }
-
-  /** The live closeness of `item` to the anchor at `anchor` (semi-hard's bound). */
-  private closenessTo(anchor: number, item: number): number {
-    const { kind, items, dim } = this.parts;
-    return anchorCloseness(kind, this.heap, anchor, items, item, dim);
   }
 
   /** Forgets the current user (a new epoch's order may start with the same one). */

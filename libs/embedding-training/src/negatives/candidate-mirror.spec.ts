@@ -2,9 +2,7 @@ import { UserItemSet } from '../data/user-item-set';
 import type { GeometryKind } from '../geometry/row-geometry';
 import { allocateTableMemory } from '../geometry/table-memory';
 import { SeededRandom } from '../random/seeded-random';
-import { hitRateAtK } from '../testing/hit-rate-at-k';
-import { plantedClusters } from '../testing/planted-clusters';
-import { trainEmbeddings } from '../train-embeddings';
+import { specTrainingWithCopies } from '../testing/copied-candidates-training.spec-helper';
 import { CandidateMirror, candidateMirrorBytes } from './candidate-mirror';
 import { hardCandidateSourceBytes } from './create-hard-candidate-source';
 
@@ -322,36 +320,5 @@ describe('CandidateMirror', () => {
 });
 
 describe('training with the candidate mirror', () => {
-  // The mirror is asked for here on a small planted catalogue.
-  const planted = plantedClusters({ userCount: 200, itemCount: 400, clusterCount: 8, likesPerUser: 10, seed: 7 }); // prettier-ignore
-  const options = {
-    dim: 16,
-    epochs: 15,
-    seed: 3,
-    hardNegativeCandidates: 16,
-    negativesPerPositive: 2,
-    hardNegativeWarmupEpochs: 2,
-    hardCandidateSource: 'mirror' as const,
-  };
-
-  it.each([1, 2])('learns planted clusters far above chance with %i thread(s)', async (threads) => {
-    const model = await trainEmbeddings(planted.data, { ...options, threads });
-    // Chance is 10/400.
-    expect(hitRateAtK(model, { ...planted, k: 10 })).toBeGreaterThan((5 * 10) / 400);
-  });
-
-  it('is bit-reproducible in one thread, and neither the fresh path nor the block', async () => {
-    const first = await trainEmbeddings(planted.data, { ...options, epochs: 4 });
-    const second = await trainEmbeddings(planted.data, { ...options, epochs: 4 });
-    expect(second.userVectors).toEqual(first.userVectors);
-    expect(second.itemVectors).toEqual(first.itemVectors);
-    for (const source of ['fresh', 'block'] as const) {
-      const other = await trainEmbeddings(planted.data, {
-        ...options,
-        epochs: 4,
-        hardCandidateSource: source,
-      });
-      expect(other.itemVectors).not.toEqual(first.itemVectors);
-    }
-  });
+  specTrainingWithCopies('mirror', ['fresh', 'block']);
 });

@@ -4,12 +4,12 @@ import { claimScratch, type TableMemory } from '../geometry/table-memory';
 import type { SeededRandom } from '../random/seeded-random';
 import {
   alignUp,
-  anchorCloseness,
   loadBlockKernel,
   rowStride,
   toClosenessScale,
   type CandidateBlockKernel,
 } from './block-kernel';
+import { PickAnchor } from './pick-anchor';
 import { closestDistinct, closestUnliked, pickWork, type PickWork } from './closest-picks';
 import type { HardCandidateSource } from './hard-candidate-source';
 
@@ -88,8 +88,7 @@ export class CandidateMirror implements HardCandidateSource {
   /** The ids of the last pick's candidates (tests). */
   readonly ids: Int32Array;
   private readonly kernel: CandidateBlockKernel;
-  /** The whole table memory as floats (the anchor rows live there). */
-  private readonly heap: Float32Array;
+  private readonly anchor: PickAnchor;
   private readonly stride: number;
   private readonly scale: Float32Array;
   private readonly bias: Float32Array;
@@ -106,7 +105,6 @@ export class CandidateMirror implements HardCandidateSource {
   private readonly offsetsAt: number;
   private readonly anchorAt: number;
   private readonly stateAt: number;
-  private readonly usersAt: number;
   private readonly itemsAt: number;
   private readonly rowsPerPick: number;
   private readonly scored: { closeness: Float32Array; items: Int32Array; first: 0; count: number };
@@ -144,7 +142,6 @@ export class CandidateMirror implements HardCandidateSource {
     this.ids = new Int32Array(buffer, this.idsAt, candidates);
     this.offsets = new Int32Array(buffer, this.offsetsAt, scratch);
     this.state = new Int32Array(buffer, this.stateAt, 4);
-    this.usersAt = parts.users.byteOffset;
     this.itemsAt = parts.items.byteOffset;
     // R counts picks per pair: a pair scoring several sets copies as many rows per pair as a
     // one-negative pair, so the copies stay as fresh in training steps.
@@ -157,7 +154,7 @@ export class CandidateMirror implements HardCandidateSource {
     const picksPerPair = Math.max(1, parts.picksPerPair ?? 1) * Math.max(1, parts.setsPerPair ?? 1);
     this.lagged = new Int32Array(PICK_LAG * (picksPerPair + 1)).fill(-1);
     this.kernel = loadBlockKernel(memory);
-    this.heap = new Float32Array(buffer);
+    this.anchor = new PickAnchor(parts);
     for (let item = 0; item < itemCount; item += COPY_CHUNK) {
       this.copyRows(item, Math.min(COPY_CHUNK, itemCount - item));
     }
@@ -172,8 +169,8 @@ export class CandidateMirror implements HardCandidateSource {
   }
 
   pick(user: number, positive: number, hardest: boolean): number {
-    const anchor = this.anchorOf(user);
-    const below = hardest ? Infinity : this.closenessTo(anchor, positive);
+    const anchor = this.anchor.addressOf(user);
+    const below = hardest ? Infinity : this.anchor.closeness(anchor, positive);
     const best = this.scoreCandidates(anchor, below);
     const { positives } = this.parts;
     const ids = this.ids;
@@ -188,7 +185,7 @@ export class CandidateMirror implements HardCandidateSource {
   }
 
   pickClosest(user: number, positive: number, count: number, into: Int32Array): number {
-    this.scoreCandidates(this.anchorOf(user), Infinity);
+    this.scoreCandidates(this.anchor.addressOf(user), Infinity);
     const { positives } = this.parts;
     const found = closestDistinct(
       this.scored,
@@ -202,17 +199,6 @@ export class CandidateMirror implements HardCandidateSource {
     this.copyPositiveLater(positive);
     for (let k = 0; k < found; k++) this.copyLater(into[k]);
     return found;
-  }
-
-  /** Byte address of the row `user`'s picks are scored against (the mix under train-time aggregation). */
-  private anchorOf(user: number): number {
-    return this.parts.anchorAddress?.(user) ?? this.usersAt + user * this.parts.dim * 4;
-  }
-
-  /** The live closeness of `item` to the anchor at `anchor` (semi-hard's bound). */
-  private closenessTo(anchor: number, item: number): number {
-    const { kind, items, dim } = this.parts;
-    return anchorCloseness(kind, this.heap, anchor, items, item, dim);
   }
 
   resetUser(): void {
