@@ -23,8 +23,8 @@ import type { HardCandidateSource } from './hard-candidate-source';
  */
 const MIRROR_REUSE = 64;
 /**
- * Picks after which a pick's positive and negatives are copied again: more than the examples the
- * trainer's pipeline builds ahead of the one it trains (2, see EpochRunner), times a few negatives.
+ * Pairs after which a pair's positive and negatives are copied again: more than the examples the
+ * trainer's pipeline builds ahead of the one it trains (2, see EpochRunner).
  */
 const PICK_LAG = 8;
 /** Rows per copy call (their misses overlap in the copy loop). */
@@ -77,7 +77,7 @@ export function candidateMirrorBytes(itemCount: number, dim: number, candidates:
  * candidate block's shared entries, per-user slices or heavy users' fresh copies.
  *
  * The copies follow the live rows: the rows a pick involves (its positive and its negatives, which the
- * step moves) are copied again PICK_LAG picks later, after their update; a cursor going round the mirror
+ * step moves) are copied again PICK_LAG pairs later, after their update; a cursor going round the mirror
  * copies W / R rows per pick for everything else (the other threads' updates, the spread of train-time
  * aggregation), so no copy is more than R x itemCount / W picks old. The loss and the gradients read the
  * live f32 rows; the copies only rank the candidates.
