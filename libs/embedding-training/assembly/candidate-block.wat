@@ -141,31 +141,8 @@
     (local $inv f32) (local $step f32) (local $v v128) (local $acc0 v128) (local $acc1 v128)
     (local $close f32) (local $best i32) (local $bestClose f32) (local $acc2 v128) (local $acc3 v128)
     (local $low v128) (local $high v128) (local $at i32) (local $steps4 v128)
-    ;; The anchor to i16: |q| <= levels, where 127 · levels · stride < 2^31.
-    (local.set $k (i32.const 0))
-    (block $measured
-      (loop $measure
-        (br_if $measured (i32.ge_u (local.get $k) (local.get $dim)))
-        (local.set $max (f32.max (local.get $max)
-          (f32.abs (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2)))))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $measure)))
-    (local.set $levels (f32.min (f32.const 32767)
-      (f32.floor (f32.div (f32.const 16909320) (f32.convert_i32_u (local.get $stride))))))
-    (local.set $inv (select (f32.div (local.get $levels) (local.get $max)) (f32.const 0)
-      (f32.gt (local.get $max) (f32.const 0))))
-    (local.set $step (f32.div (local.get $max) (local.get $levels)))
-    (local.set $k (i32.const 0))
-    (block $quantised
-      (loop $quantiseAnchor
-        (br_if $quantised (i32.ge_u (local.get $k) (local.get $stride)))
-        (i32.store16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))
-          (if (result i32) (i32.lt_u (local.get $k) (local.get $dim))
-            (then (i32.trunc_sat_f32_s (f32.nearest (f32.mul (local.get $inv)
-              (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2))))))))
-            (else (i32.const 0))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $quantiseAnchor)))
+    (local.set $step (call $quantiseAnchor (local.get $anchor) (local.get $dim) (local.get $stride)
+      (local.get $scratch)))
     ;; Four rows at a time while they last: each 16-coordinate step loads the anchor's two i16 vectors
     ;; once for the four rows, and the four rows' sums come out as one i32x4 (a transposing add), so
     ;; their closeness is computed and stored four lanes at once. Integer sums are exact and the lanes
@@ -290,30 +267,10 @@
     (local $id0 i32) (local $id1 i32) (local $id2 i32) (local $id3 i32)
     (local $row0 i32) (local $row1 i32) (local $row2 i32) (local $row3 i32)
     (local $scales v128) (local $biases v128)
-    (local.set $k (i32.const 0))
-    (block $measured
-      (loop $measure
-        (br_if $measured (i32.ge_u (local.get $k) (local.get $dim)))
-        (local.set $max (f32.max (local.get $max)
-          (f32.abs (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2)))))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $measure)))
-    (local.set $levels (f32.min (f32.const 32767)
-      (f32.floor (f32.div (f32.const 16909320) (f32.convert_i32_u (local.get $stride))))))
-    (local.set $inv (select (f32.div (local.get $levels) (local.get $max)) (f32.const 0)
-      (f32.gt (local.get $max) (f32.const 0))))
-    (local.set $step (f32.div (local.get $max) (local.get $levels)))
-    (local.set $k (i32.const 0))
-    (block $quantised
-      (loop $quantiseAnchor
-        (br_if $quantised (i32.ge_u (local.get $k) (local.get $stride)))
-        (i32.store16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))
-          (if (result i32) (i32.lt_u (local.get $k) (local.get $dim))
-            (then (i32.trunc_sat_f32_s (f32.nearest (f32.mul (local.get $inv)
-              (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2))))))))
-            (else (i32.const 0))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $quantiseAnchor)))
+    (local $close4 v128) (local $better v128) (local $below4 v128) (local $lane v128)
+    (local $bestCloses v128) (local $bestLanes v128)
+    (local.set $step (call $quantiseAnchor (local.get $anchor) (local.get $dim) (local.get $stride)
+      (local.get $scratch)))
     ;; A first pass loads one byte of every row: a few instructions per row, so all the rows' misses
     ;; are in flight at once (the scoring loop below fills the reorder buffer after two or three groups
     ;; and would wait on each group's misses in turn); the scoring then hits the cache.
@@ -330,6 +287,13 @@
     ;; loads from being dropped.
     (i32.store (local.get $out) (local.get $k))
     (local.set $steps4 (f32x4.splat (local.get $step)))
+    ;; The pick is kept per lane while the groups are scored (lane l sees rows l, l + 4, ...; a row
+    ;; replaces its lane's best only when strictly closer, so each lane keeps its earliest best): a few
+    ;; vector instructions per group instead of a second, scalar pass over the scores.
+    (local.set $below4 (f32x4.splat (local.get $below)))
+    (local.set $bestCloses (f32x4.splat (f32.const -inf)))
+    (local.set $bestLanes (v128.const i32x4 -1 -1 -1 -1))
+    (local.set $lane (v128.const i32x4 0 1 2 3))
     (local.set $r (i32.const 0))
     ;; Four rows at a time while they last (the transposing add of `closestRows`), then one at a time.
     (block $groupsDone
@@ -387,12 +351,53 @@
         (local.set $biases (f32x4.replace_lane 1 (local.get $biases) (f32.load (i32.add (local.get $bias) (local.get $id1)))))
         (local.set $biases (f32x4.replace_lane 2 (local.get $biases) (f32.load (i32.add (local.get $bias) (local.get $id2)))))
         (local.set $biases (f32x4.replace_lane 3 (local.get $biases) (f32.load (i32.add (local.get $bias) (local.get $id3)))))
-        (v128.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))
-          (f32x4.add
-            (f32x4.mul (f32x4.mul (local.get $scales) (local.get $steps4)) (f32x4.convert_i32x4_s (local.get $acc0)))
-            (local.get $biases)))
+        (local.set $close4 (f32x4.add
+          (f32x4.mul (f32x4.mul (local.get $scales) (local.get $steps4)) (f32x4.convert_i32x4_s (local.get $acc0)))
+          (local.get $biases)))
+        (v128.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2))) (local.get $close4))
+        (local.set $better (v128.and (f32x4.lt (local.get $close4) (local.get $below4))
+          (f32x4.gt (local.get $close4) (local.get $bestCloses))))
+        (local.set $bestCloses (v128.bitselect (local.get $close4) (local.get $bestCloses) (local.get $better)))
+        (local.set $bestLanes (v128.bitselect (local.get $lane) (local.get $bestLanes) (local.get $better)))
+        (local.set $lane (i32x4.add (local.get $lane) (v128.const i32x4 4 4 4 4)))
         (local.set $r (i32.add (local.get $r) (i32.const 4)))
         (br $nextGroup)))
+    ;; The lanes' bests, merged as the scalar pass would: the closest, the earliest row on a tie.
+    (local.set $best (i32.const -1))
+    (local.set $bestClose (f32.const -inf))
+    (local.set $id0 (i32x4.extract_lane 0 (local.get $bestLanes)))
+    (local.set $close (f32x4.extract_lane 0 (local.get $bestCloses)))
+    (if (i32.and (i32.ge_s (local.get $id0) (i32.const 0))
+          (i32.or (f32.gt (local.get $close) (local.get $bestClose))
+            (i32.and (f32.eq (local.get $close) (local.get $bestClose)) (i32.lt_s (local.get $id0) (local.get $best)))))
+      (then
+        (local.set $best (local.get $id0))
+        (local.set $bestClose (local.get $close))))
+    (local.set $id0 (i32x4.extract_lane 1 (local.get $bestLanes)))
+    (local.set $close (f32x4.extract_lane 1 (local.get $bestCloses)))
+    (if (i32.and (i32.ge_s (local.get $id0) (i32.const 0))
+          (i32.or (f32.gt (local.get $close) (local.get $bestClose))
+            (i32.and (f32.eq (local.get $close) (local.get $bestClose)) (i32.lt_s (local.get $id0) (local.get $best)))))
+      (then
+        (local.set $best (local.get $id0))
+        (local.set $bestClose (local.get $close))))
+    (local.set $id0 (i32x4.extract_lane 2 (local.get $bestLanes)))
+    (local.set $close (f32x4.extract_lane 2 (local.get $bestCloses)))
+    (if (i32.and (i32.ge_s (local.get $id0) (i32.const 0))
+          (i32.or (f32.gt (local.get $close) (local.get $bestClose))
+            (i32.and (f32.eq (local.get $close) (local.get $bestClose)) (i32.lt_s (local.get $id0) (local.get $best)))))
+      (then
+        (local.set $best (local.get $id0))
+        (local.set $bestClose (local.get $close))))
+    (local.set $id0 (i32x4.extract_lane 3 (local.get $bestLanes)))
+    (local.set $close (f32x4.extract_lane 3 (local.get $bestCloses)))
+    (if (i32.and (i32.ge_s (local.get $id0) (i32.const 0))
+          (i32.or (f32.gt (local.get $close) (local.get $bestClose))
+            (i32.and (f32.eq (local.get $close) (local.get $bestClose)) (i32.lt_s (local.get $id0) (local.get $best)))))
+      (then
+        (local.set $best (local.get $id0))
+        (local.set $bestClose (local.get $close))))
+
     (block $done
       (loop $nextRow
         (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
@@ -411,7 +416,7 @@
             (v128.load offset=16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))))))
           (br_if $nextStep (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $stride))))
         (local.set $acc0 (i32x4.add (local.get $acc0) (local.get $acc1)))
-        (f32.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))
+        (local.set $close
           (f32.add
             (f32.mul
               (f32.mul (f32.load (i32.add (local.get $scale) (local.get $id0))) (local.get $step))
@@ -419,22 +424,14 @@
                 (i32.add (i32x4.extract_lane 0 (local.get $acc0)) (i32x4.extract_lane 1 (local.get $acc0)))
                 (i32.add (i32x4.extract_lane 2 (local.get $acc0)) (i32x4.extract_lane 3 (local.get $acc0))))))
             (f32.load (i32.add (local.get $bias) (local.get $id0)))))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $nextRow)))
-    (local.set $best (i32.const -1))
-    (local.set $bestClose (f32.const -inf))
-    (local.set $r (i32.const 0))
-    (block $scanned
-      (loop $nextScore
-        (br_if $scanned (i32.ge_u (local.get $r) (local.get $count)))
-        (local.set $close (f32.load (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))))
+        (f32.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2))) (local.get $close))
         (if (i32.and (f32.lt (local.get $close) (local.get $below))
               (f32.gt (local.get $close) (local.get $bestClose)))
           (then
             (local.set $best (local.get $r))
             (local.set $bestClose (local.get $close))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $nextScore)))
+        (br $nextRow)))
     (local.get $best))
 
   ;; `count` uniform items in [0, bound) into the i32s at `into`, from the sfc32 state (a, b, c, d) at
@@ -468,6 +465,61 @@
     (i32.store offset=8 (local.get $state) (local.get $c))
     (i32.store offset=12 (local.get $state) (local.get $d)))
 
+  ;; Quantises the anchor (dim f32 at `anchor`) to i16 at `scratch` (stride i16, zero-padded) with as
+  ;; many levels as keep a row's i32 sum from overflowing (|q| <= levels, 127 · levels · stride < 2^31);
+  ;; returns the step (q · step ≈ x). Four and eight lanes at a time while they last (once per pick, it was
+  ;; a tenth of a pick's scoring one coordinate at a time); the lanes take the scalar operations (max, mul,
+  ;; nearest, trunc_sat; |q| <= 32767, so the narrowing never saturates), so the bits are the same.
+  (func $quantiseAnchor (param $anchor i32) (param $dim i32) (param $stride i32) (param $scratch i32)
+    (result f32)
+    (local $k i32) (local $max f32) (local $tops v128) (local $levels f32) (local $inv f32)
+    (local $invs v128) (local $at i32)
+    (block $last4
+      (loop $next4
+        (br_if $last4 (i32.gt_u (i32.add (local.get $k) (i32.const 4)) (local.get $dim)))
+        (local.set $tops (f32x4.max (local.get $tops)
+          (f32x4.abs (v128.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2)))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 4)))
+        (br $next4)))
+    (local.set $max (f32.max
+      (f32.max (f32x4.extract_lane 0 (local.get $tops)) (f32x4.extract_lane 1 (local.get $tops)))
+      (f32.max (f32x4.extract_lane 2 (local.get $tops)) (f32x4.extract_lane 3 (local.get $tops)))))
+    (block $last1
+      (loop $next1
+        (br_if $last1 (i32.ge_u (local.get $k) (local.get $dim)))
+        (local.set $max (f32.max (local.get $max)
+          (f32.abs (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2)))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next1)))
+    (local.set $levels (f32.min (f32.const 32767)
+      (f32.floor (f32.div (f32.const 16909320) (f32.convert_i32_u (local.get $stride))))))
+    (local.set $inv (select (f32.div (local.get $levels) (local.get $max)) (f32.const 0)
+      (f32.gt (local.get $max) (f32.const 0))))
+    (local.set $invs (f32x4.splat (local.get $inv)))
+    (local.set $k (i32.const 0))
+    (block $last8
+      (loop $next8
+        (br_if $last8 (i32.gt_u (i32.add (local.get $k) (i32.const 8)) (local.get $dim)))
+        (local.set $at (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2))))
+        (v128.store (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))
+          (i16x8.narrow_i32x4_s
+            (i32x4.trunc_sat_f32x4_s (f32x4.nearest (f32x4.mul (local.get $invs) (v128.load (local.get $at)))))
+            (i32x4.trunc_sat_f32x4_s
+              (f32x4.nearest (f32x4.mul (local.get $invs) (v128.load offset=16 (local.get $at)))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 8)))
+        (br $next8)))
+    (block $quantised
+      (loop $quantiseRest
+        (br_if $quantised (i32.ge_u (local.get $k) (local.get $stride)))
+        (i32.store16 (i32.add (local.get $scratch) (i32.shl (local.get $k) (i32.const 1)))
+          (if (result i32) (i32.lt_u (local.get $k) (local.get $dim))
+            (then (i32.trunc_sat_f32_s (f32.nearest (f32.mul (local.get $inv)
+              (f32.load (i32.add (local.get $anchor) (i32.shl (local.get $k) (i32.const 2))))))))
+            (else (i32.const 0))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $quantiseRest)))
+    (f32.div (local.get $max) (local.get $levels)))
+  
   ;; The sum of the 4 lanes of one accumulator.
   (func $lanes (param $s v128) (result f32)
     (f32.add

@@ -146,5 +146,15 @@ describe('candidate-block.wat', () => {
     const bound = [...gathered].sort((a, b) => b - a)[2];
     const below = exports.closestGathered(ANCHOR, dim, stride, DST, SCALE, BIAS, IDS, ids.length, OUT, bound, SCRATCH); // prettier-ignore
     expect(gathered[below]).toBe(Math.max(...gathered.filter((value) => value < bound)));
+    // Ties across the four lanes of a group and the rows after the groups: the earliest row, as one
+    // scalar pass picks it (the closest of all rows drawn at positions 1, 5 and 9).
+    const closest = all.indexOf(Math.max(...all));
+    const others = [9, 4, 1, 7, 30, 2, 11].map((row) => (row === closest ? 0 : row));
+    const tied = [others[0], closest, ...others.slice(1, 4), closest, ...others.slice(4), closest];
+    new Int32Array(buffer, IDS, tied.length).set(tied);
+    expect(exports.closestGathered(ANCHOR, dim, stride, DST, SCALE, BIAS, IDS, tied.length, OUT, Infinity, SCRATCH)).toBe(1); // prettier-ignore
+    const alike = [closest, closest, closest, closest, closest, closest];
+    new Int32Array(buffer, IDS, alike.length).set(alike);
+    expect(exports.closestGathered(ANCHOR, dim, stride, DST, SCALE, BIAS, IDS, alike.length, OUT, Infinity, SCRATCH)).toBe(0); // prettier-ignore
   });
 });
