@@ -435,13 +435,13 @@
     (local.get $best))
 
   ;; `count` uniform items in [0, bound) into the i32s at `into`, from the sfc32 state (a, b, c, d) at
-  ;; `state`, written back: the draws of SeededRandom.nextInt(bound) (sfc32, then floor(t / 2^32 · bound)
-  ;; in f64), so the TypeScript stream continues where the kernel left it. The mirror draws its W ids per
-  ;; pick here: a few instructions each instead of a call into JavaScript's generator per id.
+  ;; `state`, written back: the draws of SeededRandom.nextInt(bound) for bound < 2^21 (sfc32, then
+  ;; floor(t / 2^32 · bound)), so the TypeScript stream continues where the kernel left it. The mirror draws
+  ;; its W ids per pick here: a few instructions each instead of a call into JavaScript's generator per id.
   (func (export "drawItems") (param $state i32) (param $count i32) (param $bound i32) (param $into i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $r i32)
-    (local $bound64 f64)
-    (local.set $bound64 (f64.convert_i32_u (local.get $bound)))
+    (local $bound64 i64)
+    (local.set $bound64 (i64.extend_i32_u (local.get $bound)))
     (local.set $a (i32.load (local.get $state)))
     (local.set $b (i32.load offset=4 (local.get $state)))
     (local.set $c (i32.load offset=8 (local.get $state)))
@@ -454,10 +454,13 @@
         (local.set $a (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 9))))
         (local.set $b (i32.add (local.get $c) (i32.shl (local.get $c) (i32.const 3))))
         (local.set $c (i32.add (i32.rotl (local.get $c) (i32.const 21)) (local.get $t)))
-        ;; t · 2^-32 is t / 2^32 exactly (a power of two only moves the exponent), without a division
+        ;; floor(t / 2^32 · bound) as the integer (t · bound) >> 32: for bound < 2^21 the f64 product is
+        ;; exact (at most 53 significant bits), so both are the same draw, in four integer instructions
+        ;; instead of a conversion, two f64 products and an unsigned truncation. (The mirror serves up to
+        ;; 1,000,000 items.)
         (i32.store (i32.add (local.get $into) (i32.shl (local.get $r) (i32.const 2)))
-          (i32.trunc_f64_u (f64.mul (f64.mul (f64.convert_i32_u (local.get $t)) (f64.const 0x1p-32))
-            (local.get $bound64))))
+          (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $t)) (local.get $bound64))
+            (i64.const 32))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $next)))
     (i32.store (local.get $state) (local.get $a))

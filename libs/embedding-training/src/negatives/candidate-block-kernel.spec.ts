@@ -5,6 +5,7 @@ import { SeededRandom } from '../random/seeded-random';
 /** The exports of `assembly/candidate-block.wat` this spec drives (byte addresses). */
 interface Kernel {
   copyRows(...args: [number, number, number, number, number, number, number, number]): void;
+  drawItems(state: number, count: number, bound: number, into: number): void;
   closestRows(
     ...args: [number, number, number, number, number, number, number, number, number, number]
   ): number;
@@ -157,4 +158,22 @@ describe('candidate-block.wat', () => {
     new Int32Array(buffer, IDS, alike.length).set(alike);
     expect(exports.closestGathered(ANCHOR, dim, stride, DST, SCALE, BIAS, IDS, alike.length, OUT, Infinity, SCRATCH)).toBe(0); // prettier-ignore
   });
+  it.each([40_981, 1_000_000, 2 ** 21 - 1])(
+    'draws the ids SeededRandom.nextInt(%i) draws, in integer arithmetic',
+    (bound) => {
+      const { exports, buffer } = kernel();
+      const reference = new SeededRandom(13);
+      const state = new Int32Array(buffer, SCRATCH, 4);
+      reference.saveState(state);
+      const count = 20_000;
+      exports.drawItems(SCRATCH, count, bound, OUT);
+      const drawn = Array.from(new Int32Array(buffer, OUT, count));
+      const expected = Array.from({ length: count }, () => reference.nextInt(bound));
+      expect(drawn).toEqual(expected);
+      // The state written back continues the same stream.
+      const next = new SeededRandom(1);
+      next.restoreState(state);
+      expect(next.nextUint32()).toBe(reference.nextUint32());
+    },
+  );
 });
