@@ -25,8 +25,8 @@ describe('catalogueDefaults', () => {
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
       hardNegativeCandidates: 128,
       negativesPerPositive: 2,
-      learningRate: 0.1,
-      userAggregation: 0.75,
+      learningRate: expect.closeTo(0.15, 12),
+      userAggregation: 0.6,
       userAggregationMode: 'train',
       hardCandidateSource: 'mirror',
     });
