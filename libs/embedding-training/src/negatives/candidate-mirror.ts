@@ -15,13 +15,15 @@ import type { HardCandidateSource } from './hard-candidate-source';
 
 /**
  * Candidate uses per re-copied row (R): each pick re-copies W / R rows at a cursor going round the mirror,
- * so a full pass takes R x itemCount / W picks (20,500 at Gowalla's defaults). The rows a pick moves are
+ * so a full pass takes R x itemCount / W picks (41,000 at Gowalla's defaults). The rows a pick moves are
  * copied again anyway (below), so the cursor only catches the other threads' updates and the spread of
  * train-time aggregation. Gowalla, two hardest-of-128 per pair, 50 epochs, 2 threads: R 64 0.2061 /
  * 0.1445 (Recall@20 / NDCG@20) in 94 s, R 16 0.2062 / 0.1446; one epoch on 1 thread 2.41-2.53 CPU-s
- * against 2.90 at R 16 (README, "Candidate mirror").
+ * against 2.90 at R 16 (README, "Candidate mirror"). R 128 (one row per pick at W 128; g 0.6, lr 0.15):
+ * 0.2080 / 0.1457 and 0.2085 / 0.1455 (seeds 42 / 43) against 0.2079 / 0.1456 and 0.2081 / 0.1457 at R 64,
+ * one epoch 3.30-3.38 CPU-s against 3.47-3.49 (README, "Sixth sitting").
  */
-const MIRROR_REUSE = 64;
+const MIRROR_REUSE = 128;
 /**
  * Pairs after which a pair's positive and negatives are copied again: more than the examples the
  * trainer's pipeline builds ahead of the one it trains (2, see EpochRunner).
