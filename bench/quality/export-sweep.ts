@@ -12,6 +12,8 @@
 // users whose index is a multiple of N (all items), for screening under load; --eval-mod N scores only those.
 // --averaged caches the tables training returns (averaged over the last epochs, `averagedEpochShare`)
 // instead of the last epoch's; with the export mix off (small catalogues) that is what a run exports.
+// With --user-aggregation-mode train those tables are already the exported mix: score them with the
+// `none` variant only (any g variant would mix them a second time).
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -80,10 +82,10 @@ async function main(argv: string[]): Promise<number> {
     userMod = Number(rest[modAt + 1]);
     rest.splice(modAt, 2);
   }
-  let evalMod = 1;
   const averagedAt = rest.indexOf('--averaged');
   const averaged = averagedAt >= 0;
   if (averaged) rest.splice(averagedAt, 1);
+  let evalMod = 1;
   const evalModAt = rest.indexOf('--eval-mod');
   if (evalModAt >= 0) {
     evalMod = Number(rest[evalModAt + 1]);

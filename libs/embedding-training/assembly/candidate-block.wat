@@ -137,10 +137,9 @@
     (param $anchor i32) (param $dim i32) (param $stride i32) (param $rows i32) (param $scale i32)
     (param $bias i32) (param $count i32) (param $out i32) (param $below f32) (param $scratch i32)
     (result i32)
-    (local $r i32) (local $k i32) (local $row i32) (local $e f32) (local $max f32) (local $levels f32)
-    (local $inv f32) (local $step f32) (local $v v128) (local $acc0 v128) (local $acc1 v128)
-    (local $close f32) (local $best i32) (local $bestClose f32) (local $acc2 v128) (local $acc3 v128)
-    (local $low v128) (local $high v128) (local $at i32) (local $steps4 v128)
+    (local $r i32) (local $k i32) (local $row i32) (local $step f32) (local $v v128) (local $acc0 v128)
+    (local $acc1 v128) (local $close f32) (local $best i32) (local $bestClose f32) (local $acc2 v128)
+    (local $acc3 v128) (local $low v128) (local $high v128) (local $at i32) (local $steps4 v128)
     (local.set $step (call $quantiseAnchor (local.get $anchor) (local.get $dim) (local.get $stride)
       (local.get $scratch)))
     ;; Four rows at a time while they last: each 16-coordinate step loads the anchor's two i16 vectors
@@ -254,14 +253,13 @@
   ;; out[r] = scale[id] · (anchor · row_id) + bias[id], the same sums as `closestRows`, which scores
   ;; consecutive entries. A 64-dim int8 row is one cache line and the whole mirror of a 40,981-item
   ;; catalogue 2.6 MB, so a random row comes from L2 or L3, and four independent rows per step keep
-  ;; several of their misses in flight. The anchor is quantised exactly as in `closestRows`. Returns the
-  ;; index r of the closest row below `below`, or -1.
+  ;; several of their misses in flight. The anchor is quantised as in `closestRows` ($quantiseAnchor).
+  ;; Returns the index r of the closest row below `below`, or -1.
   (func (export "closestGathered")
     (param $anchor i32) (param $dim i32) (param $stride i32) (param $rows i32) (param $scale i32)
     (param $bias i32) (param $ids i32) (param $count i32) (param $out i32) (param $below f32)
     (param $scratch i32) (result i32)
-    (local $r i32) (local $k i32) (local $e f32) (local $max f32) (local $levels f32)
-    (local $inv f32) (local $step f32) (local $v v128) (local $acc0 v128) (local $acc1 v128)
+    (local $r i32) (local $k i32) (local $step f32) (local $v v128) (local $acc0 v128) (local $acc1 v128)
     (local $close f32) (local $best i32) (local $bestClose f32) (local $acc2 v128) (local $acc3 v128)
     (local $low v128) (local $high v128) (local $steps4 v128)
     (local $id0 i32) (local $id1 i32) (local $id2 i32) (local $id3 i32)

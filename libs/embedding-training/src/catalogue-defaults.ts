@@ -28,20 +28,22 @@ const MAX_CANDIDATES = 128;
 const MAX_NEGATIVES_PER_POSITIVE = 4;
 /**
  * Row-Adagrad's base rate: 0.05 up to 10,000 items, rising with sqrt(itemCount) to 0.1 at 40,000 items
- * and above (1.5x that where the mix trains, from 10,000 items: `TRAINED_MIX_RATE_FACTOR`). Each row of a big, sparse catalogue gets few updates per epoch and needs bigger steps to
- * converge in the same epochs (Gowalla, 30 epochs: recall@20 0.198 at 0.05, 0.202 at 0.1, 0.198 at 0.2;
- * MovieLens-100K: NDCG@10 0.481 at 0.05, 0.478 at 0.1).
+ * and above (1.5x that where the mix trains, from 10,000 items: `TRAINED_MIX_RATE_FACTOR`). Each row of a
+ * big, sparse catalogue gets few updates per epoch and needs bigger steps to converge in the same epochs
+ * (Gowalla, 30 epochs: recall@20 0.198 at 0.05, 0.202 at 0.1, 0.198 at 0.2; MovieLens-100K: NDCG@10
+ * 0.481 at 0.05, 0.478 at 0.1).
  */
 const BASE_LEARNING_RATE = 0.05;
 const LEARNING_RATE_ITEMS = 10_000;
 const MAX_LEARNING_RATE_FACTOR = 2;
 /**
- * Export-time behaviour aggregation (user' = 0.25 u + 0.75 mean(liked items), g 0.6 since it trains; one propagation step
- * item' = 0.75 i + 0.25 mean(likers) was part of it until it lost under train-time aggregation, see
- * `itemPropagation`) from this catalogue size up. Gowalla (40,981 items), 20% carve,
- * a third of the users: Recall@20 / NDCG@20 +10% / +12% at 10 epochs, +6% / +6% at 30 epochs; all users
- * at 50 epochs only +1.2% / +1.5% (0.1966 / 0.1366 -> 0.1990 / 0.1387: with every user's likes the item
- * rows are better trained, so the mean compensates less; trained with the mix it gains more, below).
+ * Behaviour aggregation (user' = (1 - g) u + g mean(liked items); measured below at g 0.75, exported
+ * only, before it also trained; one propagation step item' = 0.75 i + 0.25 mean(likers) was part of it
+ * until it lost under train-time aggregation, see `itemPropagation`) from this catalogue size up.
+ * Gowalla (40,981 items), 20% carve, a third of the users: Recall@20 / NDCG@20 +10% / +12% at 10
+ * epochs, +6% / +6% at 30 epochs; all users at 50 epochs only +1.2% / +1.5% (0.1966 / 0.1366 -> 0.1990
+ * / 0.1387: with every user's likes the item rows are better trained, so the mean compensates less;
+ * trained with the mix it gains more, below).
  * MovieLens-100K (1,682 items, ~80 training items per user, whose own rows are well trained) lost
  * 0.013-0.015 NDCG@10, so small catalogues keep the trained vectors.
  */
@@ -87,8 +89,8 @@ const USER_AGGREGATION_MODE = 'train';
 /**
  * The defaults that depend on the catalogue: W (`hardNegativeCandidates`) ~ itemCount / 200, capped at
  * 128; as many negatives per positive (at most 4) as the candidate budget allows; the learning rate
- * (1.5x where the mix trains);
- * behaviour aggregation (trained and exported) and the candidate mirror (or block) for large catalogues.
+ * (1.5x where the mix trains); behaviour aggregation (trained and exported) and the candidate mirror (or
+ * block) for large catalogues.
  */
 export function catalogueDefaults(
   shape: CatalogueShape,
@@ -108,25 +110,22 @@ export function catalogueDefaults(
     1,
     MAX_LEARNING_RATE_FACTOR,
   );
+  const trainsMix = shape.itemCount >= AGGREGATION_MIN_ITEMS;
   return {
     hardNegativeCandidates: candidates,
     negativesPerPositive: negatives,
-    learningRate:
-      BASE_LEARNING_RATE *
-      rateFactor *
-      (shape.itemCount >= AGGREGATION_MIN_ITEMS ? TRAINED_MIX_RATE_FACTOR : 1),
-    ...aggregationDefaults(shape.itemCount),
+    learningRate: BASE_LEARNING_RATE * rateFactor * (trainsMix ? TRAINED_MIX_RATE_FACTOR : 1),
+    ...aggregationDefaults(trainsMix),
     hardCandidateSource: candidateSource(shape.itemCount),
   };
 }
 
 function aggregationDefaults(
-  itemCount: number,
+  trainsMix: boolean,
 ): Pick<TrainOptions, 'userAggregation' | 'userAggregationMode'> {
-  const large = itemCount >= AGGREGATION_MIN_ITEMS;
   return {
-    userAggregation: large ? USER_AGGREGATION : 0,
-    userAggregationMode: large ? USER_AGGREGATION_MODE : 'export',
+    userAggregation: trainsMix ? USER_AGGREGATION : 0,
+    userAggregationMode: trainsMix ? USER_AGGREGATION_MODE : 'export',
   };
 }
 

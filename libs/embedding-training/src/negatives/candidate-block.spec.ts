@@ -25,6 +25,14 @@ interface Setup {
   slicesPerPair?: number;
 }
 
+/** The next user's row: the stand-in for the mix train-time aggregation scores picks against. */
+const nextUser = (user: number) => (user + 1) % USERS;
+
+/** A block whose picks are scored against the next user's row (nobody likes anything). */
+function setupAnchoredOnNextUser() {
+  return setup({ anchorRow: nextUser, liked: [[], [], [], []] });
+}
+
 /** Random tables in a table memory with room for blocks, and a block over them. */
 function setup(options: Setup = {}) {
   const { dim = 8, kind = 'squared-euclidean', entries = 4 * W, reuse = 1e9, seed = 5 } = options;
@@ -157,15 +165,14 @@ describe('CandidateBlock', () => {
   });
 
   it('scores the row its anchor address gives (the mix of train-time aggregation), not the user row', () => {
-    const next = (user: number) => (user + 1) % USERS;
-    const s = setup({ anchorRow: next, liked: [[], [], [], []] });
+    const s = setupAnchoredOnNextUser();
     let asNext = 0;
     let asSelf = 0;
     for (let pick = 0; pick < 40; pick++) {
       const user = pick % USERS;
       const item = s.block.pick(user, 0, true);
       const first = s.block.lastSliceStart;
-      if (item === expectedPick(s, 'squared-euclidean', next(user), first)) asNext++;
+      if (item === expectedPick(s, 'squared-euclidean', nextUser(user), first)) asNext++;
       if (item === expectedPick(s, 'squared-euclidean', user, first)) asSelf++;
     }
     expect(asNext).toBeGreaterThanOrEqual(32);
@@ -330,8 +337,7 @@ describe('CandidateBlock', () => {
   });
 
   it("bounds semi-hard picks by the positive's closeness to the anchor the entries are scored against", () => {
-    const next = (user: number) => (user + 1) % USERS;
-    const s = setup({ anchorRow: next, liked: [[], [], [], []] });
+    const s = setupAnchoredOnNextUser();
     const positive = 1;
     let checked = 0;
     for (let pick = 0; pick < 24; pick++) {
@@ -339,7 +345,8 @@ describe('CandidateBlock', () => {
       const item = s.block.pick(user, positive, false);
       const first = s.block.lastSliceStart;
       // The mix's stand-in is the next user's row: bound and candidates are measured from it.
-      const near = (candidate: number) => closeness(s, 'squared-euclidean', next(user), candidate);
+      const near = (candidate: number) =>
+        closeness(s, 'squared-euclidean', nextUser(user), candidate);
       const bound = near(positive);
       const farther = Array.from(s.block.entryItems.subarray(first, first + W)).filter(
         (candidate) => near(candidate) < bound - 1e-3,
@@ -349,7 +356,7 @@ describe('CandidateBlock', () => {
         near(candidate) > near(best) ? candidate : best,
       );
       expect(Math.abs(near(closest) - near(item))).toBeLessThanOrEqual(
-        roundingBound(s, 'squared-euclidean', next(user), first),
+        roundingBound(s, 'squared-euclidean', nextUser(user), first),
       );
       checked++;
     }

@@ -14,13 +14,14 @@ import { closestDistinct, closestUnliked, pickWork, type PickWork } from './clos
 import type { HardCandidateSource } from './hard-candidate-source';
 
 /**
- * Candidate uses per re-copied row (R): each pick re-copies W / R rows at a cursor going round the mirror,
- * so a full pass takes R x itemCount / W picks (41,000 at Gowalla's defaults). The rows a pick moves are
- * copied again anyway (below), so the cursor only catches the other threads' updates and the spread of
- * train-time aggregation. Gowalla, two hardest-of-128 per pair, 50 epochs, 2 threads: R 64 0.2061 /
- * 0.1445 (Recall@20 / NDCG@20) in 94 s, R 16 0.2062 / 0.1446; one epoch on 1 thread 2.41-2.53 CPU-s
- * against 2.90 at R 16 (README, "Candidate mirror"). R 128 (one row per pick at W 128; g 0.6, lr 0.15):
- * 0.2080 / 0.1457 and 0.2085 / 0.1455 (seeds 42 / 43) against 0.2079 / 0.1456 and 0.2081 / 0.1457 at R 64,
+ * Candidate uses per re-copied row (R): each pair re-copies W / R rows at a cursor going round the mirror
+ * (spread over its picks: per pick with one negative, half a row per pick with two), so a full pass takes
+ * R x itemCount / W pairs (41,000 at Gowalla's defaults, ~10 passes per thread and epoch). The rows a pick
+ * moves are copied again anyway (below), so the cursor only catches the other threads' updates and the
+ * spread of train-time aggregation. Gowalla, two hardest-of-128 per pair, 50 epochs, 2 threads: R 64
+ * 0.2061 / 0.1445 (Recall@20 / NDCG@20) in 94 s, R 16 0.2062 / 0.1446; one epoch on 1 thread 2.41-2.53
+ * CPU-s against 2.90 at R 16 (README, "Candidate mirror"). R 128 (one row per pair; g 0.6, lr 0.15):
+ * 0.2080 / 0.1457 and 0.2085 / 0.1455 (seeds 42 / 43) against 0.2079 / 0.1456 and 0.2077 / 0.1456 at R 64,
  * one epoch 3.30-3.38 CPU-s against 3.47-3.49 (README, "Sixth sitting").
  */
 const MIRROR_REUSE = 128;
@@ -80,8 +81,8 @@ export function candidateMirrorBytes(itemCount: number, dim: number, candidates:
  *
  * The copies follow the live rows: the rows a pick involves (its positive and its negatives, which the
  * step moves) are copied again PICK_LAG pairs later, after their update; a cursor going round the mirror
- * copies W / R rows per pick for everything else (the other threads' updates, the spread of train-time
- * aggregation), so no copy is more than R x itemCount / W picks old. The loss and the gradients read the
+ * copies W / R rows per pair for everything else (the other threads' updates, the spread of train-time
+ * aggregation), so no copy is more than R x itemCount / W pairs old. The loss and the gradients read the
  * live f32 rows; the copies only rank the candidates.
  */
 export class CandidateMirror implements HardCandidateSource {
@@ -232,7 +233,7 @@ export class CandidateMirror implements HardCandidateSource {
     );
   }
 
-  /** Copies the rows due (W / R per pick) at the cursor going round the mirror. */
+  /** Copies the rows due (W / R per pair, shared by its picks) at the cursor going round the mirror. */
   private copyAtCursor(): void {
     const { itemCount } = this.parts;
     this.copyDue += this.rowsPerPick;
@@ -245,11 +246,6 @@ export class CandidateMirror implements HardCandidateSource {
   }
 
   /**
-   * Queues `item`'s row to be copied again PICK_LAG pairs later, after the trainer has moved it, and
-   * copies the one queued that long ago: a copy showing a negative where it was would offer it as the
-   * hardest to the next users again and again. The row was just written, so it is read from cache.
-   */
-  /**
    * Queues the pair's positive once: with one candidate set per hard negative ('each' selection) a pair's
    * picks come one after the other with the same positive, while consecutive pairs have different ones.
    */
@@ -259,6 +255,11 @@ export class CandidateMirror implements HardCandidateSource {
     this.copyLater(positive);
   }
 
+  /**
+   * Queues `item`'s row to be copied again PICK_LAG pairs later, after the trainer has moved it, and
+   * copies the one queued that long ago: a copy showing a negative where it was would offer it as the
+   * hardest to the next users again and again. The row was just written, so it is read from cache.
+   */
   private copyLater(item: number): void {
     const at = this.laggedAt;
     const old = this.lagged[at];
