@@ -6,7 +6,7 @@ type ExportVariant = (model: TrainedEmbeddings, data: TrainingData) => TrainedEm
 const mix =
   (userAggregation: number, itemPropagation: number): ExportVariant =>
   (model, data) =>
-    aggregateBehaviour(model, data, { userAggregation, itemPropagation });
+    aggregateBehaviour(model, data, { userAggregation, userAggregationSlope: 0, itemPropagation });
 
 /**
  * Layered propagation: U_{k+1} = mean of I_k over the user's items, I_{k+1} = mean of U_k over the item's

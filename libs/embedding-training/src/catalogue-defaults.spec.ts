@@ -8,6 +8,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 4,
       learningRate: 0.05,
       userAggregation: 0,
+      userAggregationSlope: 0,
       userAggregationMode: 'export',
       hardCandidateSource: 'fresh',
     });
@@ -19,6 +20,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 4,
       learningRate: 0.05,
       userAggregation: 0,
+      userAggregationSlope: 0,
       userAggregationMode: 'export',
       hardCandidateSource: 'fresh',
     });
@@ -27,6 +29,7 @@ describe('catalogueDefaults', () => {
       negativesPerPositive: 2,
       learningRate: expect.closeTo(0.15, 12),
       userAggregation: 0.6,
+      userAggregationSlope: -1,
       userAggregationMode: 'train',
       hardCandidateSource: 'mirror',
     });
@@ -85,6 +88,11 @@ describe('resolveTrainOptions', () => {
     );
     const chosen = { loss: 'cosine-triplet' as const, negativeReduction: 'softmax' as const };
     expect(resolveTrainOptions(chosen, shape).negativeReduction).toBe('softmax');
+  });
+
+  it('refuses a mix slope outside [-4, 4]', () => {
+    expect(() => resolveTrainOptions({ userAggregationSlope: -5 }, { itemCount: 10 })).toThrow(/userAggregationSlope=-5/); // prettier-ignore
+    expect(resolveTrainOptions({ userAggregationSlope: 4 }, { itemCount: 10 }).userAggregationSlope).toBe(4); // prettier-ignore
   });
 
   it('lists every bad option at once', () => {

@@ -75,6 +75,14 @@ const CANDIDATE_MIRROR_MAX_ITEMS = 1_000_000;
 const USER_AGGREGATION = 0.6;
 const TRAINED_MIX_RATE_FACTOR = 1.5;
 /**
+ * g by liked count (`userAggregationSlope`): at -1, g_k = 30 / (30 + k) for g 0.6 at 20 liked items, so a
+ * heavy user's own row (trained by many examples) outweighs the mean of their many, scattered items, and a
+ * light user leans on the mean. Gowalla 20% carve, 50 epochs, 2 threads, against one g 0.6 for all: NDCG@20
+ * up in four paired runs (seeds 42 twice, 43, 44: +0.7% to +1.3%), Recall@20 +0.7% on average; slopes -0.5
+ * / -1.5 / -2 level or worse, +0.5 -1.6% NDCG@20.
+ */
+const USER_AGGREGATION_SLOPE = -1;
+/**
  * The same catalogues also train with the mix (`userAggregationMode` 'train': users are scored and
  * trained as the vector the export serves). Gowalla 20% carve, all users, 50 epochs, 2 threads, seed 42,
  * exported g 0.75 / a 0.25: Recall@20 / NDCG@20 0.2034 / 0.1421 against 0.1990 / 0.1387 when only the
@@ -100,6 +108,7 @@ export function catalogueDefaults(
   | 'negativesPerPositive'
   | 'learningRate'
   | 'userAggregation'
+  | 'userAggregationSlope'
   | 'userAggregationMode'
   | 'hardCandidateSource'
 > {
@@ -122,9 +131,10 @@ export function catalogueDefaults(
 
 function aggregationDefaults(
   trainsMix: boolean,
-): Pick<TrainOptions, 'userAggregation' | 'userAggregationMode'> {
+): Pick<TrainOptions, 'userAggregation' | 'userAggregationSlope' | 'userAggregationMode'> {
   return {
     userAggregation: trainsMix ? USER_AGGREGATION : 0,
+    userAggregationSlope: trainsMix ? USER_AGGREGATION_SLOPE : 0,
     userAggregationMode: trainsMix ? USER_AGGREGATION_MODE : 'export',
   };
 }

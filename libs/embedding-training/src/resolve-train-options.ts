@@ -78,6 +78,11 @@ function numberProblems(o: TrainOptions): string[] {
     ['negativeWeight', o.negativeWeight, o.negativeWeight >= 0],
     ['epsilon', o.epsilon, o.epsilon > 0],
     ['userAggregation', o.userAggregation, o.userAggregation >= 0 && o.userAggregation <= 1],
+    [
+      'userAggregationSlope',
+      o.userAggregationSlope,
+      o.userAggregationSlope >= -4 && o.userAggregationSlope <= 4,
+    ],
     ['itemPropagation', o.itemPropagation, o.itemPropagation >= 0 && o.itemPropagation <= 1],
   ];
   const bad = checks.filter(([, value, ok]) => typeof value !== 'number' || !ok);

@@ -121,6 +121,12 @@ export interface TrainOptions {
    * user vector (0 = the trained vector); with `userAggregationMode` 'train' also in the trained anchor.
    */
   userAggregation: number;
+  /**
+   * How a user's g follows their liked count k: logit(g_u) = logit(g) + slope x ln(k / 20), so
+   * `userAggregation` is g at 20 liked items and 0 gives every user the same g (`userMixShare`). Negative:
+   * a user with many liked items leans on their own row, one with few on the mean of their items.
+   */
+  userAggregationSlope: number;
   userAggregationMode: UserAggregationMode;
   /**
    * Export-time propagation (LightGCN, one step): weight of the mean of the likers' vectors in an item's.

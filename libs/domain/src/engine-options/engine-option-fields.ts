@@ -308,6 +308,16 @@ export const ENGINE_OPTION_FIELDS = {
       "Weight of the mean of a user's liked item vectors in the exported user vector (by catalogue: 0.6 from 10,000 items, else 0)",
     engineDefault: 'catalogue',
   },
+  userAggregationSlope: {
+    kind: 'number',
+    min: -4,
+    max: 4,
+    cli: 'user-aggregation-slope',
+    env: 'TRAIN_USER_AGGREGATION_SLOPE',
+    description:
+      "How a user's mix weight follows their liked count k: logit(g_k) = logit(g) + slope ln(k / 20), g the --user-aggregation (by catalogue: -1 from 10,000 items, else 0)",
+    engineDefault: 'catalogue',
+  },
   userAggregationMode: {
     kind: 'choice',
     choices: USER_AGGREGATION_MODES,

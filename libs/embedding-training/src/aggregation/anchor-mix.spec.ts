@@ -31,6 +31,7 @@ function anchorOver(inMemory: boolean) {
   const anchor = new BehaviourAnchor({
     dim: DIM,
     share: SHARE,
+    slope: 0,
     positives,
     anchors,
     items,

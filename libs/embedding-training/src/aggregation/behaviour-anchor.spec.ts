@@ -12,6 +12,7 @@ import { tfjsTripletLoss } from '../tfjs/tfjs-triplet-loss';
 import { defaultTrainOptions, type LossName, type TrainOptions } from '../train-options';
 import { ANCHOR_ROWS_PER_THREAD } from './anchor-scratch';
 import { ThreadAggregation } from './thread-aggregation';
+import { userMixShare } from './user-mix-share';
 
 const DIM = 4;
 const USERS = 3;
@@ -45,7 +46,11 @@ function freshTables(seed: number): TrainingTables {
   };
 }
 
-function options(loss: LossName, mode: TrainOptions['userAggregationMode']): TrainOptions {
+function options(
+  loss: LossName,
+  mode: TrainOptions['userAggregationMode'],
+  slope = 0,
+): TrainOptions {
   return {
     ...defaultTrainOptions({ itemCount: ITEMS }),
     dim: DIM,
@@ -54,6 +59,7 @@ function options(loss: LossName, mode: TrainOptions['userAggregationMode']): Tra
     learningRate: LEARNING_RATE,
     maxNorm: 0,
     userAggregation: SHARE,
+    userAggregationSlope: slope,
     userAggregationMode: mode,
   };
 }
@@ -103,79 +109,89 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>): vo
 }
 
 describe('ThreadAggregation (train-time behaviour aggregation)', () => {
-  it('anchors a user with liked items at (1 - g) u + g mean(liked rows), and others at u', () => {
-    const tables = freshTables(1);
-    const { kernel, aggregation } = threadKernel(tables, options('bpr', 'train'));
-    const geometry = aggregation.geometry(
-      createRowGeometry('dot', { anchors: tables.anchors, others: tables.items, dim: DIM }),
-    );
-    const expected = Array.from({ length: DIM }, (_, k) => {
-      const mean = (tables.items[1 * DIM + k] + tables.items[3 * DIM + k]) / 2;
-      return (1 - SHARE) * tables.users[k] + SHARE * mean;
-    });
-    geometry.setAnchor(0 * DIM);
-    const dots = [0, 1, 2, 3, 4, 5].map((item) => geometry.score(item * DIM));
-    const reference = [0, 1, 2, 3, 4, 5].map((item) =>
-      expected.reduce((sum, value, k) => sum + value * tables.items[item * DIM + k], 0),
-    );
-    expectClose(dots, reference);
-    geometry.setAnchor(1 * DIM);
-    const own = rowOf(tables.users, 1);
-    const plain = [0, 1].map((item) =>
-      own.reduce((sum, value, k) => sum + value * tables.items[item * DIM + k], 0),
-    );
-    expectClose(
-      [0, 1].map((item) => geometry.score(item * DIM)),
-      plain,
-    );
-    expect(kernel.tripletCount).toBe(0);
-  });
+  it.each([0, -1])(
+    'anchors a user with liked items at (1 - g) u + g mean(liked rows), and others at u (slope %d)',
+    (slope) => {
+      const tables = freshTables(1);
+      const { kernel, aggregation } = threadKernel(tables, options('bpr', 'train', slope));
+      // g of a user with 2 liked items: SHARE itself without a slope.
+      const g = userMixShare({ share: SHARE, slope }, 2);
+      expect(g === SHARE).toBe(slope === 0);
+      const geometry = aggregation.geometry(
+        createRowGeometry('dot', { anchors: tables.anchors, others: tables.items, dim: DIM }),
+      );
+      const expected = Array.from({ length: DIM }, (_, k) => {
+        const mean = (tables.items[1 * DIM + k] + tables.items[3 * DIM + k]) / 2;
+        return (1 - g) * tables.users[k] + g * mean;
+      });
+      geometry.setAnchor(0 * DIM);
+      const dots = [0, 1, 2, 3, 4, 5].map((item) => geometry.score(item * DIM));
+      const reference = [0, 1, 2, 3, 4, 5].map((item) =>
+        expected.reduce((sum, value, k) => sum + value * tables.items[item * DIM + k], 0),
+      );
+      expectClose(dots, reference);
+      geometry.setAnchor(1 * DIM);
+      const own = rowOf(tables.users, 1);
+      const plain = [0, 1].map((item) =>
+        own.reduce((sum, value, k) => sum + value * tables.items[item * DIM + k], 0),
+      );
+      expectClose(
+        [0, 1].map((item) => geometry.score(item * DIM)),
+        plain,
+      );
+      expect(kernel.tripletCount).toBe(0);
+    },
+  );
 
   describe.each<'triplet' | 'bpr' | 'cosine-triplet'>(['triplet', 'bpr', 'cosine-triplet'])(
     'with the %s loss',
     (loss) => {
-      it('takes the SGD step of autodiff through the mix: (1 - g) to u, g / k to each liked row', () => {
-        const before = freshTables(2);
-        const after = freshTables(2);
-        const { kernel, aggregation } = threadKernel(after, options(loss, 'train'));
-        kernel.train(example(0, 1, [0, 4, 5]));
-        aggregation.flush();
+      it.each([0, -1])(
+        'takes the SGD step of autodiff through the mix: (1 - g) to u, g / k to each liked row (slope %d)',
+        (slope) => {
+          const before = freshTables(2);
+          const after = freshTables(2);
+          const { kernel, aggregation } = threadKernel(after, options(loss, 'train', slope));
+          const g = userMixShare({ share: SHARE, slope }, 2);
+          kernel.train(example(0, 1, [0, 4, 5]));
+          aggregation.flush();
 
-        // Reference: L(u, i) = mean_k loss(h, i_1, i_n_k), h = (1 - g) u + g (i_1 + i_3) / 2.
-        const steps = tf.tidy(() => {
-          const row = (table: Float32Array, index: number) =>
-            tf.tensor2d(rowOf(table, index), [1, DIM]);
-          const variables = [
-            row(before.users, 0),
-            ...[0, 1, 3, 4, 5].map((i) => row(before.items, i)),
-          ];
-          const objective = (
-            u: Tensor,
-            i0: Tensor,
-            i1: Tensor,
-            i3: Tensor,
-            i4: Tensor,
-            i5: Tensor,
-          ) => {
-            const h = tf.add(tf.mul(1 - SHARE, u), tf.mul(SHARE / 2, tf.add(i1, i3)));
-            const losses = tfjsTripletLoss(tf, {
-              ...parameters,
-              loss,
-              anchor: tf.tile(h, [3, 1]) as Tensor2D,
-              positive: tf.tile(i1, [3, 1]) as Tensor2D,
-              negative: tf.concat([i0, i4, i5]) as Tensor2D,
-            });
-            return tf.mean(losses);
-          };
-          const grads = tf.grads(objective)(variables);
-          return variables.map((v, i) => tf.sub(v, tf.mul(LEARNING_RATE, grads[i])).dataSync());
-        });
-        expectClose(rowOf(after.users, 0), steps[0]);
-        [0, 1, 3, 4, 5].forEach((item, i) => expectClose(rowOf(after.items, item), steps[i + 1]));
-        // Item 2 is neither in the example nor liked by user 0; the other users never move.
-        expect(rowOf(after.items, 2)).toEqual(rowOf(before.items, 2));
-        expect(after.users.subarray(DIM)).toEqual(before.users.subarray(DIM));
-      });
+          // Reference: L(u, i) = mean_k loss(h, i_1, i_n_k), h = (1 - g) u + g (i_1 + i_3) / 2.
+          const steps = tf.tidy(() => {
+            const row = (table: Float32Array, index: number) =>
+              tf.tensor2d(rowOf(table, index), [1, DIM]);
+            const variables = [
+              row(before.users, 0),
+              ...[0, 1, 3, 4, 5].map((i) => row(before.items, i)),
+            ];
+            const objective = (
+              u: Tensor,
+              i0: Tensor,
+              i1: Tensor,
+              i3: Tensor,
+              i4: Tensor,
+              i5: Tensor,
+            ) => {
+              const h = tf.add(tf.mul(1 - g, u), tf.mul(g / 2, tf.add(i1, i3)));
+              const losses = tfjsTripletLoss(tf, {
+                ...parameters,
+                loss,
+                anchor: tf.tile(h, [3, 1]) as Tensor2D,
+                positive: tf.tile(i1, [3, 1]) as Tensor2D,
+                negative: tf.concat([i0, i4, i5]) as Tensor2D,
+              });
+              return tf.mean(losses);
+            };
+            const grads = tf.grads(objective)(variables);
+            return variables.map((v, i) => tf.sub(v, tf.mul(LEARNING_RATE, grads[i])).dataSync());
+          });
+          expectClose(rowOf(after.users, 0), steps[0]);
+          [0, 1, 3, 4, 5].forEach((item, i) => expectClose(rowOf(after.items, item), steps[i + 1]));
+          // Item 2 is neither in the example nor liked by user 0; the other users never move.
+          expect(rowOf(after.items, 2)).toEqual(rowOf(before.items, 2));
+          expect(after.users.subarray(DIM)).toEqual(before.users.subarray(DIM));
+        },
+      );
     },
   );
 

@@ -3,6 +3,7 @@ import { instantiateLibWasm } from '@recsys/wasm-modules';
 import type { UserItemSet } from '../data/user-item-set';
 import { claimScratch, type TableMemory } from '../geometry/table-memory';
 import type { SparseOptimizer } from '../optim/sparse-optimizer';
+import { userMixShare } from './user-mix-share';
 
 /** The export of `assembly/anchor-mix.wat` (byte addresses). */
 interface AnchorMixKernel {
@@ -26,8 +27,10 @@ export function anchorMeanBytes(dim: number): number {
 /** What one thread's anchor mix reads and writes. */
 export interface BehaviourAnchorParts {
   dim: number;
-  /** g: weight of the mean of the user's liked item rows in the anchor, in (0, 1]. */
+  /** g: weight of the mean of the user's liked item rows in the anchor, in (0, 1], at 20 liked items. */
   share: number;
+  /** How g moves with a user's liked count (`userMixShare`; 0: g for every user). */
+  slope: number;
   positives: UserItemSet;
   /**
    * The user table followed by scratch rows ([userCount + scratch, dim]): the geometries score anchors in
@@ -68,6 +71,8 @@ export class BehaviourAnchor {
   private scratchRowsUsed = 0;
 
   private readonly kernel: AnchorMixKernel | null;
+  /** Each user's g (`userMixShare` of their liked count), computed once: it is read per example. */
+  private readonly shares: Float32Array;
 
   constructor(private readonly parts: BehaviourAnchorParts) {
     const { dim, memory, anchors } = parts;
@@ -86,6 +91,10 @@ export class BehaviourAnchor {
         : null;
     this.pending = new Float64Array(dim);
     this.spread = new Float64Array(dim);
+    const { positives } = parts;
+    this.shares = Float32Array.from({ length: positives.offsets.length - 1 }, (_, user) =>
+      userMixShare(parts, positives.countOf(user)),
+    );
   }
 
   /** A scratch row of this thread's own (one per geometry that sets anchors). */
@@ -100,8 +109,9 @@ export class BehaviourAnchor {
    * liked items is scored as is (its own offset).
    */
   writeAnchor(user: number, row: number): number {
-    const { dim, share, positives, anchors } = this.parts;
+    const { dim, positives, anchors } = this.parts;
     if (positives.countOf(user) === 0) return user * dim;
+    const share = this.shares[user];
     const mean = this.meanOf(user);
     const from = user * dim;
     const to = row * dim;
@@ -127,8 +137,9 @@ export class BehaviourAnchor {
    * g of it for the user's liked rows. A new user first spreads the previous user's sum.
    */
   takeUserGradient(user: number, grad: Float64Array): void {
-    const { dim, share, positives } = this.parts;
+    const { dim, positives } = this.parts;
     if (positives.countOf(user) === 0) return;
+    const share = this.shares[user];
     if (user !== this.pendingUser) {
       this.flush();
       this.pendingUser = user;
@@ -139,6 +150,11 @@ export class BehaviourAnchor {
       pending[k] += share * grad[k];
       grad[k] *= keep;
     }
+  }
+
+  /** The user row's share of the anchor gradient: 1 - g_user, or 1 for a user scored as their own row. */
+  keepOf(user: number): number {
+    return this.mixes(user) ? 1 - this.shares[user] : 1;
   }
 
   /** True when `user` is scored as a mix (has liked items); else as their own row. */
@@ -152,8 +168,9 @@ export class BehaviourAnchor {
    * as `takeUserGradient` would.
    */
   takeAnchorGradient(user: number, grad: Float32Array): void {
-    const { dim, share } = this.parts;
+    const { dim } = this.parts;
     if (!this.mixes(user)) return;
+    const share = this.shares[user];
     let active = false;
     for (let k = 0; k < dim && !active; k++) active = grad[k] !== 0;
     if (!active) return;

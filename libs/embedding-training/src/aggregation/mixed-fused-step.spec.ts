@@ -79,6 +79,8 @@ describe('MixedFusedStep', () => {
   it.each([
     ['mean', {}],
     ['softmax', { negativeReduction: 'softmax' as const }],
+    // Users 0, 1 and 2 like 3, 2 and 1 items: three different g, so three user-row shares.
+    ['g by liked count', { userAggregationSlope: -1 }],
   ])(
     "gives the generic kernel's updates through the mix (items, users, liked rows) to f32 tolerance: %s",
     (_name, partial) => {

@@ -11,17 +11,13 @@ import type { BehaviourAnchor } from './behaviour-anchor';
  */
 export class MixedFusedStep implements ExampleTrainer {
   private readonly row: number;
-  /** 1 - g: the user row's share of the anchor gradient. */
-  private readonly keep: number;
   private scale = NaN;
 
   constructor(
     private readonly step: FusedTripletStep,
     private readonly anchor: BehaviourAnchor,
-    share: number,
   ) {
     this.row = anchor.claimScratchRow();
-    this.keep = 1 - share;
   }
 
   get lossSum(): number {
@@ -42,7 +38,7 @@ export class MixedFusedStep implements ExampleTrainer {
     this.step.record(0, example);
     this.step.anchors[0] = this.anchor.writeAnchorAddress(user, this.row);
     // A user without liked items is scored as their own row and takes all of the gradient.
-    this.setScale(this.anchor.mixes(user) ? this.keep : 1);
+    this.setScale(this.anchor.keepOf(user));
     // The step writes the user gradient only when a triplet is active: clear the last example's.
     this.step.userGradient.fill(0);
     this.step.trainBatch(1, 0, true);

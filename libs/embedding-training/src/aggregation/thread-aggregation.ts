@@ -21,8 +21,6 @@ export class ThreadAggregation {
   private constructor(
     private readonly anchor: BehaviourAnchor | null,
     private readonly dim: number,
-    /** g (0 without train-time aggregation). */
-    private readonly share = 0,
   ) {}
 
   static create(setup: {
@@ -42,6 +40,7 @@ export class ThreadAggregation {
     const anchor = new BehaviourAnchor({
       dim: options.dim,
       share: options.userAggregation,
+      slope: options.userAggregationSlope,
       positives,
       anchors,
       items: tables.items,
@@ -52,7 +51,7 @@ export class ThreadAggregation {
       scratch,
       memory: tables.memory,
     });
-    return new ThreadAggregation(anchor, options.dim, options.userAggregation);
+    return new ThreadAggregation(anchor, options.dim);
   }
 
   /** `geometry` (built over `tables.anchors`) scored against the users' mixes. */
@@ -69,7 +68,7 @@ export class ThreadAggregation {
 
   /** The fused step as this thread trains with it: scoring the mix, the user row taking 1 - g. */
   fusedStep(step: FusedTripletStep): ExampleTrainer {
-    return this.anchor === null ? step : new MixedFusedStep(step, this.anchor, this.share);
+    return this.anchor === null ? step : new MixedFusedStep(step, this.anchor);
   }
 
   /** A slice of work ended: the last user's summed gradient goes to their liked rows. */

@@ -25,15 +25,32 @@ const data: TrainingData = {
 
 describe('aggregateBehaviour', () => {
   it('mixes each user with the weighted mean of its liked items', () => {
-    const out = aggregateBehaviour(model, data, { userAggregation: 0.5, itemPropagation: 0 });
+    const out = aggregateBehaviour(model, data, {
+      userAggregation: 0.5,
+      userAggregationSlope: 0,
+      itemPropagation: 0,
+    });
     // user 0: mean = (1 * (0,0) + 3 * (4,8)) / 4 = (3,6); 0.5 (1,0) + 0.5 (3,6) = (2,3).
     // user 1: mean = (4,8); 0.5 (0,1) + 0.5 (4,8) = (2,4.5).
     expect(Array.from(out.userVectors)).toEqual([2, 3, 2, 4.5]);
     expect(out.itemVectors).toBe(model.itemVectors);
   });
 
+  it('gives each user the g of their liked count under a slope (g at 20 liked items)', () => {
+    const mix = { userAggregation: 0.5, userAggregationSlope: -1, itemPropagation: 0 };
+    const out = aggregateBehaviour(model, data, mix);
+    // Slope -1, g 0.5 at 20: g_k = 20 / (20 + k). User 0 (2 liked): 10/11 of the mean (3,6);
+    // user 1 (1 liked): 20/21 of (4,8).
+    const expected = [1 / 11 + (10 / 11) * 3, (10 / 11) * 6, (20 / 21) * 4, 1 / 21 + (20 / 21) * 8];
+    Array.from(out.userVectors).forEach((value, i) => expect(value).toBeCloseTo(expected[i], 6));
+  });
+
   it('mixes each liked item with the weighted mean of its likers; unliked rows stay', () => {
-    const out = aggregateBehaviour(model, data, { userAggregation: 0, itemPropagation: 0.25 });
+    const out = aggregateBehaviour(model, data, {
+      userAggregation: 0,
+      userAggregationSlope: 0,
+      itemPropagation: 0.25,
+    });
     // item 0: likers mean (1,0) -> 0.75 (0,0) + 0.25 (1,0); item 1: (3 (1,0) + (0,1)) / 4 = (0.75,0.25).
     expect(Array.from(out.itemVectors)).toEqual([0.25, 0, 3 + 0.1875, 6 + 0.0625, 5, 5]);
     expect(out.userVectors).toBe(model.userVectors);
@@ -41,7 +58,7 @@ describe('aggregateBehaviour', () => {
   });
 
   it('returns the model itself when both weights are 0', () => {
-    expect(aggregateBehaviour(model, data, { userAggregation: 0, itemPropagation: 0 })).toBe(model);
+    expect(aggregateBehaviour(model, data, { userAggregation: 0, userAggregationSlope: -1, itemPropagation: 0 })).toBe(model); // prettier-ignore
   });
 
   it('is applied to what trainEmbeddings returns', async () => {

@@ -1,10 +1,13 @@
+import { userMixShare } from '../aggregation/user-mix-share';
 import type { TrainedEmbeddings } from '../trained-embeddings';
 import type { TrainingData } from '../training-data';
 
 /** How much of the neighbourhood's mean an exported vector takes (0 = the trained vector as is). */
 export interface BehaviourAggregation {
-  /** Weight of the mean of the user's liked item vectors in the exported user vector. */
+  /** Weight of the mean of the user's liked item vectors in the exported user vector (at 20 liked). */
   userAggregation: number;
+  /** How that weight moves with a user's liked count (`userMixShare`; 0: the same for every user). */
+  userAggregationSlope: number;
   /** Weight of the mean of the item's likers' (trained) vectors in the exported item vector. */
   itemPropagation: number;
 }
@@ -30,6 +33,7 @@ export function aggregateBehaviour(
   const itemSums = new Float64Array(itemVectors.length);
   const userWeights = new Float64Array(userVectors.length / dim);
   const itemWeights = new Float64Array(itemVectors.length / dim);
+  const likedCounts = new Int32Array(userWeights.length);
   for (let k = 0; k < users.length; k++) {
     const weight = weights[k];
     if (!(weight > 0)) continue;
@@ -40,25 +44,29 @@ export function aggregateBehaviour(
       itemSums[io + d] += weight * userVectors[uo + d];
     }
     userWeights[users[k]] += weight;
+    likedCounts[users[k]]++;
     itemWeights[items[k]] += weight;
   }
+  const userMix = { share: mix.userAggregation, slope: mix.userAggregationSlope };
+  const userShares = Float64Array.from(likedCounts, (count) => userMixShare(userMix, count));
+  const itemShares = new Float64Array(itemWeights.length).fill(mix.itemPropagation);
   return {
     ...model,
-    userVectors: mixRows(userVectors, { sums: userSums, weights: userWeights, share: mix.userAggregation, dim }), // prettier-ignore
-    itemVectors: mixRows(itemVectors, { sums: itemSums, weights: itemWeights, share: mix.itemPropagation, dim }), // prettier-ignore
+    userVectors: mix.userAggregation === 0 ? userVectors : mixRows(userVectors, { sums: userSums, weights: userWeights, shares: userShares, dim }), // prettier-ignore
+    itemVectors: mix.itemPropagation === 0 ? itemVectors : mixRows(itemVectors, { sums: itemSums, weights: itemWeights, shares: itemShares, dim }), // prettier-ignore
   };
 }
 
-/** Each row with neighbours becomes (1 - share) row + share (sum / weight). */
+/** Each row r with neighbours becomes (1 - shares[r]) row + shares[r] (sum / weight). */
 function mixRows(
   rows: Float32Array,
-  neighbours: { sums: Float64Array; weights: Float64Array; share: number; dim: number },
+  neighbours: { sums: Float64Array; weights: Float64Array; shares: Float64Array; dim: number },
 ): Float32Array {
-  const { sums, weights, share, dim } = neighbours;
-  if (share === 0) return rows;
+  const { sums, weights, shares, dim } = neighbours;
   const mixed = new Float32Array(rows);
   for (let r = 0; r < weights.length; r++) {
     if (weights[r] === 0) continue;
+    const share = shares[r];
     const scale = share / weights[r];
     for (let d = r * dim; d < (r + 1) * dim; d++)
       mixed[d] = (1 - share) * rows[d] + scale * sums[d];
