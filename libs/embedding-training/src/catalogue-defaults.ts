@@ -75,11 +75,11 @@ const CANDIDATE_MIRROR_MAX_ITEMS = 1_000_000;
 const USER_AGGREGATION = 0.6;
 const TRAINED_MIX_RATE_FACTOR = 1.5;
 /**
- * g by liked count (`userAggregationSlope`): at -1, g_k = 30 / (30 + k) for g 0.6 at 20 liked items, so a
- * heavy user's own row (trained by many examples) outweighs the mean of their many, scattered items, and a
- * light user leans on the mean. Gowalla 20% carve, 50 epochs, 2 threads, against one g 0.6 for all: NDCG@20
- * up in five paired runs (seeds 42, 43 twice each, 44: +0.7% to +1.4%), Recall@20 +0.7% on average; slopes -0.5
- * / -1.5 / -2 level or worse, +0.5 -1.6% NDCG@20.
+ * g by liked count (`userAggregationSlope`): at -1, g_k = 30 / (30 + k) for g 0.6 at 20 liked items,
+ * so a heavy user's own row (trained by many examples) outweighs the mean of their many, scattered
+ * items, and a light user leans on the mean. Gowalla 20% carve, 50 epochs, 2 threads, against one g 0.6
+ * for all: NDCG@20 up in five paired runs (seeds 42 and 43 twice each, 44: +0.7% to +1.4%), Recall@20
+ * +0.7% on average; slopes -0.5 / -1.5 / -2 level or worse, +0.5 -1.6% NDCG@20.
  */
 const USER_AGGREGATION_SLOPE = -1;
 /**
