@@ -13,7 +13,9 @@
 // --averaged caches the tables training returns (averaged over the last epochs, `averagedEpochShare`)
 // instead of the last epoch's; with the export mix off (small catalogues) that is what a run exports.
 // With --user-aggregation-mode train those tables are already the exported mix: score them with the
-// `none` variant only (any g variant would mix them a second time).
+// `none` variant only (any g variant would mix them a second time). The g variants follow each user's
+// liked count by the run's `--user-aggregation-slope` (the catalogue default: -1 on Gowalla); rows
+// measured before that option existed are reproduced with `--user-aggregation-slope 0`.
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -143,10 +145,13 @@ async function main(argv: string[]): Promise<number> {
   const train = buildUserItemSets(pairs, data.split.trainRows);
   const test = buildUserItemSets(pairs, subsampleUsers(data, evalMod).split.testRows);
   const trainingData = toTrainingData(data.table, { rows: data.split.trainRows, neutralWeight: pipeline.neutralWeight, unlikedWeight: pipeline.unlikedWeight, seed: 42 }); // prettier-ignore
+  const { userAggregationSlope: slope } = resolveTrainOptions(pipeline.engine, {
+    itemCount: data.table.itemIds.length,
+  });
   for (const [variant, transform] of Object.entries(EXPORT_VARIANTS)) {
     if (variantNames && !variantNames.includes(variant)) continue;
     const started = performance.now();
-    const exported = transform(model, trainingData);
+    const exported = transform(model, trainingData, slope);
     const metrics = await evaluateRanking({ model: exported, train, test, k: data.k, threads: 2 });
     process.stdout.write(`${JSON.stringify({ variant, recall: round(metrics.recall), ndcg: round(metrics.ndcg), seconds: Math.round((performance.now() - started) / 1000) })}\n`); // prettier-ignore
   }

@@ -1,12 +1,17 @@
 import type { TrainedEmbeddings, TrainingData } from '@recsys/embedding-training';
 import { aggregateBehaviour } from '../../libs/embedding-training/src/export/aggregate-behaviour';
 
-type ExportVariant = (model: TrainedEmbeddings, data: TrainingData) => TrainedEmbeddings;
+/** `userAggregationSlope`: how the g of a variant follows each user's liked count (the run's option). */
+type ExportVariant = (
+  model: TrainedEmbeddings,
+  data: TrainingData,
+  userAggregationSlope: number,
+) => TrainedEmbeddings;
 
 const mix =
   (userAggregation: number, itemPropagation: number): ExportVariant =>
-  (model, data) =>
-    aggregateBehaviour(model, data, { userAggregation, userAggregationSlope: 0, itemPropagation });
+  (model, data, userAggregationSlope) =>
+    aggregateBehaviour(model, data, { userAggregation, userAggregationSlope, itemPropagation });
 
 /**
  * Layered propagation: U_{k+1} = mean of I_k over the user's items, I_{k+1} = mean of U_k over the item's
@@ -86,8 +91,8 @@ function neighbourMean(
 
 const userScale =
   (scale: number, base: ExportVariant): ExportVariant =>
-  (model, data) => {
-    const mixed = base(model, data);
+  (model, data, slope) => {
+    const mixed = base(model, data, slope);
     return { ...mixed, userVectors: mixed.userVectors.map((value) => value * scale) };
   };
 
@@ -97,8 +102,8 @@ const userScale =
  */
 const popularityPrior =
   (beta: number, base: ExportVariant): ExportVariant =>
-  (model, data) => {
-    const mixed = base(model, data);
+  (model, data, slope) => {
+    const mixed = base(model, data, slope);
     const { dim } = mixed;
     const userCount = mixed.userVectors.length / dim;
     const itemCount = mixed.itemVectors.length / dim;

@@ -124,7 +124,8 @@ export interface TrainOptions {
   /**
    * How a user's g follows their liked count k: logit(g_u) = logit(g) + slope x ln(k / 20), so
    * `userAggregation` is g at 20 liked items and 0 gives every user the same g (`userMixShare`). Negative:
-   * a user with many liked items leans on their own row, one with few on the mean of their items.
+   * a user with many liked items leans on their own row, one with few on the mean of their items. A g of
+   * 0 or 1 ignores it.
    */
   userAggregationSlope: number;
   userAggregationMode: UserAggregationMode;

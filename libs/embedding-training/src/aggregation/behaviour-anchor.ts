@@ -71,8 +71,11 @@ export class BehaviourAnchor {
   private scratchRowsUsed = 0;
 
   private readonly kernel: AnchorMixKernel | null;
-  /** Each user's g (`userMixShare` of their liked count), computed once: it is read per example. */
-  private readonly shares: Float32Array;
+  /**
+   * Each user's g (`userMixShare` of their liked count), computed once: it is read per example. f64, the
+   * export's precision, so the exported mix is the anchor the loss saw.
+   */
+  private readonly shares: Float64Array;
 
   constructor(private readonly parts: BehaviourAnchorParts) {
     const { dim, memory, anchors } = parts;
@@ -92,7 +95,7 @@ export class BehaviourAnchor {
     this.pending = new Float64Array(dim);
     this.spread = new Float64Array(dim);
     const { positives } = parts;
-    this.shares = Float32Array.from({ length: positives.offsets.length - 1 }, (_, user) =>
+    this.shares = Float64Array.from({ length: positives.offsets.length - 1 }, (_, user) =>
       userMixShare(parts, positives.countOf(user)),
     );
   }
