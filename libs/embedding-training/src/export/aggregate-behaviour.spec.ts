@@ -1,4 +1,9 @@
+import { BehaviourAnchor } from '../aggregation/behaviour-anchor';
+import { likedItemSet } from '../data/liked-item-set';
+import { createSparseOptimizer } from '../optim/create-sparse-optimizer';
+import { SeededRandom } from '../random/seeded-random';
 import { plantedClusters } from '../testing/planted-clusters';
+import { defaultTrainOptions } from '../train-options';
 import { trainEmbeddings } from '../train-embeddings';
 import type { TrainedEmbeddings } from '../trained-embeddings';
 import type { TrainingData } from '../training-data';
@@ -79,5 +84,75 @@ describe('aggregateBehaviour', () => {
     Array.from(aggregated.userVectors.subarray(0, 4)).forEach((value, d) =>
       expect(value).toBeCloseTo(expected[d], 5),
     );
+  });
+
+  describe("after training with the mix ('train' mode)", () => {
+    // As `data`, with user 0's like of item 1 twice: distinct items {0, 1} for the anchor, weights aside.
+    const repeated: TrainingData = {
+      ...data,
+      positives: {
+        users: Int32Array.of(0, 0, 0, 1),
+        items: Int32Array.of(0, 1, 1, 1),
+        weights: Float32Array.of(1, 3, 1, 1),
+      },
+    };
+    const trainMix = { userAggregation: 0.5, userAggregationSlope: 0, itemPropagation: 0, userAggregationMode: 'train' as const }; // prettier-ignore
+
+    it('mixes each user with the plain mean of their distinct liked items', () => {
+      const out = aggregateBehaviour(model, repeated, trainMix);
+      // user 0: ((0,0) + (4,8)) / 2 = (2,4); 0.5 (1,0) + 0.5 (2,4) = (1.5,2). user 1: as before.
+      expect(Array.from(out.userVectors)).toEqual([1.5, 2, 2, 4.5]);
+      const weighted = aggregateBehaviour(model, repeated, { ...trainMix, userAggregationMode: 'export' }); // prettier-ignore
+      // The export-only mix keeps the weighted mean: (1 (0,0) + 4 (4,8)) / 5 = (3.2,6.4).
+      expect(Array.from(weighted.userVectors.subarray(0, 2))).toEqual(
+        [0.5 + 0.5 * 3.2, 0.5 * 6.4].map(Math.fround),
+      );
+    });
+
+    it('exports exactly the anchors the trained loss scored (BehaviourAnchor), g by liked count', () => {
+      const dim = 8;
+      const userCount = 12;
+      const itemCount = 40;
+      const random = new SeededRandom(9);
+      // User u likes u + 1 items (so each has another g), user 3 one of them twice, random weights.
+      const pairs = Array.from({ length: userCount }, (_, u) =>
+        Array.from({ length: u + 1 }, (_, j) => [u, (u * 7 + j * 3) % itemCount]),
+      ).flat();
+      pairs.push([3, (3 * 7) % itemCount]);
+      const likes: TrainingData = {
+        ...data,
+        userCount,
+        itemCount,
+        positives: {
+          users: Int32Array.from(pairs, ([u]) => u),
+          items: Int32Array.from(pairs, ([, i]) => i),
+          weights: Float32Array.from(pairs, () => 0.5 + random.nextFloat() * 1.5),
+        },
+      };
+      const users = Float32Array.from({ length: userCount * dim }, () => random.nextNormal() * 0.3);
+      const items = Float32Array.from({ length: itemCount * dim }, () => random.nextNormal() * 0.3);
+      const trained: TrainedEmbeddings = { dim, metric: 'neg-l2', userVectors: users, itemVectors: items, epochs: [] }; // prettier-ignore
+      const mix = { ...trainMix, userAggregation: 0.6, userAggregationSlope: -1 };
+      const exported = aggregateBehaviour(trained, likes, mix);
+
+      const anchors = new Float32Array((userCount + 1) * dim);
+      anchors.set(users);
+      const anchor = new BehaviourAnchor({
+        dim,
+        share: mix.userAggregation,
+        slope: mix.userAggregationSlope,
+        positives: likedItemSet(likes),
+        anchors,
+        items,
+        itemOptimizer: createSparseOptimizer({ values: items, state: [], dim }, { ...defaultTrainOptions({ itemCount }), optimizer: 'sgd' }), // prettier-ignore
+        scratch: { first: userCount, count: 1 },
+      });
+      for (let user = 0; user < userCount; user++) {
+        const at = anchor.writeAnchor(user, userCount);
+        expect(exported.userVectors.subarray(user * dim, (user + 1) * dim)).toEqual(
+          anchors.subarray(at, at + dim),
+        );
+      }
+    });
   });
 });

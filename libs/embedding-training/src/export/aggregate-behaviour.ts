@@ -1,6 +1,9 @@
+import { trainsWithAggregation } from '../aggregation/anchor-scratch';
 import { userMixShare } from '../aggregation/user-mix-share';
+import { likedItemSet } from '../data/liked-item-set';
 import type { TrainedEmbeddings } from '../trained-embeddings';
 import type { TrainingData } from '../training-data';
+import type { UserAggregationMode } from '../train-options';
 
 /** How much of the neighbourhood's mean an exported vector takes (0 = the trained vector as is). */
 export interface BehaviourAggregation {
@@ -10,6 +13,12 @@ export interface BehaviourAggregation {
   userAggregationSlope: number;
   /** Weight of the mean of the item's likers' (trained) vectors in the exported item vector. */
   itemPropagation: number;
+  /**
+   * 'train': the users were trained as the mix (`BehaviourAnchor`), so each is exported as the anchor the
+   * loss saw: the plain mean of their distinct liked items (`likedItemSet`, weights aside) and the g of
+   * that count. Else (default 'export') the mean is weighted by the positives' weights.
+   */
+  userAggregationMode?: UserAggregationMode;
 }
 
 /**
@@ -50,11 +59,49 @@ export function aggregateBehaviour(
   const userMix = { share: mix.userAggregation, slope: mix.userAggregationSlope };
   const userShares = Float64Array.from(likedCounts, (count) => userMixShare(userMix, count));
   const itemShares = new Float64Array(itemWeights.length).fill(mix.itemPropagation);
+  const mixedUsers = () =>
+    trainsWithAggregation({ ...mix, userAggregationMode: mix.userAggregationMode ?? 'export' })
+      ? mixAsTrained(model, data, mix)
+      : mixRows(userVectors, { sums: userSums, weights: userWeights, shares: userShares, dim }); // prettier-ignore
   return {
     ...model,
-    userVectors: mix.userAggregation === 0 ? userVectors : mixRows(userVectors, { sums: userSums, weights: userWeights, shares: userShares, dim }), // prettier-ignore
+    userVectors: mix.userAggregation === 0 ? userVectors : mixedUsers(),
     itemVectors: mix.itemPropagation === 0 ? itemVectors : mixRows(itemVectors, { sums: itemSums, weights: itemWeights, shares: itemShares, dim }), // prettier-ignore
   };
+}
+
+/**
+ * Each user with liked items as `BehaviourAnchor` scores them in training, (1 - g) u + g m with m the plain
+ * mean of the distinct liked rows, in the same f64 operations (the sum times 1 / k, then the mix), so a
+ * model exported from the tables training saw serves the anchors its loss saw.
+ */
+function mixAsTrained(
+  model: TrainedEmbeddings,
+  data: TrainingData,
+  mix: BehaviourAggregation,
+): Float32Array {
+  const { dim, userVectors, itemVectors } = model;
+  const liked = likedItemSet(data);
+  const userMix = { share: mix.userAggregation, slope: mix.userAggregationSlope };
+  const mixed = new Float32Array(userVectors);
+  const mean = new Float64Array(dim);
+  for (let user = 0; user < data.userCount; user++) {
+    const first = liked.offsets[user];
+    const end = liked.offsets[user + 1];
+    if (end === first) continue;
+    mean.fill(0);
+    for (let j = first; j < end; j++) {
+      const offset = liked.items[j] * dim;
+      for (let d = 0; d < dim; d++) mean[d] += itemVectors[offset + d];
+    }
+    const scale = 1 / (end - first);
+    const share = userMixShare(userMix, end - first);
+    const keep = 1 - share;
+    const row = user * dim;
+    for (let d = 0; d < dim; d++)
+      mixed[row + d] = keep * userVectors[row + d] + share * (mean[d] * scale);
+  }
+  return mixed;
 }
 
 /** Each row r with neighbours becomes (1 - shares[r]) row + shares[r] (sum / weight). */

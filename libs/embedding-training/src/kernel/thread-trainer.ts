@@ -1,6 +1,6 @@
 import { trainsWithAggregation } from '../aggregation/anchor-scratch';
 import { ThreadAggregation } from '../aggregation/thread-aggregation';
-import { UserItemSet } from '../data/user-item-set';
+import { likedItemSet } from '../data/liked-item-set';
 import { createRowGeometry } from '../geometry/create-row-geometry';
 import type { RowGeometry } from '../geometry/row-geometry';
 import { createTripletLoss } from '../losses/create-triplet-loss';
@@ -45,7 +45,7 @@ export class ThreadTrainer {
   }) {
     const { data, tables, options } = setup;
     const { dim } = options;
-    const positives = UserItemSet.fromPairs({ ...data.positives, userCount: data.userCount });
+    const positives = likedItemSet(data);
     const loss = createTripletLoss(options.loss, options);
     const aggregation = ThreadAggregation.create({
       ...setup,

@@ -1,5 +1,5 @@
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
-import { UserItemSet } from '../data/user-item-set';
+import { likedItemSet } from '../data/liked-item-set';
 import type { EpochExecutor } from '../engine/epoch-executor';
 import { createRowGeometry } from '../geometry/create-row-geometry';
 import type { EpochTally } from '../kernel/thread-trainer';
@@ -41,7 +41,7 @@ export class TfjsExecutor implements EpochExecutor {
     const { data, options } = setup;
     const { dim } = options;
     this.order = new Int32Array(data.positives.users.length + data.explicitTriplets.users.length);
-    const positives = UserItemSet.fromPairs({ ...data.positives, userCount: data.userCount });
+    const positives = likedItemSet(data);
     const loss = createTripletLoss(options.loss, options);
     const geometry = () =>
       createRowGeometry(loss.geometry, {
