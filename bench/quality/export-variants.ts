@@ -131,6 +131,40 @@ const popularityPrior =
     };
   };
 
+/**
+ * Items ranked by 2 u.i - lambda ||i||^2 instead of the Euclidean order (lambda 1): how much the rows'
+ * norms should count. Folded into one extra coordinate (items sqrt(c + (lambda - 1) ||i||^2) with c
+ * keeping it real, users 0), so that nearest-neighbour search still ranks by it. Of tables served as
+ * they are (`none`: a model trained with the mix is already mixed).
+ */
+const normWeight =
+  (lambda: number): ExportVariant =>
+  (model) => {
+    const { dim } = model;
+    const itemCount = model.itemVectors.length / dim;
+    const squares = Float64Array.from({ length: itemCount }, (_, r) => {
+      let sum = 0;
+      for (let k = r * dim; k < (r + 1) * dim; k++) sum += model.itemVectors[k] ** 2;
+      return (lambda - 1) * sum;
+    });
+    const floor = Math.min(0, ...squares);
+    const widen = (rows: Float32Array, extra: (row: number) => number): Float32Array => {
+      const count = rows.length / dim;
+      const out = new Float32Array(count * (dim + 1));
+      for (let r = 0; r < count; r++) {
+        out.set(rows.subarray(r * dim, (r + 1) * dim), r * (dim + 1));
+        out[r * (dim + 1) + dim] = extra(r);
+      }
+      return out;
+    };
+    return {
+      ...model,
+      dim: dim + 1,
+      userVectors: widen(model.userVectors, () => 0),
+      itemVectors: widen(model.itemVectors, (r) => Math.sqrt(squares[r] - floor)),
+    };
+  };
+
 /** Export-time variants scored by export-sweep.ts on one trained model. */
 export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   none: mix(0, 0),
@@ -168,4 +202,8 @@ export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   'P0.01-a0': popularityPrior(0.01, mix(0.75, 0)),
   'P0.02-a0': popularityPrior(0.02, mix(0.75, 0)),
   'P0.04-a0': popularityPrior(0.04, mix(0.75, 0)),
+  'N0.75': normWeight(0.75),
+  'N0.9': normWeight(0.9),
+  'N1.1': normWeight(1.1),
+  'N1.25': normWeight(1.25),
 };
