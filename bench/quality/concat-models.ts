@@ -9,13 +9,14 @@ import { loadModel, saveModel } from './model-cache';
 
 function concatenate(models: TrainedEmbeddings[]): TrainedEmbeddings {
   const dim = models.reduce((sum, model) => sum + model.dim, 0);
-  const side = (pick: (model: TrainedEmbeddings) => Float32Array): Float32Array => {
+  const concatenateTables = (pick: (model: TrainedEmbeddings) => Float32Array): Float32Array => {
     const rows = pick(models[0]).length / models[0].dim;
     const out = new Float32Array(rows * dim);
     let at = 0;
     for (const model of models) {
       const table = pick(model);
-      if (table.length !== rows * model.dim) throw new Error('models differ in their row counts');
+      if (table.length !== rows * model.dim)
+        throw new Error('the models differ in their user or item counts');
       for (let r = 0; r < rows; r++) {
         out.set(table.subarray(r * model.dim, (r + 1) * model.dim), r * dim + at);
       }
@@ -26,8 +27,8 @@ function concatenate(models: TrainedEmbeddings[]): TrainedEmbeddings {
   return {
     ...models[0],
     dim,
-    userVectors: side((model) => model.userVectors),
-    itemVectors: side((model) => model.itemVectors),
+    userVectors: concatenateTables((model) => model.userVectors),
+    itemVectors: concatenateTables((model) => model.itemVectors),
   };
 }
 

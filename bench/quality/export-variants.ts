@@ -97,6 +97,32 @@ const userScale =
   };
 
 /**
+ * The model with one more coordinate: 0 for every user, `itemExtra(i)` for item i. The squared distance
+ * then gains itemExtra(i)^2, a per-item term nearest-neighbour search over the widened rows still ranks by.
+ */
+function withItemCoordinate(
+  model: TrainedEmbeddings,
+  itemExtra: (item: number) => number,
+): TrainedEmbeddings {
+  const { dim } = model;
+  const widen = (rows: Float32Array, extra: (row: number) => number): Float32Array => {
+    const count = rows.length / dim;
+    const out = new Float32Array(count * (dim + 1));
+    for (let r = 0; r < count; r++) {
+      out.set(rows.subarray(r * dim, (r + 1) * dim), r * (dim + 1));
+      out[r * (dim + 1) + dim] = extra(r);
+    }
+    return out;
+  };
+  return {
+    ...model,
+    dim: dim + 1,
+    userVectors: widen(model.userVectors, () => 0),
+    itemVectors: widen(model.itemVectors, itemExtra),
+  };
+}
+
+/**
  * An item prior b_i = beta * log(1 + likes of i) added to the Euclidean score, folded into one extra
  * coordinate (items sqrt(max b - b_i), users 0) so that nearest-neighbour search still ranks by it.
  */
@@ -104,65 +130,30 @@ const popularityPrior =
   (beta: number, base: ExportVariant): ExportVariant =>
   (model, data, slope) => {
     const mixed = base(model, data, slope);
-    const { dim } = mixed;
-    const userCount = mixed.userVectors.length / dim;
-    const itemCount = mixed.itemVectors.length / dim;
-    const counts = new Float64Array(itemCount);
+    const counts = new Float64Array(mixed.itemVectors.length / mixed.dim);
     for (const item of data.positives.items) counts[item]++;
     const prior = counts.map((count) => beta * Math.log1p(count));
     const top = prior.reduce((a, b) => Math.max(a, b), 0);
-    const widen = (
-      rows: Float32Array,
-      count: number,
-      extra: (row: number) => number,
-    ): Float32Array => {
-      const out = new Float32Array(count * (dim + 1));
-      for (let r = 0; r < count; r++) {
-        out.set(rows.subarray(r * dim, (r + 1) * dim), r * (dim + 1));
-        out[r * (dim + 1) + dim] = extra(r);
-      }
-      return out;
-    };
-    return {
-      ...mixed,
-      dim: dim + 1,
-      userVectors: widen(mixed.userVectors, userCount, () => 0),
-      itemVectors: widen(mixed.itemVectors, itemCount, (r) => Math.sqrt(top - prior[r])),
-    };
+    return withItemCoordinate(mixed, (item) => Math.sqrt(top - prior[item]));
   };
 
 /**
  * Items ranked by 2 u.i - lambda ||i||^2 instead of the Euclidean order (lambda 1): how much the rows'
- * norms should count. Folded into one extra coordinate (items sqrt(c + (lambda - 1) ||i||^2) with c
- * keeping it real, users 0), so that nearest-neighbour search still ranks by it. Of tables served as
- * they are (`none`: a model trained with the mix is already mixed).
+ * norms should count. Folded into one extra coordinate (items sqrt(c + (lambda - 1) ||i||^2), c the
+ * smallest constant that keeps every root real; users 0). Applied to the tables as given, with no mix:
+ * for a model trained with the mix (cached with --averaged) those are the served vectors.
  */
 const normWeight =
   (lambda: number): ExportVariant =>
   (model) => {
-    const { dim } = model;
-    const itemCount = model.itemVectors.length / dim;
-    const squares = Float64Array.from({ length: itemCount }, (_, r) => {
-      let sum = 0;
-      for (let k = r * dim; k < (r + 1) * dim; k++) sum += model.itemVectors[k] ** 2;
-      return (lambda - 1) * sum;
+    const { dim, itemVectors } = model;
+    const shifts = Float64Array.from({ length: itemVectors.length / dim }, (_, item) => {
+      let squaredNorm = 0;
+      for (let k = item * dim; k < (item + 1) * dim; k++) squaredNorm += itemVectors[k] ** 2;
+      return (lambda - 1) * squaredNorm;
     });
-    const floor = Math.min(0, ...squares);
-    const widen = (rows: Float32Array, extra: (row: number) => number): Float32Array => {
-      const count = rows.length / dim;
-      const out = new Float32Array(count * (dim + 1));
-      for (let r = 0; r < count; r++) {
-        out.set(rows.subarray(r * dim, (r + 1) * dim), r * (dim + 1));
-        out[r * (dim + 1) + dim] = extra(r);
-      }
-      return out;
-    };
-    return {
-      ...model,
-      dim: dim + 1,
-      userVectors: widen(model.userVectors, () => 0),
-      itemVectors: widen(model.itemVectors, (r) => Math.sqrt(squares[r] - floor)),
-    };
+    const floor = shifts.reduce((a, b) => Math.min(a, b), 0);
+    return withItemCoordinate(model, (item) => Math.sqrt(shifts[item] - floor));
   };
 
 /** Export-time variants scored by export-sweep.ts on one trained model. */

@@ -3,11 +3,8 @@
 // user's training liked count k: where a model wins or loses NDCG (light users hold one to three held-out
 // items each). Cache the served tables with `export-sweep.ts gowalla CACHE --averaged
 // --user-aggregation-mode train --variants none`.
-import { readFileSync } from 'node:fs';
-import { parseLightGcn } from '@recsys/datasets';
-import { buildUserItemSets, evaluateRanking } from '@recsys/ranking-metrics';
-import { findDatasetFile } from './datasets-dir';
-import { splitGowalla } from './gowalla-split';
+import { evaluateRanking } from '@recsys/ranking-metrics';
+import { loadGowallaCarveSets } from './gowalla-carve-sets';
 import { loadModel } from './model-cache';
 
 /** Upper bounds of the liked-count buckets (the last is open). */
@@ -16,13 +13,7 @@ const BUCKET_TOPS = [10, 15, 25, 50, 100, Infinity];
 async function main(cacheFile: string | undefined): Promise<void> {
   if (!cacheFile) throw new Error('usage: liked-count-buckets.ts CACHE_FILE');
   const model = loadModel(cacheFile);
-  const file = findDatasetFile('gowalla-lightgcn/train.txt');
-  if (!file) throw new Error('gowalla-lightgcn/train.txt not found (set RECSYS_DATASETS_DIR)');
-  const table = parseLightGcn(readFileSync(file, 'utf8'));
-  const split = splitGowalla(table, 42, 'carve20');
-  const pairs = { userCount: table.userIds.length, users: table.users, items: table.items };
-  const train = buildUserItemSets(pairs, split.trainRows);
-  const test = buildUserItemSets(pairs, split.testRows);
+  const { table, split, train, test } = loadGowallaCarveSets();
   const liked = new Int32Array(table.userIds.length);
   for (const row of split.trainRows) liked[table.users[row]]++;
   let bottom = 0;

@@ -6,19 +6,21 @@
 // user whose check-ins span several places loses NDCG@20 to the one mean the served vector mixes.
 // VARIANT: comma-separated c=N (clusters, 1 = as served), min=K / max=K (users split by liked count k),
 // g=user|cluster (the anchor's g from the user's k or the cluster's size), beta=B. Default: c=1.
-import { readFileSync } from 'node:fs';
-import { parseLightGcn } from '@recsys/datasets';
-import { buildUserItemSets, userMetricsAtK, type UserItemSets } from '@recsys/ranking-metrics';
+import { resolveTrainOptions } from '@recsys/embedding-training';
+import { userMetricsAtK, type UserItemSets } from '@recsys/ranking-metrics';
 import { buildScoringTables } from '../../libs/ranking-metrics/src/scoring-tables';
 import { rankTopK } from '../../libs/ranking-metrics/src/rank-top-k';
 import { userMixShare } from '../../libs/embedding-training/src/aggregation/user-mix-share';
-import { findDatasetFile } from './datasets-dir';
-import { splitGowalla } from './gowalla-split';
+import { loadGowallaCarveSets } from './gowalla-carve-sets';
 import { loadModel } from './model-cache';
 
 const K = 20;
-/** The served default's mix: g 0.6 at 20 liked items, slope -1 (g_k = 30 / (30 + k)). */
-const MIX = { share: 0.6, slope: -1 };
+
+/** The user mix of the catalogue's defaults (the one the cached default model was trained and served with). */
+interface UserMix {
+  share: number;
+  slope: number;
+}
 
 interface Variant {
   clusters: number;
@@ -31,13 +33,22 @@ interface Variant {
 function parseVariant(text: string): Variant {
   const variant: Variant = { clusters: 1, minLiked: 4, maxLiked: Infinity, gRule: 'user', beta: 0 };
   for (const part of text.split(',')) {
-    const [key, value] = part.split('=');
-    if (key === 'c') variant.clusters = Number(value);
-    else if (key === 'min') variant.minLiked = Number(value);
-    else if (key === 'max') variant.maxLiked = Number(value);
-    else if (key === 'g') variant.gRule = value === 'cluster' ? 'cluster' : 'user';
-    else if (key === 'beta') variant.beta = Number(value);
-    else throw new Error(`unknown variant key ${key}`);
+    const [key, value = ''] = part.split('=');
+    if (key === 'g') {
+      if (value !== 'user' && value !== 'cluster')
+        throw new Error(`variant ${text}: g=user|cluster`);
+      variant.gRule = value;
+      continue;
+    }
+    const number = Number(value);
+    if (value === '' || !Number.isFinite(number)) {
+      throw new Error(`variant ${text}: ${key} needs a number, got "${value}"`);
+    }
+    if (key === 'c' && Number.isInteger(number) && number >= 1) variant.clusters = number;
+    else if (key === 'min' && number >= 0) variant.minLiked = number;
+    else if (key === 'max' && number >= 0) variant.maxLiked = number;
+    else if (key === 'beta') variant.beta = number;
+    else throw new Error(`variant ${text}: unknown key or out of range: ${part} (c=N>=1, min=K, max=K, g, beta)`); // prettier-ignore
   }
   return variant;
 }
@@ -53,13 +64,14 @@ function buildAnchors(
   served: { userVectors: Float32Array; itemVectors: Float32Array; dim: number },
   train: UserItemSets,
   variant: Variant,
+  mix: UserMix,
 ): Anchors {
   const { dim, itemVectors: items } = served;
   const userCount = train.offsets.length - 1;
   const rows: number[] = [];
   const owner: number[] = [];
   const penalty: number[] = [];
-  const shareOf = (k: number) => userMixShare(MIX, k);
+  const shareOf = (k: number) => userMixShare(mix, k);
   for (let user = 0; user < userCount; user++) {
     const liked = train.items.subarray(train.offsets[user], train.offsets[user + 1]);
     const k = liked.length;
@@ -216,18 +228,14 @@ function scoreAnchors(
 function main(argv: string[]): void {
   const [cacheFile, ...variants] = argv;
   if (!cacheFile) throw new Error('usage: multi-anchor.ts CACHE_FILE [VARIANT ...]');
+  const parsed = (variants.length > 0 ? variants : ['c=1']).map((text) => ({ text, variant: parseVariant(text) })); // prettier-ignore
   const model = loadModel(cacheFile);
-  const file = findDatasetFile('gowalla-lightgcn/train.txt');
-  if (!file) throw new Error('gowalla-lightgcn/train.txt not found (set RECSYS_DATASETS_DIR)');
-  const table = parseLightGcn(readFileSync(file, 'utf8'));
-  const split = splitGowalla(table, 42, 'carve20');
-  const pairs = { userCount: table.userIds.length, users: table.users, items: table.items };
-  const sets = {
-    train: buildUserItemSets(pairs, split.trainRows),
-    test: buildUserItemSets(pairs, split.testRows),
-  };
-  for (const text of variants.length > 0 ? variants : ['c=1']) {
-    const anchors = buildAnchors(model, sets.train, parseVariant(text));
+  const { table, train, test } = loadGowallaCarveSets();
+  const sets = { train, test };
+  const defaults = resolveTrainOptions({}, { itemCount: table.itemIds.length });
+  const mix = { share: defaults.userAggregation, slope: defaults.userAggregationSlope };
+  for (const { text, variant } of parsed) {
+    const anchors = buildAnchors(model, sets.train, variant, mix);
     const { recall, ndcg } = scoreAnchors(anchors, model.itemVectors, model.dim, sets);
     process.stdout.write(
       `${JSON.stringify({ variant: text, anchors: anchors.owner.length, recall: round(recall), ndcg: round(ndcg) })}\n`,

@@ -54,6 +54,14 @@ function measure(itemCount: number, dim: number): { drawNs: number; scoreNs: num
 
 const itemCounts = (process.argv[2] ?? '1000,5000,41000').split(',').map(Number);
 const dim = Number(process.argv[3] ?? 64);
+if (
+  !itemCounts.every((count) => Number.isInteger(count) && count > 0) ||
+  !(Number.isInteger(dim) && dim > 0)
+) {
+  throw new Error(
+    'usage: mirror-kernel.ts [ITEM_COUNTS, e.g. 1000,41000] [DIM]: positive integers',
+  );
+}
 // A first run tiers the kernels up (Liftoff, then TurboFan): its figures would be the compilers'.
 measure(itemCounts[0], dim);
 for (const itemCount of itemCounts) {
