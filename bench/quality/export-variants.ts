@@ -1,5 +1,6 @@
 import type { TrainedEmbeddings, TrainingData } from '@recsys/embedding-training';
 import { aggregateBehaviour } from '../../libs/embedding-training/src/export/aggregate-behaviour';
+import { implicitFoldIn } from './implicit-fold-in';
 
 /** `userAggregationSlope`: how the g of a variant follows each user's liked count (the run's option). */
 type ExportVariant = (
@@ -197,4 +198,21 @@ export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   'N0.9': normWeight(0.9),
   'N1.1': normWeight(1.1),
   'N1.25': normWeight(1.25),
+  // The served vector plus c x the user's implicit-ALS fold-in against the item rows (implicit-fold-in.ts),
+  // named F<alpha>,<lambda>,<c>; c 100: the fold-in alone.
+  ...Object.fromEntries(
+    [
+      [20, 1, 0.05],
+      [20, 1, 0.2],
+      [20, 1, 1],
+      [20, 1, 100],
+      [5, 0.1, 0.05],
+      [5, 0.1, 100],
+      [100, 10, 0.2],
+      [100, 10, 100],
+    ].map(([alpha, lambda, c]): [string, ExportVariant] => [
+      `F${alpha},${lambda},${c}`,
+      (model, data) => implicitFoldIn(model, data, { alpha, lambda, c }),
+    ]),
+  ),
 };
