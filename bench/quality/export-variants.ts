@@ -157,6 +157,12 @@ const normWeight =
     return withItemCoordinate(model, (item) => Math.sqrt(shifts[item] - floor));
   };
 
+/** `implicitFoldIn` (implicit-fold-in.ts) with one setting, applied to the tables as given. */
+const foldIn =
+  (alpha: number, lambda: number, c: number): ExportVariant =>
+  (model, data) =>
+    implicitFoldIn(model, data, { alpha, lambda, c });
+
 /** Export-time variants scored by export-sweep.ts on one trained model. */
 export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   none: mix(0, 0),
@@ -198,21 +204,14 @@ export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   'N0.9': normWeight(0.9),
   'N1.1': normWeight(1.1),
   'N1.25': normWeight(1.25),
-  // The served vector plus c x the user's implicit-ALS fold-in against the item rows (implicit-fold-in.ts),
-  // named F<alpha>,<lambda>,<c>; c 100: the fold-in alone.
-  ...Object.fromEntries(
-    [
-      [20, 1, 0.05],
-      [20, 1, 0.2],
-      [20, 1, 1],
-      [20, 1, 100],
-      [5, 0.1, 0.05],
-      [5, 0.1, 100],
-      [100, 10, 0.2],
-      [100, 10, 100],
-    ].map(([alpha, lambda, c]): [string, ExportVariant] => [
-      `F${alpha},${lambda},${c}`,
-      (model, data) => implicitFoldIn(model, data, { alpha, lambda, c }),
-    ]),
-  ),
+  // The served vector plus c x the user's implicit-ALS fold-in against the item rows, named
+  // F<alpha>,<lambda>,<c>; c 100: the fold-in alone.
+  'F20,1,0.05': foldIn(20, 1, 0.05),
+  'F20,1,0.2': foldIn(20, 1, 0.2),
+  'F20,1,1': foldIn(20, 1, 1),
+  'F20,1,100': foldIn(20, 1, 100),
+  'F5,0.1,0.05': foldIn(5, 0.1, 0.05),
+  'F5,0.1,100': foldIn(5, 0.1, 100),
+  'F100,10,0.2': foldIn(100, 10, 0.2),
+  'F100,10,100': foldIn(100, 10, 100),
 };

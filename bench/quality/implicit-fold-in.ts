@@ -1,5 +1,6 @@
 import type { TrainedEmbeddings, TrainingData } from '@recsys/embedding-training';
 import { buildUserItemSets } from '@recsys/ranking-metrics';
+import { secondMoment } from './second-moment';
 
 /**
  * The served user vector a plus c times the user's implicit-ALS fold-in h against the fixed item rows:
@@ -17,7 +18,7 @@ export function implicitFoldIn(
 ): TrainedEmbeddings {
   const { dim, itemVectors, userVectors } = model;
   const { alpha, lambda, c } = setting;
-  const gram = lowerGram(itemVectors, dim);
+  const gram = secondMoment(itemVectors, dim);
   const liked = buildUserItemSets({
     userCount: userVectors.length / dim,
     users: data.positives.users,
@@ -38,6 +39,7 @@ export function implicitFoldIn(
       for (let i = 0; i < dim; i++) {
         const value = itemVectors[row + i];
         right[i] += (1 + alpha) * value;
+        // The lower triangle is all the solver reads.
         for (let j = 0; j <= i; j++) system[i * dim + j] += alpha * value * itemVectors[row + j];
       }
     }
@@ -47,21 +49,9 @@ export function implicitFoldIn(
   return { ...model, userVectors: out };
 }
 
-/** The lower triangle of V^T V (row-major, dim x dim) over the rows of `rows`. */
-function lowerGram(rows: Float32Array, dim: number): Float64Array {
-  const gram = new Float64Array(dim * dim);
-  for (let row = 0; row < rows.length; row += dim) {
-    for (let i = 0; i < dim; i++) {
-      const value = rows[row + i];
-      for (let j = 0; j <= i; j++) gram[i * dim + j] += value * rows[row + j];
-    }
-  }
-  return gram;
-}
-
 /**
- * Solves A x = b for a symmetric positive definite A given by its lower triangle (row-major, n x n,
- * overwritten by its Cholesky factor). A 64 x 64 system per user: no linear-algebra package here
+ * Solves A x = b for a symmetric positive definite A (row-major, n x n; only its lower triangle is read,
+ * and overwritten by its Cholesky factor). A 64 x 64 system per user: no linear-algebra package here
  * (TensorFlow.js has no solver) and a bench needs nothing more.
  */
 function solveCholesky(a: Float64Array, b: Float64Array, n: number): Float64Array {

@@ -1,15 +1,16 @@
 // node bench/run.js bench/train/pick-prefilter.ts CACHE [AXES] [TRIALS]
-// Would a cheaper first ranking of a pick's W = 128 candidates find the hardest one? On a cached model
+// Would a cheaper first ranking of a pick's W candidates (the catalogue default: 128 on Gowalla) find the
+// hardest one? On a cached model
 // (export-sweep.ts CACHE, e.g. the served default model), projects the rows on the AXES (default
 // 16,32) principal axes of the item rows, ranks random candidate sets of random users by the projected
 // score 2 a.i - |i|^2 and reports how often the exact hardest candidate is within the first
 // 1 / 2 / 4 / 8 / 16 of that ranking (TRIALS sets, default 20,000; seeded): the share of picks a
 // prefilter that rescored its top R exactly would keep. Items sit near the unit sphere with a flat
 // spectrum, so few axes explain little.
-import { SeededRandom } from '@recsys/embedding-training';
+import { resolveTrainOptions, SeededRandom } from '@recsys/embedding-training';
 import { loadModel } from '../quality/model-cache';
+import { secondMoment } from '../quality/second-moment';
 
-const W = 128;
 const TOP = [1, 2, 4, 8, 16];
 
 /** The `count` leading eigenvectors of the symmetric matrix `m` (power iteration with deflation). */
@@ -43,12 +44,8 @@ function main(argv: string[]): void {
   const { dim, userVectors: users, itemVectors: items } = loadModel(cache);
   const itemCount = items.length / dim;
   const userCount = users.length / dim;
-  const second = new Float64Array(dim * dim);
-  for (let r = 0; r < items.length; r += dim) {
-    for (let i = 0; i < dim; i++) {
-      for (let j = 0; j < dim; j++) second[i * dim + j] += items[r + i] * items[r + j];
-    }
-  }
+  const { hardNegativeCandidates: candidates } = resolveTrainOptions({}, { itemCount });
+  const second = secondMoment(items, dim);
   let trace = 0;
   for (let i = 0; i < dim; i++) trace += second[i * dim + i];
   const squared = Float64Array.from({ length: itemCount }, (_, item) => {
@@ -66,7 +63,7 @@ function main(argv: string[]): void {
     for (let t = 0; t < trials; t++) {
       const user = random.nextInt(userCount);
       const anchor = project(users, user);
-      const ids = Array.from({ length: W }, () => random.nextInt(itemCount));
+      const ids = Array.from({ length: candidates }, () => random.nextInt(itemCount));
       const exact = ids.map((id) => {
         let dot = 0;
         for (let k = 0; k < dim; k++) dot += users[user * dim + k] * items[id * dim + k];
@@ -81,7 +78,7 @@ function main(argv: string[]): void {
     }
     const explained = axes.reduce((sum, { value }) => sum + value, 0) / trace;
     process.stdout.write(
-      `${JSON.stringify({ axes: count, explained: Number(explained.toFixed(3)), hardestWithin: Object.fromEntries(TOP.map((top, i) => [top, Number((hits[i] / trials).toFixed(3))])) })}\n`, // prettier-ignore
+      `${JSON.stringify({ candidates, axes: count, explained: Number(explained.toFixed(3)), hardestWithin: Object.fromEntries(TOP.map((top, i) => [top, Number((hits[i] / trials).toFixed(3))])) })}\n`, // prettier-ignore
     );
   }
 }
