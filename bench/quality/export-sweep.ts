@@ -3,7 +3,8 @@
 // Trains once on a bench:quality split with export-time aggregation off (snapshots every 10 epochs as
 // CACHE_FILE.eN), caches the trained tables in CACHE_FILE (keep it outside the repository, e.g. /tmp: it
 // is derived from the data set), then scores export-time variants (export-variants.ts: behaviour
-// aggregation, layered graph propagation, user scale, popularity prior, norm weight, implicit-ALS fold-in)
+// aggregation, layered graph propagation, user scale (one for all, or by liked count), popularity prior,
+// norm weight, implicit-ALS fold-in)
 // of the same tables, so post-processing is compared without retraining; a CACHE_FILE that exists is
 // loaded instead of trained. With --user-aggregation-mode train the run trains user anchors mixed with
 // g = --user-aggregation; score it with the variants of the same g (e.g. g0.5-a0, g0.5-a0.25).

@@ -157,6 +157,20 @@ const normWeight =
     return withItemCoordinate(model, (item) => Math.sqrt(shifts[item] - floor));
   };
 
+/** Each served user vector scaled by (k / 20)^c, k the user's liked count: lambda_u = (k / 20)^-c. */
+const scaleByCount =
+  (c: number): ExportVariant =>
+  (model, data) => {
+    const { dim } = model;
+    const counts = new Float64Array(model.userVectors.length / dim);
+    for (const user of data.positives.users) counts[user]++;
+    const userVectors = model.userVectors.map((value, at) => {
+      const k = counts[Math.floor(at / dim)];
+      return k === 0 ? value : value * Math.pow(k / 20, c);
+    });
+    return { ...model, userVectors };
+  };
+
 /** `implicitFoldIn` (implicit-fold-in.ts) with one setting, applied to the tables as given. */
 const foldIn =
   (alpha: number, lambda: number, c: number): ExportVariant =>
@@ -204,6 +218,14 @@ export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   'N0.9': normWeight(0.9),
   'N1.1': normWeight(1.1),
   'N1.25': normWeight(1.25),
+  // The served user vectors scaled by (k / 20)^c, k the user's liked count, named K<c>: how much the
+  // items' norms count in each user's order (2 h.i - (k / 20)^-c ||i||^2), light users apart from heavy.
+  'K-0.2': scaleByCount(-0.2),
+  'K-0.1': scaleByCount(-0.1),
+  'K-0.05': scaleByCount(-0.05),
+  'K0.05': scaleByCount(0.05),
+  'K0.1': scaleByCount(0.1),
+  'K0.2': scaleByCount(0.2),
   // The served vector plus c x the user's implicit-ALS fold-in against the item rows, named
   // F<alpha>,<lambda>,<c>; c 100: the fold-in alone.
   'F20,1,0.05': foldIn(20, 1, 0.05),
