@@ -4,10 +4,10 @@
 // CACHE_FILE.eN), caches the trained tables in CACHE_FILE (keep it outside the repository, e.g. /tmp: it
 // is derived from the data set), then scores export-time variants (export-variants.ts: behaviour
 // aggregation, layered graph propagation, user scale (one for all, or by liked count), popularity prior,
-// norm weight, implicit-ALS fold-in)
-// of the same tables, so post-processing is compared without retraining; a CACHE_FILE that exists is
-// loaded instead of trained. With --user-aggregation-mode train the run trains user anchors mixed with
-// g = --user-aggregation; score it with the variants of the same g (e.g. g0.5-a0, g0.5-a0.25).
+// norm weight, implicit-ALS fold-in) of the same tables, so post-processing is compared without
+// retraining; a CACHE_FILE that exists is loaded instead of trained. With --user-aggregation-mode train
+// the run trains user anchors mixed with g = --user-aggregation; score it with the variants of the same g
+// (e.g. g0.5-a0, g0.5-a0.25).
 // DATASET: gowalla (20% carve) | gowalla10 (10% carve) | movielens-100k (the 75/25 protocol) |
 // movielens-100k-val (a 25% carve of the protocol's training part: tune there). --user-mod N keeps the
 // users whose index is a multiple of N (all items), for screening under load; --eval-mod N scores only those.

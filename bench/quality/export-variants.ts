@@ -1,4 +1,6 @@
 import type { TrainedEmbeddings, TrainingData } from '@recsys/embedding-training';
+import { buildUserItemSets } from '@recsys/ranking-metrics';
+import { USER_MIX_PIVOT } from '../../libs/embedding-training/src/aggregation/user-mix-share';
 import { aggregateBehaviour } from '../../libs/embedding-training/src/export/aggregate-behaviour';
 import { implicitFoldIn } from './implicit-fold-in';
 
@@ -157,16 +159,23 @@ const normWeight =
     return withItemCoordinate(model, (item) => Math.sqrt(shifts[item] - floor));
   };
 
-/** Each served user vector scaled by (k / 20)^c, k the user's liked count: lambda_u = (k / 20)^-c. */
+/**
+ * Each served user vector scaled by (k / 20)^c, k the user's distinct liked items (the count training's
+ * g follows, around the same pivot): the user ranks by 2 h.i - (k / 20)^-c ||i||^2.
+ */
 const scaleByCount =
   (c: number): ExportVariant =>
   (model, data) => {
     const { dim } = model;
-    const counts = new Float64Array(model.userVectors.length / dim);
-    for (const user of data.positives.users) counts[user]++;
+    const liked = buildUserItemSets({
+      userCount: model.userVectors.length / dim,
+      users: data.positives.users,
+      items: data.positives.items,
+    });
     const userVectors = model.userVectors.map((value, at) => {
-      const k = counts[Math.floor(at / dim)];
-      return k === 0 ? value : value * Math.pow(k / 20, c);
+      const user = Math.floor(at / dim);
+      const k = liked.offsets[user + 1] - liked.offsets[user];
+      return k === 0 ? value : value * Math.pow(k / USER_MIX_PIVOT, c);
     });
     return { ...model, userVectors };
   };
@@ -218,8 +227,8 @@ export const EXPORT_VARIANTS: Record<string, ExportVariant> = {
   'N0.9': normWeight(0.9),
   'N1.1': normWeight(1.1),
   'N1.25': normWeight(1.25),
-  // The served user vectors scaled by (k / 20)^c, k the user's liked count, named K<c>: how much the
-  // items' norms count in each user's order (2 h.i - (k / 20)^-c ||i||^2), light users apart from heavy.
+  // User vectors scaled by their liked count (scaleByCount), named K<c>: how much the items' norms count
+  // in each user's order, light users apart from heavy.
   'K-0.2': scaleByCount(-0.2),
   'K-0.1': scaleByCount(-0.1),
   'K-0.05': scaleByCount(-0.05),

@@ -1,10 +1,9 @@
 // node bench/run.js bench/train/pick-prefilter.ts CACHE [AXES] [TRIALS]
 // Would a cheaper first ranking of a pick's W candidates (the catalogue default: 128 on Gowalla) find the
-// hardest one? On a cached model
-// (export-sweep.ts CACHE, e.g. the served default model), projects the rows on the AXES (default
-// 16,32) principal axes of the item rows, ranks random candidate sets of random users by the projected
-// score 2 a.i - |i|^2 and reports how often the exact hardest candidate is within the first
-// 1 / 2 / 4 / 8 / 16 of that ranking (TRIALS sets, default 20,000; seeded): the share of picks a
+// hardest one? On a cached model (export-sweep.ts CACHE, e.g. the served default model), projects the rows
+// on the AXES (default 16,32) principal axes of the item rows, ranks random candidate sets of random users
+// by the projected score 2 a.i - |i|^2 and reports how often the exact hardest candidate is within the
+// first 1 / 2 / 4 / 8 / 16 of that ranking (TRIALS sets, default 20,000; seeded): the share of picks a
 // prefilter that rescored its top R exactly would keep. Items sit near the unit sphere with a flat
 // spectrum, so few axes explain little.
 import { resolveTrainOptions, SeededRandom } from '@recsys/embedding-training';
@@ -38,7 +37,11 @@ function main(argv: string[]): void {
   const [cache, axesArg = '16,32', trialsArg = '20000'] = argv;
   const axesCounts = axesArg.split(',').map(Number);
   const trials = Number(trialsArg);
-  if (!cache || axesCounts.some((n) => !Number.isInteger(n) || n < 1) || !(trials > 0)) {
+  if (
+    !cache ||
+    axesCounts.some((n) => !Number.isInteger(n) || n < 1) ||
+    !(Number.isInteger(trials) && trials > 0)
+  ) {
     throw new Error('usage: pick-prefilter.ts CACHE [AXES e.g. 16,32] [TRIALS]');
   }
   const { dim, userVectors: users, itemVectors: items } = loadModel(cache);
