@@ -9,15 +9,9 @@ import { trainingProgress } from '../../apps/cli/src/commands/training-progress'
 import { datasetsDir, findDatasetFile } from './datasets-dir';
 import { runGowalla } from './gowalla-protocol';
 import { DEFAULT_GOWALLA_CARVE, GOWALLA_CARVES, GowallaCarve } from './gowalla-split';
-import { runMovieLens } from './movielens-protocol';
+import { MOVIELENS_DEFAULTS, runMovieLens } from './movielens-protocol';
 import { reportRun } from './report';
 import { runTemporalBench } from './temporal-bench';
-
-/**
- * MovieLens relevance is "every rated item", so every rating is a positive (as for the published BPR
- * and BiVAE anchors); anything given on the command line comes later and wins.
- */
-const MOVIELENS_DEFAULTS = ['--neutral-weight', '1', '--unliked-weight', '1'];
 
 const PROTOCOLS = {
   'movielens-100k': {

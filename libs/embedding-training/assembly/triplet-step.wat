@@ -3,7 +3,8 @@
 ;; whole batch of examples in place in the shared table memory, with what the generic TypeScript path
 ;; (TripletKernel + EuclideanGeometry + TripletMarginLoss + RowAdagradOptimizer) does per example:
 ;;   d_p = ||a - p||, d_k = ||a - n_k||; triplet k is active when d_p - d_k + margin > 0 (loss: that value);
-;;   scale = weight / K (mean) or weight (sum); each active negative row gets the gradient
+;;   scale = weight / K (mean), weight (sum) or, rank-weighted (WARP / CML), weight · log1p((N - 1) · A / K)
+;;   / A with A the active count and N the catalogue size; each active negative row gets the gradient
 ;;   c (a - n_k) with c = scale / d_k, applied at once (row-Adagrad step, L2, max-norm); the positive gets
 ;;   c (a - p) with c = -active · scale / d_p; the user row last, the sum of -c (a - x) over those rows.
 ;; Scalars are f64 as in TypeScript, rows f32x4 (dim a multiple of 4). The anchor a is the user's row, or
@@ -13,10 +14,11 @@
 ;; `configure`. Loss sum and triplet count accumulate in globals until `resetCounters`.
 (module
   (import "env" "memory" (memory 1 65536 shared))
-  ;; Math.exp and Math.log (the 'softmax' reduction; WebAssembly has neither): the same values as the
-  ;; generic TypeScript kernel's.
+  ;; Math.exp and Math.log (the 'softmax' reduction), Math.log1p ('rank-weighted'; WebAssembly has none of
+  ;; them): the same values as the generic TypeScript kernel's.
   (import "env" "exp" (func $exp (param f64) (result f64)))
   (import "env" "log" (func $log (param f64) (result f64)))
+  (import "env" "log1p" (func $log1p (param f64) (result f64)))
 
   (global $users (mut i32) (i32.const 0))
   (global $items (mut i32) (i32.const 0))
@@ -35,6 +37,8 @@
   (global $softmax (mut i32) (i32.const 0))
   (global $temperature (mut f64) (f64.const 1))
   (global $userGradScale (mut f32) (f32.const 1))
+  ;; The 'rank-weighted' reduction (configureRankWeighted): N - 1, the ranks a positive can have; 0 = off.
+  (global $rankSpan (mut f64) (f64.const 0))
   ;; Batch arrays (one entry per example; negatives: `stride` per example) and scratch.
   (global $exampleUsers (mut i32) (i32.const 0))
   (global $exampleAnchors (mut i32) (i32.const 0))
@@ -104,6 +108,10 @@
     (global.set $softmax (i32.const 1))
     (global.set $mean (i32.const 0))
     (global.set $temperature (local.get $temperature)))
+
+  (func (export "configureRankWeighted") (param $itemCount i32)
+    (global.set $mean (i32.const 0))
+    (global.set $rankSpan (f64.convert_i32_u (i32.sub (local.get $itemCount) (i32.const 1)))))
 
   (func (export "setUserGradientScale") (param $scale f64)
     (global.set $userGradScale (f32.demote_f64 (local.get $scale))))
@@ -378,6 +386,15 @@
     (local.set $scale (f64.promote_f32 (f32.load (i32.add (global.get $exampleWeights) (local.get $at)))))
     (if (global.get $mean)
       (then (local.set $scale (f64.div (local.get $scale) (f64.convert_i32_u (local.get $count))))))
+    ;; the positive's rank estimated from the share of its negatives that violate the margin, spread over
+    ;; the active triplets (reductionScale's order of operations)
+    (if (f64.gt (global.get $rankSpan) (f64.const 0))
+      (then (local.set $scale (f64.div
+        (f64.mul (local.get $scale)
+          (call $log1p (f64.div
+            (f64.mul (global.get $rankSpan) (f64.convert_i32_u (local.get $active)))
+            (f64.convert_i32_u (local.get $count)))))
+        (f64.convert_i32_u (local.get $active))))))
     ;; (memory.fill on a shared memory is a runtime call that writes bytes one by one)
     (local.set $slot (global.get $userGrad))
     (loop $zero

@@ -4,9 +4,10 @@ import { resolveTrainOptions } from './resolve-train-options';
 describe('catalogueDefaults', () => {
   it('samples about uniformly in a catalogue of a few hundred items', () => {
     expect(catalogueDefaults({ itemCount: 100 })).toEqual({
+      margin: 0.35,
       hardNegativeCandidates: 1,
       negativesPerPositive: 4,
-      learningRate: 0.05,
+      learningRate: 0.075,
       userAggregation: 0,
       userAggregationSlope: 0,
       userAggregationMode: 'export',
@@ -14,17 +15,19 @@ describe('catalogueDefaults', () => {
     });
   });
 
-  it('picks hardest of 8 for MovieLens-100K and two hardest of 128 at a higher rate for Gowalla', () => {
+  it('picks hardest of 8 with a smaller margin for MovieLens-100K, two hardest of 128 at a higher rate for Gowalla', () => {
     expect(catalogueDefaults({ itemCount: 1682 })).toEqual({
+      margin: 0.35,
       hardNegativeCandidates: 8,
       negativesPerPositive: 4,
-      learningRate: 0.05,
+      learningRate: 0.075,
       userAggregation: 0,
       userAggregationSlope: 0,
       userAggregationMode: 'export',
       hardCandidateSource: 'fresh',
     });
     expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
+      margin: 0.4,
       hardNegativeCandidates: 128,
       negativesPerPositive: 2,
       learningRate: expect.closeTo(0.15, 12),
@@ -52,6 +55,11 @@ describe('catalogueDefaults', () => {
     }
   });
 
+  it('switches the margin at 10,000 items', () => {
+    const margin = (itemCount: number) => catalogueDefaults({ itemCount }).margin;
+    expect([1, 9_999, 10_000, 1_000_000].map(margin)).toEqual([0.35, 0.35, 0.4, 0.4]);
+  });
+
   it('scores copies from the mirror in large catalogues, from the block past a million items', () => {
     const source = (itemCount: number) => catalogueDefaults({ itemCount }).hardCandidateSource;
     expect([9_999, 10_000, 1_000_000, 1_000_001].map(source)).toEqual([
@@ -70,6 +78,7 @@ describe('resolveTrainOptions', () => {
     expect(resolved.negativesPerPositive).toBe(2);
     expect(resolved.learningRate).toBe(0.02);
     expect(resolved.negativeMix).toEqual({ hardest: 1 });
+    expect(resolved.negativeReduction).toBe('rank-weighted');
     const given = resolveTrainOptions(
       { hardNegativeCandidates: 16, negativesPerPositive: 3 },
       { itemCount: 40_981 },

@@ -145,19 +145,18 @@ export interface TrainOptions {
 
 /**
  * Defaults that train a good model without per-run tuning (see the README's "Measured"): the Euclidean
- * triplet hinge with margin 0.4 and hardest-of-W negatives, W and the negatives per positive chosen by
- * catalogue size (`catalogueDefaults`).
+ * triplet hinge with hardest-of-W negatives, rank-weighted; the margin, W, the negatives per positive and
+ * the rate chosen by catalogue size (`catalogueDefaults`).
  */
 export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
   return {
     dim: 64,
     epochs: 50,
-    margin: 0.4,
     seed: 42,
     loss: 'triplet',
     optimizer: 'row-adagrad',
     ...catalogueDefaults(shape),
-    negativeReduction: 'mean',
+    negativeReduction: 'rank-weighted',
     softmaxTemperature: 0.05,
     hardNegativeSelection: 'each',
     negativeMix: { hardest: 1 },

@@ -89,7 +89,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'lr',
     env: 'TRAIN_LEARNING_RATE',
     description:
-      'Learning rate (by catalogue: 0.05, rising with the square root of the item count to 0.1 at 40,000 items; 1.5x that from 10,000 items, where the user mix trains)',
+      'Learning rate (by catalogue: 0.075 up to 10,000 items, rising with the square root of the item count to 0.15 at 40,000 items)',
     engineDefault: 'catalogue',
   },
   margin: {
@@ -99,8 +99,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'margin',
     env: 'TRAIN_MARGIN',
     description:
-      'Margin of the hinge losses (cosine-contrastive: similarity above which a negative costs)',
-    engineDefault: 0.4,
+      'Margin of the hinge losses (cosine-contrastive: similarity above which a negative costs; by catalogue: 0.35 below 10,000 items, else 0.4)',
+    engineDefault: 'catalogue',
   },
   seed: {
     kind: 'integer',
@@ -152,8 +152,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negative-reduction',
     env: 'TRAIN_NEGATIVE_REDUCTION',
     description:
-      "How the losses of a pair's negatives combine; softmax = log(1 + sum exp(hinge argument / temperature)), hinge losses only",
-    engineDefault: 'mean',
+      "How the losses of a pair's negatives combine; rank-weighted = WARP's log(1 + estimated rank of the positive), spread over the violating negatives; softmax = log(1 + sum exp(hinge argument / temperature)), hinge losses only",
+    engineDefault: 'rank-weighted',
   },
   softmaxTemperature: {
     kind: 'number',

@@ -117,6 +117,13 @@ describe('FusedTripletStep (the WebAssembly step of the default path)', () => {
     ['3 negatives, dim 12 (not a multiple of 8)', 3, { dim: 12 }],
     ['1 negative, softmax', 1, { negativeReduction: 'softmax' as const }],
     ['4 negatives, softmax', 4, { negativeReduction: 'softmax' as const }],
+    ['1 negative, rank-weighted', 1, { negativeReduction: 'rank-weighted' as const }],
+    ['4 negatives, rank-weighted', 4, { negativeReduction: 'rank-weighted' as const }],
+    [
+      '4 negatives, rank-weighted, l2 and no max-norm',
+      4,
+      { negativeReduction: 'rank-weighted' as const, l2: 0.01, maxNorm: 0 },
+    ],
     [
       '4 negatives, softmax, t 0.5, l2',
       4,
@@ -181,7 +188,6 @@ describe('FusedTripletStep (the WebAssembly step of the default path)', () => {
     for (const partial of [
       { loss: 'soft-margin' as const },
       { optimizer: 'adagrad' as const },
-      { negativeReduction: 'rank-weighted' as const },
       { dim: 10 },
     ]) {
       const { options, tables } = setup(partial);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { instantiateLibWasm } from '@recsys/wasm-modules';
 import { claimScratch } from '../geometry/table-memory';
-import type { NegativeReduction, TrainOptions } from '../train-options';
+import type { TrainOptions } from '../train-options';
 import type { ExampleTrainer } from './example-trainer';
 import type { TrainingExample } from './training-example';
 import type { TrainingTables } from './training-tables';
@@ -33,6 +33,7 @@ interface TripletStepKernel {
     distances: number,
   ): void;
   configureSoftmax(temperature: number): void;
+  configureRankWeighted(itemCount: number): void;
   setUserGradientScale(scale: number): void;
   lossSum(): number;
   tripletCount(): number;
@@ -64,15 +65,12 @@ export type FusedStepOptions = Pick<
   | 'softmaxTemperature'
 >;
 
-/** Reductions the step computes (rank-weighted needs the catalogue size and stays generic). */
-const FUSED_REDUCTIONS: readonly NegativeReduction[] = ['mean', 'sum', 'softmax'];
-
 /** Compiled `.wasm` lives in libs/embedding-training/wasm, beside src/. */
 const SRC_DIR = join(__dirname, '..');
 
 /**
  * True when the fused step computes exactly what the generic kernel would: the Euclidean triplet hinge
- * with row-Adagrad, a 'mean', 'sum' or 'softmax' reduction, a dim in whole f32x4 lanes, and the tables
+ * with row-Adagrad (any reduction), a dim in whole f32x4 lanes, and the tables
  * and the optimiser state in the shared table memory.
  */
 export function fusedStepApplies(options: FusedStepOptions, tables: TrainingTables): boolean {
@@ -80,7 +78,6 @@ export function fusedStepApplies(options: FusedStepOptions, tables: TrainingTabl
   return (
     options.loss === 'triplet' &&
     options.optimizer === 'row-adagrad' &&
-    FUSED_REDUCTIONS.includes(options.negativeReduction) &&
     options.dim % 4 === 0 &&
     memory !== undefined &&
     [tables.users, tables.items, ...tables.userState, ...tables.itemState].every(
@@ -153,7 +150,7 @@ export class FusedTripletStep implements ExampleTrainer {
     this.weights = new Float32Array(buffer, array(3), capacity);
     this.counts = new Int32Array(buffer, array(4), capacity);
     this.negatives = new Int32Array(buffer, array(5), capacity * stride);
-    // Math.exp and Math.log for the softmax reduction: the generic kernel's values.
+    // Math.exp and Math.log for the softmax reduction, Math.log1p for rank-weighted: the generic kernel's values.
     this.kernel = instantiateLibWasm<TripletStepKernel>(
       SRC_DIR,
       'triplet-step',
@@ -161,6 +158,7 @@ export class FusedTripletStep implements ExampleTrainer {
       {
         exp: Math.exp,
         log: Math.log,
+        log1p: Math.log1p,
       },
     );
     this.kernel.configure(
@@ -178,6 +176,10 @@ export class FusedTripletStep implements ExampleTrainer {
     );
     if (options.negativeReduction === 'softmax') {
       this.kernel.configureSoftmax(options.softmaxTemperature);
+    }
+    if (options.negativeReduction === 'rank-weighted') {
+      // The rank runs over the catalogue: the item table's rows.
+      this.kernel.configureRankWeighted(tables.items.length / dim);
     }
     this.kernel.placeBatch(
       this.users.byteOffset,
