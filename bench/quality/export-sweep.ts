@@ -68,7 +68,7 @@ function loadDataset(name: string): Dataset {
     const split = splitGowalla(table, 42, name === 'gowalla' ? 'carve20' : 'carve10');
     return { table, split, k: 20, defaults: [] };
   }
-  if (name === 'movielens-100k' || name in MOVIELENS_CARVES) {
+  if (name === 'movielens-100k' || Object.hasOwn(MOVIELENS_CARVES, name)) {
     const table = parseMovieLens(readFileSync(findDatasetFile('movielens-100k/u.data')!, 'utf8'));
     const users = { users: table.users, userCount: table.userIds.length };
     const split = splitStratified(users, { testRatio: 0.25, seed: 42 });
@@ -81,7 +81,8 @@ function loadDataset(name: string): Dataset {
     );
     return { table, split: { trainRows: inner.trainRows.map((r) => split.trainRows[r]), testRows: inner.testRows.map((r) => split.trainRows[r]) }, k: 10, defaults }; // prettier-ignore
   }
-  throw new Error(`unknown dataset ${name}`);
+  const known = ['gowalla', 'gowalla10', 'movielens-100k', ...Object.keys(MOVIELENS_CARVES)];
+  throw new Error(`unknown dataset ${name} (one of ${known.join(', ')})`);
 }
 
 async function main(argv: string[]): Promise<number> {
