@@ -1,5 +1,6 @@
 import { catalogueDefaults } from './catalogue-defaults';
 import { resolveTrainOptions } from './resolve-train-options';
+import type { TrainOptions } from './train-options';
 
 describe('catalogueDefaults', () => {
   it('samples about uniformly in a catalogue of a few hundred items', () => {
@@ -84,6 +85,18 @@ describe('resolveTrainOptions', () => {
       { itemCount: 40_981 },
     );
     expect([given.hardNegativeCandidates, given.negativesPerPositive]).toEqual([16, 3]);
+  });
+
+  it('keeps the mean reduction for losses whose every negative is active, unless one is given', () => {
+    const shape = { itemCount: 40_981 };
+    const reduction = (partial: Partial<TrainOptions>) =>
+      resolveTrainOptions(partial, shape).negativeReduction;
+    expect([reduction({ loss: 'bpr' }), reduction({ loss: 'soft-margin' })]).toEqual([
+      'mean',
+      'mean',
+    ]);
+    expect(reduction({ loss: 'cosine-contrastive' })).toBe('rank-weighted');
+    expect(reduction({ loss: 'bpr', negativeReduction: 'rank-weighted' })).toBe('rank-weighted');
   });
 
   it('refuses the softmax reduction without a hinge loss or off the kernel, and top selection with a pool', () => {

@@ -16,6 +16,11 @@ const IN_BATCH = ['none', 'batch-all', 'batch-hard'];
 const REDUCTIONS = ['mean', 'sum', 'rank-weighted', 'softmax'];
 /** The losses with a hinge argument, which the 'softmax' reduction exponentiates. */
 const HINGE_LOSSES = ['triplet', 'squared-triplet', 'cosine-triplet'];
+/**
+ * Losses whose every negative has a gradient: 'rank-weighted' estimates the positive's rank from the
+ * negatives that violate, so with these it would only scale every pair by log(itemCount).
+ */
+const ALWAYS_ACTIVE_LOSSES = ['bpr', 'soft-margin'];
 
 /**
  * Fills omitted options with the defaults for a catalogue of `shape` and throws INVALID_TRAIN_OPTIONS
@@ -31,6 +36,10 @@ export function resolveTrainOptions(
   // The tfjs reference trains plain user rows; the catalogue's default mode falls back to the export mix.
   if (options.engine === 'tfjs' && partial.userAggregationMode === undefined) {
     options.userAggregationMode = 'export';
+  }
+  // The default reduction needs negatives that can stop violating; these losses keep the mean unless asked.
+  if (ALWAYS_ACTIVE_LOSSES.includes(options.loss) && partial.negativeReduction === undefined) {
+    options.negativeReduction = 'mean';
   }
   const problems = [...numberProblems(options), ...choiceProblems(options)];
   if (problems.length > 0) {

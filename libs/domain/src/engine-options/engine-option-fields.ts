@@ -152,7 +152,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negative-reduction',
     env: 'TRAIN_NEGATIVE_REDUCTION',
     description:
-      "How the losses of a pair's negatives combine; rank-weighted = WARP's log(1 + estimated rank of the positive), spread over the violating negatives; softmax = log(1 + sum exp(hinge argument / temperature)), hinge losses only",
+      "How the losses of a pair's negatives combine; rank-weighted = WARP's log(1 + estimated rank of the positive), spread over the violating negatives (mean for bpr and soft-margin, whose every negative is active, unless given); softmax = log(1 + sum exp(hinge argument / temperature)), hinge losses only",
     engineDefault: 'rank-weighted',
   },
   softmaxTemperature: {
