@@ -61,6 +61,19 @@ describe('catalogueDefaults', () => {
     expect([1, 9_999, 10_000, 1_000_000].map(margin)).toEqual([0.35, 0.35, 0.4, 0.4]);
   });
 
+  it('switches every size rule at the same catalogue size: the mix, copied candidates, the margin, the rate', () => {
+    const small = catalogueDefaults({ itemCount: 9_999 });
+    const large = catalogueDefaults({ itemCount: 10_000 });
+    expect([small.userAggregationMode, large.userAggregationMode]).toEqual(['export', 'train']);
+    expect([small.userAggregation, large.userAggregation]).toEqual([0, 0.6]);
+    expect([small.hardCandidateSource, large.hardCandidateSource]).toEqual(['fresh', 'mirror']);
+    expect([small.margin, large.margin]).toEqual([0.35, 0.4]);
+    // The rate starts rising from there: flat below, 0.075 x sqrt(itemCount / 10,000) above.
+    expect(small.learningRate).toBe(catalogueDefaults({ itemCount: 100 }).learningRate);
+    expect(large.learningRate).toBeCloseTo(0.075, 12);
+    expect(catalogueDefaults({ itemCount: 22_500 }).learningRate).toBeCloseTo(0.075 * 1.5, 12);
+  });
+
   it('scores copies from the mirror in large catalogues, from the block past a million items', () => {
     const source = (itemCount: number) => catalogueDefaults({ itemCount }).hardCandidateSource;
     expect([9_999, 10_000, 1_000_000, 1_000_001].map(source)).toEqual([

@@ -6,6 +6,15 @@ export interface CatalogueShape {
 }
 
 /**
+ * Where a catalogue counts as large, for every size-dependent rule below: the rate's rise, train-time
+ * behaviour aggregation, copied hard candidates and the margin all switch here. The measured catalogues
+ * sit far on either side (MovieLens-100K 1,682 items, Gowalla 40,981): a large one's rows each get few
+ * updates per epoch (so bigger steps, and a user leans on the mean of their items), and its f32 item
+ * table (2.6 MB at dim 64 from 10,000 items) no longer sits in a core's cache (so picks score copies).
+ */
+const LARGE_CATALOGUE_ITEMS = 10_000;
+
+/**
  * Hardest-of-W picks about the item at rank itemCount / W of a user's unliked items. Rank ~200 worked
  * best on both MovieLens-100K (1,682 items: W 8-12 best; 16 lost 0.01 NDCG@10, 32 lost 0.07) and Gowalla
  * (40,981 items: recall@20 rose from W 16 to 32 to 128). Closer to the top, the "negatives" are mostly
@@ -27,7 +36,7 @@ const CANDIDATE_BUDGET = 256;
 const MAX_CANDIDATES = 128;
 const MAX_NEGATIVES_PER_POSITIVE = 4;
 /**
- * Row-Adagrad's base rate: 0.075 up to 10,000 items, rising with sqrt(itemCount) to 0.15 at 40,000 items
+ * Row-Adagrad's base rate: 0.075 up to a large catalogue, rising with sqrt(itemCount) to 0.15 at 40,000 items
  * and above. Each row of a big, sparse catalogue gets few updates per epoch and needs bigger steps to
  * converge in the same epochs (Gowalla, 30 epochs: recall@20 0.198 at 0.05, 0.202 at 0.1, 0.198 at
  * 0.2; where the mix trains, 0.15 beat 0.1, see `USER_AGGREGATION`). Up to 10,000 items the rate was
@@ -36,12 +45,11 @@ const MAX_NEGATIVES_PER_POSITIVE = 4;
  * 0.1804 at 0.075 against 0.1794 at 0.05 (README, "Twelfth sitting"); 0.075 keeps one rule for all sizes.
  */
 const BASE_LEARNING_RATE = 0.075;
-const LEARNING_RATE_ITEMS = 10_000;
 const MAX_LEARNING_RATE_FACTOR = 2;
 /**
  * Behaviour aggregation (user' = (1 - g) u + g mean(liked items); measured below at g 0.75, exported
  * only, before it also trained; one propagation step item' = 0.75 i + 0.25 mean(likers) was part of it
- * until it lost under train-time aggregation, see `itemPropagation`) from this catalogue size up.
+ * until it lost under train-time aggregation, see `itemPropagation`) in large catalogues.
  * Gowalla (40,981 items), 20% carve, a third of the users: Recall@20 / NDCG@20 +10% / +12% at 10
  * epochs, +6% / +6% at 30 epochs; all users at 50 epochs only +1.2% / +1.5% (0.1966 / 0.1366 -> 0.1990
  * / 0.1387: with every user's likes the item rows are better trained, so the mean compensates less;
@@ -49,16 +57,14 @@ const MAX_LEARNING_RATE_FACTOR = 2;
  * MovieLens-100K (1,682 items, ~80 training items per user, whose own rows are well trained) lost
  * 0.013-0.015 NDCG@10, so small catalogues keep the trained vectors.
  */
-const AGGREGATION_MIN_ITEMS = 10_000;
 /**
- * Hard candidates from the cached candidate block from this catalogue size up (an item table of 2.5 MB at
- * dim 64, past a core's 1 MiB L2): there a random table row costs ~100 ns and the block cut the CPU time
+ * Hard candidates scored on copies (the candidate mirror, or the block) in large catalogues (an item
+ * table of 2.5 MB at dim 64, past a core's 1 MiB L2): there a random table row costs ~100 ns and the block cut the CPU time
  * of an epoch of the Gowalla defaults by 37% (load 2.7) to 61% (load 6-7), with the same Recall@20 /
  * NDCG@20 on all users at 50 epochs (README, "Candidate block"). MovieLens-100K's 1,682 rows sit in
  * cache anyway: the block was slower there (44.5 s against 39.6 s of training) and 0.0017 lower in
  * NDCG@10, so small catalogues score fresh rows.
  */
-const CANDIDATE_BLOCK_MIN_ITEMS = 10_000;
 /**
  * Up to this catalogue size the copies are the candidate mirror (an int8 copy of every item row per thread:
  * 64 MB at a million items and dim 64), beyond it the block (1 MiB per thread). On Gowalla with two
@@ -96,13 +102,12 @@ const USER_AGGREGATION_SLOPE = -1;
 const USER_AGGREGATION_MODE = 'train';
 
 /**
- * Below this catalogue size the hinge's margin is 0.35 (0.4 from it). A small catalogue's rows are each
+ * The hinge's margin: 0.35 below a large catalogue, 0.4 from it. A small catalogue's rows are each
  * trained by many users; MovieLens-100K (1,682 items), 10% validation carve of the protocol's training
  * part, 5 seeds, rank-weighted, rating-weighted positives: NDCG@10 0.1803 at 0.35 against 0.1797 at 0.4
  * (README, "Twelfth sitting"). Gowalla wants 0.4: margin 0.35 / 0.4 / 0.45 gave 0.2064 / 0.2079 / 0.2086
  * Recall@20 and 0.1450 / 0.1456 / 0.1456 NDCG@20 ("Sixth sitting").
  */
-const SMALL_CATALOGUE_ITEMS = 10_000;
 const SMALL_CATALOGUE_MARGIN = 0.35;
 const MARGIN = 0.4;
 
@@ -128,19 +133,18 @@ export function catalogueDefaults(
   const candidates = clamp(Math.round(shape.itemCount / TARGET_NEGATIVE_RANK), 1, MAX_CANDIDATES);
   const negatives = clamp(Math.floor(CANDIDATE_BUDGET / candidates), 1, MAX_NEGATIVES_PER_POSITIVE);
   const rateFactor = clamp(
-    Math.sqrt(shape.itemCount / LEARNING_RATE_ITEMS),
+    Math.sqrt(shape.itemCount / LARGE_CATALOGUE_ITEMS),
     1,
     MAX_LEARNING_RATE_FACTOR,
   );
-  const trainsMix = shape.itemCount >= AGGREGATION_MIN_ITEMS;
-  const small = shape.itemCount < SMALL_CATALOGUE_ITEMS;
+  const large = shape.itemCount >= LARGE_CATALOGUE_ITEMS;
   return {
-    margin: small ? SMALL_CATALOGUE_MARGIN : MARGIN,
+    margin: large ? MARGIN : SMALL_CATALOGUE_MARGIN,
     hardNegativeCandidates: candidates,
     negativesPerPositive: negatives,
     learningRate: BASE_LEARNING_RATE * rateFactor,
-    ...aggregationDefaults(trainsMix),
-    hardCandidateSource: candidateSource(shape.itemCount),
+    ...aggregationDefaults(large),
+    hardCandidateSource: candidateSource(shape.itemCount, large),
   };
 }
 
@@ -158,7 +162,7 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
-function candidateSource(itemCount: number): TrainOptions['hardCandidateSource'] {
-  if (itemCount < CANDIDATE_BLOCK_MIN_ITEMS) return 'fresh';
+function candidateSource(itemCount: number, large: boolean): TrainOptions['hardCandidateSource'] {
+  if (!large) return 'fresh';
   return itemCount <= CANDIDATE_MIRROR_MAX_ITEMS ? 'mirror' : 'block';
 }
