@@ -10,7 +10,7 @@ export interface CatalogueShape {
  * behaviour aggregation, copied hard candidates and the margin all switch here. The measured catalogues
  * sit far on either side (MovieLens-100K 1,682 items, Gowalla 40,981): a large one's rows each get few
  * updates per epoch (so bigger steps, and a user leans on the mean of their items), and its f32 item
- * table (2.6 MB at dim 64 from 10,000 items) no longer sits in a core's cache (so picks score copies).
+ * table (2.6 MB at dim 64 from 10,000 items) outgrows a core's L2 (so picks score int8 copies).
  */
 const LARGE_CATALOGUE_ITEMS = 10_000;
 
@@ -36,8 +36,8 @@ const CANDIDATE_BUDGET = 256;
 const MAX_CANDIDATES = 128;
 const MAX_NEGATIVES_PER_POSITIVE = 4;
 /**
- * Row-Adagrad's base rate: 0.075 up to a large catalogue, rising with sqrt(itemCount) to 0.15 at 40,000 items
- * and above. Each row of a big, sparse catalogue gets few updates per epoch and needs bigger steps to
+ * Row-Adagrad's base rate: 0.075 up to a large catalogue, rising with sqrt(itemCount) to 0.15 at 40,000
+ * items and above. Each row of a big, sparse catalogue gets few updates per epoch and needs bigger steps to
  * converge in the same epochs (Gowalla, 30 epochs: recall@20 0.198 at 0.05, 0.202 at 0.1, 0.198 at
  * 0.2; where the mix trains, 0.15 beat 0.1, see `USER_AGGREGATION`). Up to 10,000 items the rate was
  * 0.05 until the rank-weighted reduction and the small-catalogue margin below: with them and positives
@@ -46,25 +46,6 @@ const MAX_NEGATIVES_PER_POSITIVE = 4;
  */
 const BASE_LEARNING_RATE = 0.075;
 const MAX_LEARNING_RATE_FACTOR = 2;
-/**
- * Behaviour aggregation (user' = (1 - g) u + g mean(liked items); measured below at g 0.75, exported
- * only, before it also trained; one propagation step item' = 0.75 i + 0.25 mean(likers) was part of it
- * until it lost under train-time aggregation, see `itemPropagation`) in large catalogues.
- * Gowalla (40,981 items), 20% carve, a third of the users: Recall@20 / NDCG@20 +10% / +12% at 10
- * epochs, +6% / +6% at 30 epochs; all users at 50 epochs only +1.2% / +1.5% (0.1966 / 0.1366 -> 0.1990
- * / 0.1387: with every user's likes the item rows are better trained, so the mean compensates less;
- * trained with the mix it gains more, below).
- * MovieLens-100K (1,682 items, ~80 training items per user, whose own rows are well trained) lost
- * 0.013-0.015 NDCG@10, so small catalogues keep the trained vectors.
- */
-/**
- * Hard candidates scored on copies (the candidate mirror, or the block) in large catalogues (an item
- * table of 2.5 MB at dim 64, past a core's 1 MiB L2): there a random table row costs ~100 ns and the block cut the CPU time
- * of an epoch of the Gowalla defaults by 37% (load 2.7) to 61% (load 6-7), with the same Recall@20 /
- * NDCG@20 on all users at 50 epochs (README, "Candidate block"). MovieLens-100K's 1,682 rows sit in
- * cache anyway: the block was slower there (44.5 s against 39.6 s of training) and 0.0017 lower in
- * NDCG@10, so small catalogues score fresh rows.
- */
 /**
  * Up to this catalogue size the copies are the candidate mirror (an int8 copy of every item row per thread:
  * 64 MB at a million items and dim 64), beyond it the block (1 MiB per thread). On Gowalla with two
@@ -148,6 +129,18 @@ export function catalogueDefaults(
   };
 }
 
+/**
+ * Behaviour aggregation (user' = (1 - g) u + g mean(liked items); measured below at g 0.75, exported
+ * only, before it also trained; one propagation step item' = 0.75 i + 0.25 mean(likers) was part of it
+ * until it lost under train-time aggregation, see `itemPropagation`), trained and exported, in large
+ * catalogues.
+ * Gowalla (40,981 items), 20% carve, a third of the users: Recall@20 / NDCG@20 +10% / +12% at 10
+ * epochs, +6% / +6% at 30 epochs; all users at 50 epochs only +1.2% / +1.5% (0.1966 / 0.1366 -> 0.1990
+ * / 0.1387: with every user's likes the item rows are better trained, so the mean compensates less;
+ * trained with the mix it gains more, see `USER_AGGREGATION_MODE`).
+ * MovieLens-100K (1,682 items, ~80 training items per user, whose own rows are well trained) lost
+ * 0.013-0.015 NDCG@10, so small catalogues keep the trained vectors.
+ */
 function aggregationDefaults(
   trainsMix: boolean,
 ): Pick<TrainOptions, 'userAggregation' | 'userAggregationSlope' | 'userAggregationMode'> {
@@ -162,6 +155,14 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
+/**
+ * Hard candidates scored on copies (the candidate mirror, or the block) in large catalogues (an item
+ * table of 2.5 MB at dim 64, past a core's 1 MiB L2): there a random table row costs ~100 ns and the
+ * block cut the CPU time of an epoch of the Gowalla defaults by 37% (load 2.7) to 61% (load 6-7), with
+ * the same Recall@20 / NDCG@20 on all users at 50 epochs (README, "Candidate block"). MovieLens-100K's
+ * 1,682 rows sit in cache anyway: the block was slower there (44.5 s against 39.6 s of training) and
+ * 0.0017 lower in NDCG@10, so small catalogues score fresh rows.
+ */
 function candidateSource(itemCount: number, large: boolean): TrainOptions['hardCandidateSource'] {
   if (!large) return 'fresh';
   return itemCount <= CANDIDATE_MIRROR_MAX_ITEMS ? 'mirror' : 'block';
