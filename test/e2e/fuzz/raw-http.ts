@@ -21,6 +21,16 @@ export interface FuzzResponse {
 
 const ANSWER_TIMEOUT_MS = 15_000;
 
+/**
+ * A body above this size waits EARLY_ANSWER_WAIT_MS after the headers before it is sent, as curl's
+ * `Expect: 100-continue` does for large uploads. The api answers some requests from their headers alone (a
+ * malformed path 400, no route 404, a body type other than JSON 415, a declared length over its limit 413)
+ * and closes the connection: a client still writing a large body then often sees EPIPE or a reset instead
+ * of that answer, a race the fuzz must not count as a missing answer (nor hide a real one).
+ */
+const EARLY_ANSWER_BODY_BYTES = 65_536;
+const EARLY_ANSWER_WAIT_MS = 100;
+
 /** Sends `request` to `baseUrl` and reads the whole answer. */
 export function sendRaw(baseUrl: string, request: FuzzRequest): Promise<FuzzResponse> {
   const url = new URL(baseUrl);
@@ -44,7 +54,18 @@ export function sendRaw(baseUrl: string, request: FuzzRequest): Promise<FuzzResp
     );
     outgoing.setTimeout(ANSWER_TIMEOUT_MS, () => outgoing.destroy(new Error('no answer in time')));
     outgoing.on('error', (error) => resolve({ status: 0, body: '', error: error.message }));
-    outgoing.end(request.body);
+    const body = request.body;
+    if (!body || body.length <= EARLY_ANSWER_BODY_BYTES) {
+      outgoing.end(body);
+      return;
+    }
+    outgoing.flushHeaders();
+    const sendBody = setTimeout(() => outgoing.end(body), EARLY_ANSWER_WAIT_MS);
+    // Answered on the headers alone: the body is never sent, and the half-open request is dropped.
+    outgoing.once('response', (incoming) => {
+      clearTimeout(sendBody);
+      incoming.once('end', () => outgoing.destroy());
+    });
   });
 }
 
