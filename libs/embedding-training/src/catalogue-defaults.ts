@@ -10,7 +10,8 @@ export interface CatalogueShape {
  * behaviour aggregation, copied hard candidates and the margin all switch here. The measured catalogues
  * sit far on either side (MovieLens-100K 1,682 items, Gowalla 40,981): a large one's rows each get few
  * updates per epoch (so bigger steps, and a user leans on the mean of their items), and its f32 item
- * table (2.6 MB at dim 64 from 10,000 items) outgrows a core's L2 (so picks score int8 copies).
+ * table (2.6 MB at dim 64 from 10,000 items) outgrows a core's L2 (1-2 MiB on the machines measured), so
+ * picks score int8 copies.
  */
 const LARGE_CATALOGUE_ITEMS = 10_000;
 
@@ -156,8 +157,8 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 /**
- * Hard candidates scored on copies (the candidate mirror, or the block) in large catalogues (an item
- * table of 2.5 MB at dim 64, past a core's 1 MiB L2): there a random table row costs ~100 ns and the
+ * Hard candidates scored on copies (the candidate mirror, or the block) in large catalogues (whose item
+ * table outgrows a core's L2, see `LARGE_CATALOGUE_ITEMS`): there a random table row costs ~100 ns and the
  * block cut the CPU time of an epoch of the Gowalla defaults by 37% (load 2.7) to 61% (load 6-7), with
  * the same Recall@20 / NDCG@20 on all users at 50 epochs (README, "Candidate block"). MovieLens-100K's
  * 1,682 rows sit in cache anyway: the block was slower there (44.5 s against 39.6 s of training) and

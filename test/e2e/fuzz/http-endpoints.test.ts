@@ -119,8 +119,9 @@ async function missingIds(storage: PostgresStorage, ids: string[]): Promise<stri
 }
 
 // The api answers 413 to a body above its limit as soon as the headers say so and closes the connection
-// (RFC 9110 allows it); a client still writing megabytes then sees EPIPE or a reset instead of the answer.
-// That is a refusal of an over-limit body, not a missing answer; any other status 0 still fails.
+// (RFC 9110 allows it). sendRaw holds a large body back briefly for such an early answer; when the answer
+// comes later than that, a client still writing megabytes sees EPIPE or a reset instead. That is a refusal
+// of an over-limit body, not a missing answer; any other status 0 still fails.
 const API_BODY_LIMIT_BYTES = 1_048_576;
 function refusedOversized(request: FuzzRequest, response: FuzzResponse): boolean {
   return (

@@ -61,6 +61,8 @@ export function sendRaw(baseUrl: string, request: FuzzRequest): Promise<FuzzResp
     }
     outgoing.flushHeaders();
     const sendBody = setTimeout(() => outgoing.end(body), EARLY_ANSWER_WAIT_MS);
+    // A request that failed or was answered meanwhile sends nothing more.
+    outgoing.once('close', () => clearTimeout(sendBody));
     // Answered on the headers alone: the body is never sent, and the half-open request is dropped.
     outgoing.once('response', (incoming) => {
       clearTimeout(sendBody);
