@@ -41,6 +41,13 @@ const CONFIGS: { name: string; threads: number; options: Partial<TrainOptions> }
   },
   // Hard negatives from the first epoch: the steady-state cost of the defaults, not their warm-up.
   { name: DEFAULTS_ROW, threads: 1, options: { hardNegativeWarmupEpochs: 0 } },
+  // The same through the composed kernels (example builder, sampler, mirror, fused step): the path
+  // before whole user visits.
+  {
+    name: `${DEFAULTS_ROW}, composed kernels`,
+    threads: 1,
+    options: { hardNegativeWarmupEpochs: 0, visitKernel: 'off' },
+  },
   // The same with every pick scoring W random rows of the table (the path before the candidate block).
   {
     name: `${DEFAULTS_ROW}, fresh candidates`,

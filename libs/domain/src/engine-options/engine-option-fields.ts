@@ -24,6 +24,7 @@ export const HARD_NEGATIVE_SELECTIONS = ['each', 'top'] as const;
 export const ENGINES = ['kernel', 'tfjs'] as const;
 export const HARD_CANDIDATE_SOURCES = ['block', 'mirror', 'fresh'] as const;
 export const USER_AGGREGATION_MODES = ['export', 'train'] as const;
+export const VISIT_KERNEL_MODES = ['auto', 'off'] as const;
 
 interface FieldNames {
   /** The `recsys train` option, without dashes. */
@@ -344,6 +345,15 @@ export const ENGINE_OPTION_FIELDS = {
     env: 'TRAIN_ENGINE',
     description: 'Training engine (tfjs: the same model through TensorFlow.js, a slow reference)',
     engineDefault: 'kernel',
+  },
+  visitKernel: {
+    kind: 'choice',
+    choices: VISIT_KERNEL_MODES,
+    cli: 'visit-kernel',
+    env: 'TRAIN_VISIT_KERNEL',
+    description:
+      "auto: train each user's pairs in one WebAssembly call where the options allow it (the large-catalogue defaults); off: always the composed kernels (same model, slower)",
+    engineDefault: 'auto',
   },
 } as const satisfies Record<string, EngineOptionField>;
 

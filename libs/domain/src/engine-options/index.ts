@@ -10,6 +10,7 @@ export {
   NEGATIVE_SOURCES,
   OPTIMIZERS,
   USER_AGGREGATION_MODES,
+  VISIT_KERNEL_MODES,
 } from './engine-option-fields';
 export type {
   ChoiceField,

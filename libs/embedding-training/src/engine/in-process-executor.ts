@@ -1,5 +1,5 @@
-import { ThreadTrainer } from '../kernel/thread-trainer';
-import type { EpochTally } from '../kernel/thread-trainer';
+import { createThreadTrainer } from '../kernel/thread-trainer';
+import type { EpochShareTrainer, EpochTally } from '../kernel/thread-trainer';
 import type { TrainingTables } from '../kernel/training-tables';
 import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
@@ -11,14 +11,14 @@ const CHUNK = 16384;
 /** Trains in the calling thread: deterministic, the same seed gives the same bits. */
 export class InProcessExecutor implements EpochExecutor {
   readonly order: Int32Array;
-  private readonly trainer: ThreadTrainer;
+  private readonly trainer: EpochShareTrainer;
 
   constructor(
     readonly tables: TrainingTables,
     setup: { data: TrainingData; options: TrainOptions; seed: number; workCount: number },
   ) {
     this.order = new Int32Array(setup.workCount);
-    this.trainer = new ThreadTrainer({ ...setup, tables });
+    this.trainer = createThreadTrainer({ ...setup, tables });
   }
 
   async runEpoch(epoch: number): Promise<EpochTally> {

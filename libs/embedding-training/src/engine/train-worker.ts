@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { ThreadTrainer } from '../kernel/thread-trainer';
+import { createThreadTrainer } from '../kernel/thread-trainer';
 import type { EpochRequest, TrainWorkerData, WorkerReply } from './worker-protocol';
 
 // A training worker: trains its slice of each epoch's order on the shared tables (Hogwild).
 const setup = workerData as TrainWorkerData;
 const port = parentPort!;
 const reply = (message: WorkerReply): void => port.postMessage(message);
-const trainer = new ThreadTrainer(setup);
+const trainer = createThreadTrainer(setup);
 
 port.on('message', (request: EpochRequest) => {
   try {

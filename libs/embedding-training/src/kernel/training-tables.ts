@@ -10,6 +10,7 @@ import { fusedStepScratchBytes } from './fused-triplet-step';
 import { likedListBytes } from './liked-lists';
 import { maxNegatives } from './max-negatives';
 import { kernelDrawsUniform } from './uniform-batch-runner';
+import { userVisitBytes, userVisitsApply, type VisitOptions } from './user-visit-trainer';
 
 /** The embedding tables and their optimiser state; on SharedArrayBuffers when threads share them. */
 export interface TrainingTables {
@@ -48,7 +49,8 @@ type TableOptions = Pick<
   | 'userAggregationMode'
   | 'negativeMix'
 > &
-  CandidateBlockOptions;
+  CandidateBlockOptions &
+  VisitOptions;
 
 /** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
 const GEOMETRIES_PER_THREAD = 4;
@@ -63,6 +65,8 @@ export function allocateTables(setup: {
   shared: boolean;
   /** The data's pairs: with uniform negatives, each thread copies the liked lists into the arena. */
   positives?: { users: Int32Array };
+  /** The data's explicit triplets: whole user visits (the large-catalogue defaults) copy them too. */
+  explicitTriplets?: { users: Int32Array };
 }): TrainingTables {
   const { userCount, itemCount, options, shared } = setup;
   const allocate = (length: number): Float32Array =>
@@ -78,10 +82,15 @@ export function allocateTables(setup: {
   const liked =
     kernelDrawsUniform(options) && pairCount > 0 ? likedListBytes(userCount, pairCount) : 0;
   const means = trainsWithAggregation(options) ? anchorMeanBytes(options.dim) : 0;
+  // The composed path's arrays stay reserved too: it trains when the visit trainer finds no room.
+  const explicitCount = setup.explicitTriplets?.users.length ?? 0;
+  const visits = userVisitsApply(options)
+    ? userVisitBytes(options, { userCount, itemCount, pairCount, explicitCount })
+    : 0;
   const scratch =
     scratchBytes(options) +
     hardCandidateSourceBytes(options, itemCount) +
-    options.threads * (liked + means + 64);
+    options.threads * (liked + means + visits + 64);
   // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
   const placedAll = allocateTableMemory(withState, scratch);
   const placed = placedAll ?? allocateTableMemory(lengths, scratch);

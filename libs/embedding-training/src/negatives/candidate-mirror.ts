@@ -24,7 +24,7 @@ import type { HardCandidateSource } from './hard-candidate-source';
  * 0.2080 / 0.1457 and 0.2085 / 0.1455 (seeds 42 / 43) against 0.2079 / 0.1456 and 0.2077 / 0.1456 at R 64,
  * one epoch 3.30-3.38 CPU-s against 3.47-3.49 (README, "Sixth sitting").
  */
-const MIRROR_REUSE = 128;
+export const MIRROR_REUSE = 128;
 /**
  * Pairs after which a pair's positive and negatives are copied again: more than the examples the
  * trainer's pipeline builds ahead of the one it trains (2, see EpochRunner).

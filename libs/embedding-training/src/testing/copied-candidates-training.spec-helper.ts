@@ -23,6 +23,9 @@ export function specTrainingWithCopies(
     negativesPerPositive: 2,
     hardNegativeWarmupEpochs: 2,
     hardCandidateSource: source,
+    // The composed path's copies: with the mirror these options would otherwise train whole user visits
+    // (kernel/user-visit-trainer.spec.ts covers those).
+    visitKernel: 'off' as const,
   };
 
   it.each([1, 2])('learns planted clusters far above chance with %i thread(s)', async (threads) => {

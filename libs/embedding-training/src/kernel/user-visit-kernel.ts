@@ -1,0 +1,209 @@
+import { join } from 'node:path';
+import { instantiateLibWasm } from '@recsys/wasm-modules';
+
+/**
+ * The exports of `assembly/user-visit.wat`: whole user visits of the default large-catalogue training
+ * (train-time mix, hardest-of-W picks from an int8 mirror, rank-weighted Euclidean hinge, row-Adagrad)
+ * in one call. Every argument is a byte address in the shared memory, or a count.
+ */
+export interface UserVisitKernel {
+  /**
+   * Trains the work items `work[0 .. workCount)` in order (i32: w < pairCount the pair w, else the explicit
+   * triplet w - pairCount); a run of one user's items, pairs and explicit triplets mixed, is a visit.
+   */
+  trainVisits(ctx: number, work: number, workCount: number): void;
+  /** Re-quantises item rows [first, first + count) into the mirror, its scales and biases. */
+  copyMirrorRows(ctx: number, first: number, count: number): void;
+}
+
+/** Compiled `.wasm` lives in libs/embedding-training/wasm, beside src/. */
+const SRC_DIR = join(__dirname, '..');
+
+/** The kernel over `memory` (its `env.memory` import; one instance per thread). */
+export function loadUserVisitKernel(memory: WebAssembly.Memory): UserVisitKernel {
+  return instantiateLibWasm<UserVisitKernel>(SRC_DIR, 'user-visit', memory);
+}
+
+/** Bytes of the context block; it starts on a 64-byte boundary. */
+export const VISIT_CONTEXT_BYTES = 192;
+const ALIGN_BYTES = 64;
+/** Negatives per pair the kernel's pick slots hold. */
+export const MAX_VISIT_NEGATIVES = 4;
+
+type FieldType = 'i32' | 'u32' | 'f32' | 'f64';
+
+/**
+ * Byte offset and type of every context field. Addresses (i32) point at: users f32 [userCount, dim],
+ * items f32 [itemCount, dim], userAcc / itemAcc f32 [rows] (row-Adagrad), likedOffsets i32
+ * [userCount + 1] and likedItems i32 (each user's list sorted ascending, distinct), shares f32
+ * [userCount] (g_u), pairUsers / pairItems i32 [pairCount], pairWeights f32 [pairCount], mirror int8
+ * [itemCount, dim], mirrorScale f32 [itemCount] (max|x| / 127), mirrorBias f32 [itemCount]
+ * (-0.5 ||x||²), rankWeights f32 [K · K] (rankWeightTable), scratch (visitScratchBytes),
+ * explicitUsers / explicitPositives / explicitNegatives i32 [explicitCount]. rng, cursor, cursorDue,
+ * lossSum and tripletCount are read and written back by every trainVisits call.
+ *
+ * An explicit triplet trains as a pair with exactly one negative, its own (rank weight entry 0, scaled by
+ * explicitWeight): no draws, no cursor copy. It is skipped, uncounted, when explicitWeight is 0 or the
+ * user likes the negative (a liked item is never a negative, as in the composed path's example builder).
+ */
+export const VISIT_CONTEXT_FIELDS = {
+  dim: [0, 'i32'],
+  itemCount: [4, 'i32'],
+  users: [8, 'i32'],
+  items: [12, 'i32'],
+  userAcc: [16, 'i32'],
+  itemAcc: [20, 'i32'],
+  likedOffsets: [24, 'i32'],
+  likedItems: [28, 'i32'],
+  shares: [32, 'i32'],
+  pairUsers: [36, 'i32'],
+  pairItems: [40, 'i32'],
+  pairWeights: [44, 'i32'],
+  mirror: [48, 'i32'],
+  mirrorScale: [52, 'i32'],
+  mirrorBias: [56, 'i32'],
+  /** W: mirror rows scored per hard pick (1..1024). */
+  candidates: [60, 'i32'],
+  /** K: negatives per pair (1..4). */
+  negatives: [64, 'i32'],
+  learningRate: [68, 'f32'],
+  margin: [72, 'f32'],
+  /** 0: no max-norm projection. */
+  maxNorm: [76, 'f32'],
+  /** Probability that a negative is a hard pick (else a uniform not-liked draw). */
+  hardShare: [80, 'f32'],
+  rankWeights: [84, 'i32'],
+  scratch: [88, 'i32'],
+  /** xorshift32 state, never 0. */
+  rng: [92, 'u32'],
+  /** The next item row the cursor re-copies into the mirror. */
+  cursor: [96, 'i32'],
+  /** Fractional rows owed to the cursor copy. */
+  cursorDue: [100, 'f32'],
+  /** Rows the cursor copies per trained pair (W / 128 at the defaults). */
+  cursorRowsPerPair: [104, 'f32'],
+  lossSum: [112, 'f64'],
+  tripletCount: [120, 'f64'],
+  /** Work items below it are pairs; work item w >= pairCount is the explicit triplet w - pairCount. */
+  pairCount: [128, 'i32'],
+  explicitUsers: [132, 'i32'],
+  explicitPositives: [136, 'i32'],
+  explicitNegatives: [140, 'i32'],
+  /** The weight of every explicit triplet (0: none trains). */
+  explicitWeight: [144, 'f32'],
+} as const satisfies Record<string, readonly [number, FieldType]>;
+
+export type VisitContextField = keyof typeof VISIT_CONTEXT_FIELDS;
+export type VisitContextValues = Record<VisitContextField, number>;
+
+/** Typed views of one context block at byte address `address` of `memory`. */
+export class VisitContext {
+  private readonly views: Record<FieldType, Int32Array | Uint32Array | Float32Array | Float64Array>;
+
+  constructor(
+    memory: WebAssembly.Memory,
+    readonly address: number,
+  ) {
+    if (address % ALIGN_BYTES !== 0)
+      throw new RangeError(`context at ${address}: not 64-byte aligned`);
+    const buffer = memory.buffer;
+    this.views = {
+      i32: new Int32Array(buffer, address, VISIT_CONTEXT_BYTES / 4),
+      u32: new Uint32Array(buffer, address, VISIT_CONTEXT_BYTES / 4),
+      f32: new Float32Array(buffer, address, VISIT_CONTEXT_BYTES / 4),
+      f64: new Float64Array(buffer, address, VISIT_CONTEXT_BYTES / 8),
+    };
+  }
+
+  /** Writes the given fields (f32 fields are rounded to f32, rng taken as u32). */
+  write(values: Partial<VisitContextValues>): this {
+    for (const [field, value] of Object.entries(values) as [VisitContextField, number][]) {
+      if (!(field in VISIT_CONTEXT_FIELDS)) throw new RangeError(`no context field ${field}`);
+      this.put(field, value);
+    }
+    checkShape(this.get('dim'), this.get('candidates'), this.get('negatives'), values);
+    return this;
+  }
+
+  get(field: VisitContextField): number {
+    const [offset, type] = VISIT_CONTEXT_FIELDS[field];
+    return this.views[type][offset / (type === 'f64' ? 8 : 4)];
+  }
+
+  // The fields a runner changes between calls (the warm-up's hard share, the epoch's sums).
+  get hardShare(): number {
+    return this.get('hardShare');
+  }
+  set hardShare(value: number) {
+    this.put('hardShare', value);
+  }
+  get lossSum(): number {
+    return this.get('lossSum');
+  }
+  set lossSum(value: number) {
+    this.put('lossSum', value);
+  }
+  get tripletCount(): number {
+    return this.get('tripletCount');
+  }
+  set tripletCount(value: number) {
+    this.put('tripletCount', value);
+  }
+
+  /** Every field's current value. */
+  read(): VisitContextValues {
+    const names = Object.keys(VISIT_CONTEXT_FIELDS) as VisitContextField[];
+    return Object.fromEntries(names.map((name) => [name, this.get(name)])) as VisitContextValues;
+  }
+
+  private put(field: VisitContextField, value: number): void {
+    const [offset, type] = VISIT_CONTEXT_FIELDS[field];
+    this.views[type][offset / (type === 'f64' ? 8 : 4)] = value;
+  }
+}
+
+/**
+ * Bytes of one thread's scratch (64-byte aligned): seven f32 rows (mean, anchor, three gradients,
+ * pending, spread), the i16 anchor, the pair's negatives (64 bytes), W candidate ids and W scores.
+ */
+export function visitScratchBytes(dim: number, candidates: number): number {
+  checkShape(dim, candidates, 1, { dim, candidates });
+  return 7 * dim * 4 + alignUp(2 * dim) + ALIGN_BYTES + 2 * alignUp(4 * candidates);
+}
+
+/**
+ * f32 [K · K]: entry (count - 1) · K + (active - 1) is log1p((itemCount - 1) · active / count) / active,
+ * the rank weight (WARP / CML) of `active` violating negatives of `count` found (WebAssembly has no log).
+ */
+export function rankWeightTable(itemCount: number, negatives: number): Float32Array {
+  const table = new Float32Array(negatives * negatives);
+  for (let count = 1; count <= negatives; count++) {
+    for (let active = 1; active <= count; active++) {
+      const rank = Math.log1p(((itemCount - 1) * active) / count) / active;
+      table[(count - 1) * negatives + active - 1] = rank;
+    }
+  }
+  return table;
+}
+
+/** Throws when a field just written is outside the kernel's shapes. */
+function checkShape(
+  dim: number,
+  candidates: number,
+  negatives: number,
+  written: Partial<VisitContextValues>,
+): void {
+  if (written.dim !== undefined && !(dim % 16 === 0 && dim >= 16 && dim <= 1024)) {
+    throw new RangeError(`dim ${dim}: the kernel takes multiples of 16 in 16..1024`);
+  }
+  if (written.candidates !== undefined && !(candidates >= 1 && candidates <= 1024)) {
+    throw new RangeError(`candidates ${candidates}: the kernel takes 1..1024`);
+  }
+  if (written.negatives !== undefined && !(negatives >= 1 && negatives <= MAX_VISIT_NEGATIVES)) {
+    throw new RangeError(`negatives ${negatives}: the kernel takes 1..${MAX_VISIT_NEGATIVES}`);
+  }
+}
+
+function alignUp(bytes: number): number {
+  return Math.ceil(bytes / ALIGN_BYTES) * ALIGN_BYTES;
+}

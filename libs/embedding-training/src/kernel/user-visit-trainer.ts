@@ -1,0 +1,376 @@
+import { trainsWithAggregation } from '../aggregation/anchor-scratch';
+import { userMixShare } from '../aggregation/user-mix-share';
+import { likedItemSet } from '../data/liked-item-set';
+import type { UserItemSet } from '../data/user-item-set';
+import { claimScratch } from '../geometry/table-memory';
+import { MIRROR_REUSE } from '../negatives/candidate-mirror';
+import { NEGATIVE_SOURCES, negativeMixAt } from '../negatives/negative-mix-schedule';
+import { SeededRandom } from '../random/seeded-random';
+import type { TrainingData } from '../training-data';
+import type { TrainOptions } from '../train-options';
+import type { EpochTally } from './thread-trainer';
+import type { TrainingTables } from './training-tables';
+import {
+  loadUserVisitKernel,
+  MAX_VISIT_NEGATIVES,
+  rankWeightTable,
+  VISIT_CONTEXT_BYTES,
+  VisitContext,
+  visitScratchBytes,
+  type UserVisitKernel,
+} from './user-visit-kernel';
+
+/**
+ * Work items handed to one kernel call. A call is ~4 µs per pair, so JavaScript's share of a chunk (the
+ * copy of its pair numbers) stays far below 1%.
+ */
+const WORK_CHUNK = 4096;
+/** The sources a visit draws from: hardest-of-W picks and the warm-up's uniform draws. */
+const VISIT_SOURCES = new Set(['uniform', 'hardest']);
+/** The kernel's row-Adagrad adds this to the root of the accumulator (the optimisers' default). */
+const KERNEL_EPSILON = 1e-8;
+
+export type VisitOptions = Pick<
+  TrainOptions,
+  | 'dim'
+  | 'loss'
+  | 'optimizer'
+  | 'negativeReduction'
+  | 'hardNegativeSelection'
+  | 'negativeMix'
+  | 'hardCandidateSource'
+  | 'hardCandidateReuse'
+  | 'hardNegativeCandidates'
+  | 'negativesPerPositive'
+  | 'inBatchNegatives'
+  | 'exampleOrder'
+  | 'l2'
+  | 'epsilon'
+  | 'engine'
+  | 'visitKernel'
+>;
+
+/**
+ * True when the options are the large-catalogue defaults' combination that `assembly/user-visit.wat`
+ * trains whole: the Euclidean triplet hinge, rank-weighted over 1-4 hardest-of-W picks from the candidate
+ * mirror (with the warm-up's uniform share), row-Adagrad without L2, users visited in turn.
+ */
+export function userVisitsApply(options: VisitOptions): boolean {
+  const { negativeMix } = options;
+  const sources = NEGATIVE_SOURCES.filter((source) => (negativeMix[source] ?? 0) > 0);
+  return (
+    options.engine === 'kernel' &&
+    options.visitKernel === 'auto' &&
+    options.loss === 'triplet' &&
+    options.optimizer === 'row-adagrad' &&
+    options.negativeReduction === 'rank-weighted' &&
+    options.hardNegativeSelection === 'each' &&
+    (negativeMix.hardest ?? 0) > 0 &&
+    sources.every((source) => VISIT_SOURCES.has(source)) &&
+    options.hardCandidateSource === 'mirror' &&
+    options.hardCandidateReuse === 1 &&
+    options.inBatchNegatives === 'none' &&
+    options.exampleOrder === 'by-user' &&
+    options.l2 === 0 &&
+    options.epsilon === KERNEL_EPSILON &&
+    options.dim % 16 === 0 &&
+    options.dim <= 1024 &&
+    Number.isInteger(options.hardNegativeCandidates) &&
+    options.hardNegativeCandidates <= 1024 &&
+    options.negativesPerPositive >= 1 &&
+    options.negativesPerPositive <= MAX_VISIT_NEGATIVES
+  );
+}
+
+/** Arena bytes one thread's visits claim (`UserVisitTrainer.create`). */
+export function userVisitBytes(
+  options: Pick<TrainOptions, 'dim' | 'hardNegativeCandidates' | 'negativesPerPositive'>,
+  shape: VisitShape,
+): number {
+  return regionBytes(visitArraySizes(options, shape));
+}
+
+/**
+ * One thread's training as whole user visits: every pair of a user's visit, with its picks, hinge, steps
+ * and mirror copies, in one WebAssembly call (`assembly/user-visit.wat`). The kernel's own arrays (the
+ * context, its scratch, the int8 mirror, the liked lists, the mix shares and the pairs) live in this
+ * thread's region of the table memory.
+ *
+ * Why: with the defaults a pair cost 5.3 µs through the composed path (ThreadTrainer: example builder,
+ * sampler, mirror and fused step, each a WebAssembly call with JavaScript between them), of which ~3.6 µs
+ * was not candidate scoring; in one kernel that part is ~1.3 µs (README, "Fifteenth sitting").
+ *
+ * Semantics against the composed path, each measured level on Gowalla's 20% carve: picks see the tables
+ * after the previous pair's step (no example built ahead), the mirror re-copies a trained row at once
+ * (no lag), and the mean of the liked rows is f32.
+ */
+export class UserVisitTrainer {
+  private readonly context: VisitContext;
+  /** The chunk of pair numbers the kernel reads. */
+  private readonly work: Int32Array;
+  private readonly pairUsers: Int32Array;
+  private readonly explicitUsers: Int32Array;
+
+  private constructor(
+    private readonly parts: {
+      kernel: UserVisitKernel;
+      layout: VisitLayout;
+      options: TrainOptions;
+      memory: WebAssembly.Memory;
+      shape: VisitShape;
+    },
+  ) {
+    const { memory, layout, shape } = parts;
+    this.context = new VisitContext(memory, layout.context);
+    this.work = new Int32Array(memory.buffer, layout.work, WORK_CHUNK);
+    this.pairUsers = new Int32Array(memory.buffer, layout.pairUsers, shape.pairCount);
+    this.explicitUsers = new Int32Array(memory.buffer, layout.explicitUsers, shape.explicitCount);
+  }
+
+  /**
+   * The thread's visit trainer when `userVisitsApply` and the tables and their optimiser state sit in the
+   * table memory with room left in its arena; else null (ThreadTrainer's composed path trains).
+   */
+  static create(setup: {
+    data: TrainingData;
+    tables: TrainingTables;
+    options: TrainOptions;
+    seed: number;
+  }): UserVisitTrainer | null {
+    const { data, tables, options } = setup;
+    const tableMemory = tables.memory;
+    if (tableMemory === null || !userVisitsApply(options)) return null;
+    const memory = tableMemory.memory;
+    const [userAcc] = tables.userState;
+    const [itemAcc] = tables.itemState;
+    if (userAcc?.buffer !== memory.buffer || itemAcc?.buffer !== memory.buffer) return null;
+    const liked = likedItemSet(data);
+    const shape = { ...visitShape(data), likedCount: liked.items.length };
+    const sizes = visitArraySizes(options, shape);
+    const start = claimScratch(tableMemory, regionBytes(sizes));
+    if (start < 0) return null;
+    const layout = placeArrays(start, sizes);
+    const kernel = loadUserVisitKernel(memory);
+    const trainer = new UserVisitTrainer({ kernel, layout, options, memory, shape });
+    trainer.fill({ data, tables, liked, seed: setup.seed });
+    return trainer;
+  }
+
+  /** Starts epoch `epoch` (0-based): the warm-up's hard share, zeroed counters. */
+  beginEpoch(epoch: number): void {
+    const { options } = this.parts;
+    const cumulative = negativeMixAt({
+      mix: options.negativeMix,
+      warmupEpochs: options.hardNegativeWarmupEpochs,
+      epoch,
+    });
+    // Only uniform (first) and hardest have weight: whatever uniform leaves is hard.
+    this.context.hardShare = 1 - cumulative[0];
+    this.context.lossSum = 0;
+    this.context.tripletCount = 0;
+  }
+
+  /** Trains the pairs of `order` (a slice of the by-user order), a chunk (`fillVisitChunk`) per call. */
+  run(order: Int32Array): void {
+    const { kernel, layout, shape } = this.parts;
+    const { work, pairUsers, explicitUsers } = this;
+    const chunk = { work, pairUsers, explicitUsers, pairCount: shape.pairCount };
+    for (let at = 0; at < order.length;) {
+      const filled = fillVisitChunk(order, at, chunk);
+      if (filled.count > 0) kernel.trainVisits(layout.context, layout.work, filled.count);
+      at = filled.next;
+    }
+  }
+
+  tally(): EpochTally {
+    return { lossSum: this.context.lossSum, tripletCount: this.context.tripletCount };
+  }
+
+  /** Writes the context and the kernel's arrays, and copies every item row into the mirror. */
+  private fill(setup: {
+    data: TrainingData;
+    tables: TrainingTables;
+    liked: UserItemSet;
+    seed: number;
+  }): void {
+    const { data, tables, liked } = setup;
+    const { options, layout, memory, kernel, shape } = this.parts;
+    const { pairCount, explicitCount } = shape;
+    const buffer = memory.buffer;
+    new Int32Array(buffer, layout.likedOffsets, liked.offsets.length).set(liked.offsets);
+    new Int32Array(buffer, layout.likedItems, liked.items.length).set(liked.items);
+    const shares = new Float32Array(buffer, layout.shares, data.userCount);
+    if (trainsWithAggregation(options)) {
+      const mix = { share: options.userAggregation, slope: options.userAggregationSlope };
+      for (let user = 0; user < data.userCount; user++) {
+        shares[user] = userMixShare(mix, liked.countOf(user));
+      }
+    }
+    this.pairUsers.set(data.positives.users);
+    new Int32Array(buffer, layout.pairItems, pairCount).set(data.positives.items);
+    new Float32Array(buffer, layout.pairWeights, pairCount).set(data.positives.weights);
+    const explicit = data.explicitTriplets;
+    this.explicitUsers.set(explicit.users);
+    new Int32Array(buffer, layout.explicitPositives, explicitCount).set(explicit.positives);
+    new Int32Array(buffer, layout.explicitNegatives, explicitCount).set(explicit.negatives);
+    const K = options.negativesPerPositive;
+    new Float32Array(buffer, layout.rankWeights, K * K).set(rankWeightTable(data.itemCount, K));
+    const random = new SeededRandom(setup.seed);
+    this.context.write({
+      dim: options.dim,
+      itemCount: data.itemCount,
+      users: tables.users.byteOffset,
+      items: tables.items.byteOffset,
+      userAcc: tables.userState[0].byteOffset,
+      itemAcc: tables.itemState[0].byteOffset,
+      likedOffsets: layout.likedOffsets,
+      likedItems: layout.likedItems,
+      shares: layout.shares,
+      pairUsers: layout.pairUsers,
+      pairItems: layout.pairItems,
+      pairWeights: layout.pairWeights,
+      pairCount,
+      explicitUsers: layout.explicitUsers,
+      explicitPositives: layout.explicitPositives,
+      explicitNegatives: layout.explicitNegatives,
+      explicitWeight: options.explicitTripletWeight,
+      mirror: layout.mirror,
+      mirrorScale: layout.mirrorScale,
+      mirrorBias: layout.mirrorBias,
+      candidates: options.hardNegativeCandidates,
+      negatives: K,
+      learningRate: options.learningRate,
+      margin: options.margin,
+      maxNorm: options.maxNorm,
+      hardShare: 1,
+      rankWeights: layout.rankWeights,
+      scratch: layout.scratch,
+      // xorshift32 must not start at 0.
+      rng: random.nextUint32() | 1,
+      cursor: 0,
+      cursorDue: 0,
+      // The composed path's mirror copies W / R rows per pair at its cursor (`MIRROR_REUSE`).
+      cursorRowsPerPair: options.hardNegativeCandidates / MIRROR_REUSE,
+      lossSum: 0,
+      tripletCount: 0,
+    });
+    kernel.copyMirrorRows(layout.context, 0, data.itemCount);
+  }
+}
+
+/**
+ * Copies the work items of `order` from `at` into `work` (at most its length) and returns how many and
+ * where the next chunk starts. A chunk ends where a user's items end when it can, so a visit is cut only
+ * when it alone outgrows a chunk (then the kernel trains it as two visits). Items below `pairCount` are
+ * pairs, the rest explicit triplets.
+ */
+export function fillVisitChunk(
+  order: Int32Array,
+  at: number,
+  chunk: { work: Int32Array; pairUsers: Int32Array; explicitUsers: Int32Array; pairCount: number },
+): { count: number; next: number } {
+  const { work, pairUsers, explicitUsers, pairCount } = chunk;
+  const userOf = (item: number): number =>
+    item < pairCount ? pairUsers[item] : explicitUsers[item - pairCount];
+  const next = Math.min(order.length, at + work.length);
+  work.set(order.subarray(at, next));
+  const count = next - at;
+  if (next === order.length) return { count, next };
+  // A full chunk whose trailing visit goes on leaves that visit to the next chunk, unless it fills this one.
+  const trailing = userOf(order[next - 1]);
+  if (userOf(order[next]) !== trailing) return { count, next };
+  let visitStart = next - 1;
+  while (visitStart > at && userOf(order[visitStart - 1]) === trailing) visitStart--;
+  return visitStart > at ? { count: visitStart - at, next: visitStart } : { count, next };
+}
+
+/** The kernel's arrays in one thread's region, in order (each starts on a cache line). */
+const VISIT_ARRAYS = [
+  'context',
+  'scratch',
+  'rankWeights',
+  'mirror',
+  'mirrorScale',
+  'mirrorBias',
+  'likedOffsets',
+  'likedItems',
+  'shares',
+  'pairUsers',
+  'pairItems',
+  'pairWeights',
+  'explicitUsers',
+  'explicitPositives',
+  'explicitNegatives',
+  'work',
+] as const;
+type VisitArray = (typeof VISIT_ARRAYS)[number];
+type VisitLayout = Record<VisitArray, number>;
+
+/** What sizes the kernel's arrays: the data's counts (distinct liked items at most the pairs). */
+interface VisitShape {
+  userCount: number;
+  itemCount: number;
+  pairCount: number;
+  explicitCount: number;
+  likedCount?: number;
+}
+
+/** The counts of `data` that size the arrays. */
+function visitShape(
+  data: Pick<TrainingData, 'userCount' | 'itemCount' | 'positives' | 'explicitTriplets'>,
+): VisitShape {
+  return {
+    userCount: data.userCount,
+    itemCount: data.itemCount,
+    pairCount: data.positives.users.length,
+    explicitCount: data.explicitTriplets.users.length,
+  };
+}
+
+/** Bytes of each of the kernel's arrays for one thread. */
+function visitArraySizes(
+  options: Pick<TrainOptions, 'dim' | 'hardNegativeCandidates' | 'negativesPerPositive'>,
+  shape: VisitShape,
+): VisitLayout {
+  const { dim, hardNegativeCandidates: W, negativesPerPositive: K } = options;
+  const { userCount, itemCount, pairCount, explicitCount } = shape;
+  return {
+    context: VISIT_CONTEXT_BYTES,
+    scratch: visitScratchBytes(dim, W),
+    rankWeights: K * K * 4,
+    mirror: itemCount * dim,
+    mirrorScale: itemCount * 4,
+    mirrorBias: itemCount * 4,
+    likedOffsets: (userCount + 1) * 4,
+    // Distinct liked items are at most the pairs.
+    likedItems: (shape.likedCount ?? pairCount) * 4,
+    shares: userCount * 4,
+    pairUsers: pairCount * 4,
+    pairItems: pairCount * 4,
+    pairWeights: pairCount * 4,
+    explicitUsers: explicitCount * 4,
+    explicitPositives: explicitCount * 4,
+    explicitNegatives: explicitCount * 4,
+    work: WORK_CHUNK * 4,
+  };
+}
+
+/** The region's bytes: every array on its cache line, and the region's own alignment. */
+function regionBytes(sizes: VisitLayout): number {
+  return VISIT_ARRAYS.reduce((sum, name) => sum + alignUp(sizes[name]), 64);
+}
+
+/** Each array's byte address in a region claimed at `start`. */
+function placeArrays(start: number, sizes: VisitLayout): VisitLayout {
+  let at = alignUp(start);
+  const layout = { ...sizes };
+  for (const name of VISIT_ARRAYS) {
+    layout[name] = at;
+    at += alignUp(sizes[name]);
+  }
+  return layout;
+}
+
+function alignUp(bytes: number): number {
+  return Math.ceil(bytes / 64) * 64;
+}
