@@ -26,6 +26,8 @@ const HEADLINE: Partial<TrainOptions> = {
   negativeReduction: 'mean',
 };
 const DEFAULTS_ROW = 'kernel, defaults without warm-up';
+const COMPOSED_ROW = `${DEFAULTS_ROW}, composed kernels`;
+const FRESH_ROW = `${DEFAULTS_ROW}, fresh candidates`;
 const CONFIGS: { name: string; threads: number; options: Partial<TrainOptions> }[] = [
   { name: 'kernel, 16 uniform negatives/pair', threads: 1, options: HEADLINE },
   { name: 'kernel, 16 uniform negatives/pair', threads: 2, options: HEADLINE },
@@ -44,17 +46,24 @@ const CONFIGS: { name: string; threads: number; options: Partial<TrainOptions> }
   // The same through the composed kernels (example builder, sampler, mirror, fused step): the path
   // before whole user visits.
   {
-    name: `${DEFAULTS_ROW}, composed kernels`,
+    name: COMPOSED_ROW,
     threads: 1,
     options: { hardNegativeWarmupEpochs: 0, visitKernel: 'off' },
   },
   // The same with every pick scoring W random rows of the table (the path before the candidate block).
   {
-    name: `${DEFAULTS_ROW}, fresh candidates`,
+    name: FRESH_ROW,
     threads: 1,
     options: { hardNegativeWarmupEpochs: 0, hardCandidateSource: 'fresh' },
   },
 ];
+
+/** The row of the configuration named `name`. */
+function configIndex(name: string): number {
+  const index = CONFIGS.findIndex((config) => config.name === name);
+  if (index < 0) throw new Error(`no bench configuration ${name}`);
+  return index;
+}
 
 /** "hardest of 128, 1/pair": what the defaults amount to on `data` (they depend on its catalogue). */
 function describeDefaults(data: TrainingData): string {
@@ -137,9 +146,10 @@ async function main(): Promise<void> {
       one: 0,
       two: 1,
       reference: CONFIGS.length + 1,
-      oneNegative: 3,
-      defaults: 4,
-      freshDefaults: 5,
+      oneNegative: configIndex('kernel, 1 uniform negative/pair'),
+      defaults: configIndex(DEFAULTS_ROW),
+      composedDefaults: configIndex(COMPOSED_ROW),
+      freshDefaults: configIndex(FRESH_ROW),
     },
     defaults: {
       candidates: resolved.hardNegativeCandidates,

@@ -28,6 +28,8 @@ export interface Headline {
   reference: number;
   oneNegative: number;
   defaults: number;
+  /** The defaults through the composed kernels (`visitKernel` 'off'). */
+  composedDefaults: number;
   /** The defaults with `hardCandidateSource` 'fresh'. */
   freshDefaults: number;
 }
@@ -79,6 +81,10 @@ export function reportTrainBench(bench: {
     defaultsCandidates: candidates,
     defaultsCandidateReuse: candidateReuse,
     defaultsCandidateSource: candidateSource,
+    // The same defaults through the composed kernels (the path before whole user visits).
+    composedDefaultsTripletsPerSecondPerCore: Math.round(
+      summaries[bench.headline.composedDefaults].rate,
+    ),
     // The same defaults with every candidate a random row of the table ('fresh').
     freshDefaultsTripletsPerSecondPerCore: Math.round(freshDefaults.rate),
     freshCandidatesScoredPerSecondPerCore: Math.round(freshDefaults.rate * candidates),
