@@ -14,11 +14,18 @@ import {
   loadUserVisitKernel,
   MAX_VISIT_NEGATIVES,
   rankWeightTable,
-  VISIT_CONTEXT_BYTES,
   VisitContext,
-  visitScratchBytes,
   type UserVisitKernel,
 } from './user-visit-kernel';
+import {
+  placeArrays,
+  regionBytes,
+  visitArraySizes,
+  visitShape,
+  type VisitLayout,
+  type VisitShape,
+} from './user-visit-layout';
+import { fillVisitChunk } from './visit-chunk';
 
 /**
  * Work items handed to one kernel call. A call is ~4 µs per pair, so JavaScript's share of a chunk (the
@@ -87,7 +94,7 @@ export function userVisitBytes(
   options: Pick<TrainOptions, 'dim' | 'hardNegativeCandidates' | 'negativesPerPositive'>,
   shape: VisitShape,
 ): number {
-  return regionBytes(visitArraySizes(options, shape));
+  return regionBytes(visitArraySizes(options, shape, WORK_CHUNK));
 }
 
 /**
@@ -146,7 +153,7 @@ export class UserVisitTrainer {
     if (userAcc?.buffer !== memory.buffer || itemAcc?.buffer !== memory.buffer) return null;
     const liked = likedItemSet(data);
     const shape = { ...visitShape(data), likedCount: liked.items.length };
-    const sizes = visitArraySizes(options, shape);
+    const sizes = visitArraySizes(options, shape, WORK_CHUNK);
     const start = claimScratch(tableMemory, regionBytes(sizes));
     if (start < 0) return null;
     const layout = placeArrays(start, sizes);
@@ -256,121 +263,4 @@ export class UserVisitTrainer {
     });
     kernel.copyMirrorRows(layout.context, 0, data.itemCount);
   }
-}
-
-/**
- * Copies the work items of `order` from `at` into `work` (at most its length) and returns how many and
- * where the next chunk starts. A chunk ends where a user's items end when it can, so a visit is cut only
- * when it alone outgrows a chunk (then the kernel trains it as two visits). Items below `pairCount` are
- * pairs, the rest explicit triplets.
- */
-export function fillVisitChunk(
-  order: Int32Array,
-  at: number,
-  chunk: { work: Int32Array; pairUsers: Int32Array; explicitUsers: Int32Array; pairCount: number },
-): { count: number; next: number } {
-  const { work, pairUsers, explicitUsers, pairCount } = chunk;
-  const userOf = (item: number): number =>
-    item < pairCount ? pairUsers[item] : explicitUsers[item - pairCount];
-  const next = Math.min(order.length, at + work.length);
-  work.set(order.subarray(at, next));
-  const count = next - at;
-  if (next === order.length) return { count, next };
-  // A full chunk whose trailing visit goes on leaves that visit to the next chunk, unless it fills this one.
-  const trailing = userOf(order[next - 1]);
-  if (userOf(order[next]) !== trailing) return { count, next };
-  let visitStart = next - 1;
-  while (visitStart > at && userOf(order[visitStart - 1]) === trailing) visitStart--;
-  return visitStart > at ? { count: visitStart - at, next: visitStart } : { count, next };
-}
-
-/** The kernel's arrays in one thread's region, in order (each starts on a cache line). */
-const VISIT_ARRAYS = [
-  'context',
-  'scratch',
-  'rankWeights',
-  'mirror',
-  'mirrorScale',
-  'mirrorBias',
-  'likedOffsets',
-  'likedItems',
-  'shares',
-  'pairUsers',
-  'pairItems',
-  'pairWeights',
-  'explicitUsers',
-  'explicitPositives',
-  'explicitNegatives',
-  'work',
-] as const;
-type VisitArray = (typeof VISIT_ARRAYS)[number];
-type VisitLayout = Record<VisitArray, number>;
-
-/** What sizes the kernel's arrays: the data's counts (distinct liked items at most the pairs). */
-interface VisitShape {
-  userCount: number;
-  itemCount: number;
-  pairCount: number;
-  explicitCount: number;
-  likedCount?: number;
-}
-
-/** The counts of `data` that size the arrays. */
-function visitShape(
-  data: Pick<TrainingData, 'userCount' | 'itemCount' | 'positives' | 'explicitTriplets'>,
-): VisitShape {
-  return {
-    userCount: data.userCount,
-    itemCount: data.itemCount,
-    pairCount: data.positives.users.length,
-    explicitCount: data.explicitTriplets.users.length,
-  };
-}
-
-/** Bytes of each of the kernel's arrays for one thread. */
-function visitArraySizes(
-  options: Pick<TrainOptions, 'dim' | 'hardNegativeCandidates' | 'negativesPerPositive'>,
-  shape: VisitShape,
-): VisitLayout {
-  const { dim, hardNegativeCandidates: W, negativesPerPositive: K } = options;
-  const { userCount, itemCount, pairCount, explicitCount } = shape;
-  return {
-    context: VISIT_CONTEXT_BYTES,
-    scratch: visitScratchBytes(dim, W),
-    rankWeights: K * K * 4,
-    mirror: itemCount * dim,
-    mirrorScale: itemCount * 4,
-    mirrorBias: itemCount * 4,
-    likedOffsets: (userCount + 1) * 4,
-    // Distinct liked items are at most the pairs.
-    likedItems: (shape.likedCount ?? pairCount) * 4,
-    shares: userCount * 4,
-    pairUsers: pairCount * 4,
-    pairItems: pairCount * 4,
-    pairWeights: pairCount * 4,
-    explicitUsers: explicitCount * 4,
-    explicitPositives: explicitCount * 4,
-    explicitNegatives: explicitCount * 4,
-    work: WORK_CHUNK * 4,
-  };
-}
-
-/** The region's bytes: every array on its cache line, and the region's own alignment. */
-function regionBytes(sizes: VisitLayout): number {
-  return VISIT_ARRAYS.reduce((sum, name) => sum + alignUp(sizes[name]), 64);
-}
-
-/** Each array's byte address in a region claimed at `start`. */
-function placeArrays(start: number, sizes: VisitLayout): VisitLayout {
-  let at = alignUp(start);
-  const layout = { ...sizes };
-  for (const name of VISIT_ARRAYS) {
-    layout[name] = at;
-    at += alignUp(sizes[name]);
-  }
-  return layout;
-}
-
-function alignUp(bytes: number): number {
-  return Math.ceil(bytes / 64) * 64;
 }
