@@ -43,6 +43,7 @@ function freshTables(seed: number): TrainingTables {
     userState: [],
     itemState: [],
     memory: null,
+    visitData: null,
   };
 }
 

@@ -10,7 +10,10 @@ import { fusedStepScratchBytes } from './fused-triplet-step';
 import { likedListBytes } from './liked-lists';
 import { maxNegatives } from './max-negatives';
 import { kernelDrawsUniform } from './uniform-batch-runner';
-import { userVisitBytes, userVisitsApply, type VisitOptions } from './user-visit-trainer';
+import { userVisitThreadBytes, userVisitsApply, type VisitOptions } from './user-visit-trainer';
+import { regionBytes, visitDataSizes } from './user-visit-layout';
+import { placeVisitData, visitDataShape, type VisitDataAt } from './visit-data';
+import type { TrainingData } from '../training-data';
 
 /** The embedding tables and their optimiser state; on SharedArrayBuffers when threads share them. */
 export interface TrainingTables {
@@ -33,6 +36,11 @@ export interface TrainingTables {
    * optimiser state lives there too when it fits (the fused triplet step updates it in place).
    */
   memory: TableMemory | null;
+  /**
+   * The visit kernel's read-only data in the table memory's arena, placed once for every thread when the
+   * options train whole user visits (`userVisitsApply`); else null.
+   */
+  visitData: VisitDataAt | null;
 }
 
 /** Options that size the tables and the row kernel's scratch. */
@@ -47,10 +55,17 @@ type TableOptions = Pick<
   | 'inBatchNegatives'
   | 'userAggregation'
   | 'userAggregationMode'
+  | 'userAggregationSlope'
   | 'negativeMix'
 > &
   CandidateBlockOptions &
   VisitOptions;
+
+const EMPTY_TRIPLETS: TrainingData['explicitTriplets'] = {
+  users: new Int32Array(0),
+  positives: new Int32Array(0),
+  negatives: new Int32Array(0),
+};
 
 /** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
 const GEOMETRIES_PER_THREAD = 4;
@@ -63,10 +78,12 @@ export function allocateTables(setup: {
   itemCount: number;
   options: TableOptions;
   shared: boolean;
-  /** The data's pairs: with uniform negatives, each thread copies the liked lists into the arena. */
-  positives?: { users: Int32Array };
-  /** The data's explicit triplets: whole user visits (the large-catalogue defaults) copy them too. */
-  explicitTriplets?: { users: Int32Array };
+  /**
+   * The data's pairs: with uniform negatives, each thread copies the liked lists into the arena; whole
+   * user visits (the large-catalogue defaults) copy the pairs and the explicit triplets there once.
+   */
+  positives?: TrainingData['positives'];
+  explicitTriplets?: TrainingData['explicitTriplets'];
 }): TrainingTables {
   const { userCount, itemCount, options, shared } = setup;
   const allocate = (length: number): Float32Array =>
@@ -82,14 +99,17 @@ export function allocateTables(setup: {
   const liked =
     kernelDrawsUniform(options) && pairCount > 0 ? likedListBytes(userCount, pairCount) : 0;
   const means = trainsWithAggregation(options) ? anchorMeanBytes(options.dim) : 0;
+  const explicitTriplets = setup.explicitTriplets ?? EMPTY_TRIPLETS;
+  const visitData =
+    userVisitsApply(options) && setup.positives !== undefined
+      ? { userCount, positives: setup.positives, explicitTriplets }
+      : null;
   // The composed path's arrays stay reserved too: it trains when the visit trainer finds no room.
-  const explicitCount = setup.explicitTriplets?.users.length ?? 0;
-  const visits = userVisitsApply(options)
-    ? userVisitBytes(options, { userCount, itemCount, pairCount, explicitCount })
-    : 0;
+  const visits = visitData ? userVisitThreadBytes(options, itemCount) : 0;
   const scratch =
     scratchBytes(options) +
     hardCandidateSourceBytes(options, itemCount) +
+    (visitData ? regionBytes(visitDataSizes(visitDataShape(visitData))) : 0) +
     options.threads * (liked + means + visits + 64);
   // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
   const placedAll = allocateTableMemory(withState, scratch);
@@ -106,6 +126,8 @@ export function allocateTables(setup: {
     userState: state.slice(0, userState.length),
     itemState: state.slice(userState.length),
     memory: placed?.tableMemory ?? null,
+    visitData:
+      placedAll && visitData ? placeVisitData(placedAll.tableMemory, visitData, options) : null,
   };
 }
 

@@ -1,71 +1,45 @@
-import { VISIT_CONTEXT_BYTES, visitScratchBytes } from './user-visit-kernel';
-import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
+import { VISIT_CONTEXT_BYTES, visitScratchBytes } from './user-visit-kernel';
 
 /**
- * Where one thread's visit arrays sit in its region of the table memory (`UserVisitTrainer`): the
- * kernel's context and scratch, its int8 mirror, and its copies of the data it reads.
+ * Where the visit kernel's arrays sit in the table memory's arena. The data it reads (the liked lists,
+ * the mix shares, the pairs and the explicit triplets) is read-only and placed once for every thread
+ * (`placeVisitData`): a copy per thread would take 16 bytes a pair per thread, and the wasm32 memory's
+ * 4 GiB holds the tables too. What a thread writes (its context, scratch, int8 mirror and chunk of work)
+ * is its own region (`UserVisitTrainer`). Every array starts on a cache line.
  */
-/** The kernel's arrays in one thread's region, in order (each starts on a cache line). */
-const VISIT_ARRAYS = [
-  'context',
-  'scratch',
-  'rankWeights',
-  'mirror',
-  'mirrorScale',
-  'mirrorBias',
-  'likedOffsets',
-  'likedItems',
-  'shares',
-  'pairUsers',
-  'pairItems',
-  'pairWeights',
-  'explicitUsers',
-  'explicitPositives',
-  'explicitNegatives',
-  'work',
-] as const;
-type VisitArray = (typeof VISIT_ARRAYS)[number];
-export type VisitLayout = Record<VisitArray, number>;
+type DataArray =
+  | 'likedOffsets'
+  | 'likedItems'
+  | 'shares'
+  | 'pairUsers'
+  | 'pairItems'
+  | 'pairWeights'
+  | 'explicitUsers'
+  | 'explicitPositives'
+  | 'explicitNegatives';
+type ThreadArray =
+  'context' | 'scratch' | 'rankWeights' | 'mirror' | 'mirrorScale' | 'mirrorBias' | 'work';
 
-/** What sizes the kernel's arrays: the data's counts (distinct liked items at most the pairs). */
-export interface VisitShape {
+/** Byte addresses (or sizes) of the shared data arrays. */
+export type VisitDataLayout = Record<DataArray, number>;
+/** Byte addresses (or sizes) of one thread's arrays. */
+export type VisitThreadLayout = Record<ThreadArray, number>;
+
+/** What sizes the data arrays: the data's counts. */
+export interface VisitDataShape {
   userCount: number;
-  itemCount: number;
   pairCount: number;
   explicitCount: number;
+  /** Distinct liked items (at most the pairs, the default). */
   likedCount?: number;
 }
 
-/** The counts of `data` that size the arrays. */
-export function visitShape(
-  data: Pick<TrainingData, 'userCount' | 'itemCount' | 'positives' | 'explicitTriplets'>,
-): VisitShape {
+/** Bytes of each shared data array. */
+export function visitDataSizes(shape: VisitDataShape): VisitDataLayout {
+  const { userCount, pairCount, explicitCount } = shape;
   return {
-    userCount: data.userCount,
-    itemCount: data.itemCount,
-    pairCount: data.positives.users.length,
-    explicitCount: data.explicitTriplets.users.length,
-  };
-}
-
-/** Bytes of each of the kernel's arrays for one thread (`workItems`: the largest chunk of work). */
-export function visitArraySizes(
-  options: Pick<TrainOptions, 'dim' | 'hardNegativeCandidates' | 'negativesPerPositive'>,
-  shape: VisitShape,
-  workItems: number,
-): VisitLayout {
-  const { dim, hardNegativeCandidates: W, negativesPerPositive: K } = options;
-  const { userCount, itemCount, pairCount, explicitCount } = shape;
-  return {
-    context: VISIT_CONTEXT_BYTES,
-    scratch: visitScratchBytes(dim, W),
-    rankWeights: K * K * 4,
-    mirror: itemCount * dim,
-    mirrorScale: itemCount * 4,
-    mirrorBias: itemCount * 4,
     likedOffsets: (userCount + 1) * 4,
-    // Distinct liked items are at most the pairs.
     likedItems: (shape.likedCount ?? pairCount) * 4,
     shares: userCount * 4,
     pairUsers: pairCount * 4,
@@ -74,24 +48,41 @@ export function visitArraySizes(
     explicitUsers: explicitCount * 4,
     explicitPositives: explicitCount * 4,
     explicitNegatives: explicitCount * 4,
+  };
+}
+
+/** Bytes of each of one thread's arrays (`workItems`: the largest chunk of work). */
+export function visitThreadSizes(
+  options: Pick<TrainOptions, 'dim' | 'hardNegativeCandidates' | 'negativesPerPositive'>,
+  itemCount: number,
+  workItems: number,
+): VisitThreadLayout {
+  const { dim, hardNegativeCandidates: W, negativesPerPositive: K } = options;
+  return {
+    context: VISIT_CONTEXT_BYTES,
+    scratch: visitScratchBytes(dim, W),
+    rankWeights: K * K * 4,
+    mirror: itemCount * dim,
+    mirrorScale: itemCount * 4,
+    mirrorBias: itemCount * 4,
     work: workItems * 4,
   };
 }
 
-/** The region's bytes: every array on its cache line, and the region's own alignment. */
-export function regionBytes(sizes: VisitLayout): number {
-  return VISIT_ARRAYS.reduce((sum, name) => sum + alignUp(sizes[name]), 64);
+/** A region's bytes: every array on its cache line, and the region's own alignment. */
+export function regionBytes(sizes: Record<string, number>): number {
+  return Object.values(sizes).reduce((sum, size) => sum + alignUp(size), 64);
 }
 
-/** Each array's byte address in a region claimed at `start`. */
-export function placeArrays(start: number, sizes: VisitLayout): VisitLayout {
+/** Each array's byte address in a region claimed at `start` (in the sizes' key order). */
+export function placeArrays<T extends Record<string, number>>(start: number, sizes: T): T {
   let at = alignUp(start);
-  const layout = { ...sizes };
-  for (const name of VISIT_ARRAYS) {
+  const layout: Record<string, number> = {};
+  for (const [name, size] of Object.entries(sizes)) {
     layout[name] = at;
-    at += alignUp(sizes[name]);
+    at += alignUp(size);
   }
-  return layout;
+  return layout as T;
 }
 
 function alignUp(bytes: number): number {

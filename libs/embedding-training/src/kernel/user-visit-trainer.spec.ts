@@ -5,7 +5,7 @@ import { trainEmbeddings } from '../train-embeddings';
 import type { TrainOptions } from '../train-options';
 import { allocateTables, initializeTables } from './training-tables';
 import { createThreadTrainer, ThreadTrainer } from './thread-trainer';
-import { UserVisitTrainer, userVisitsApply } from './user-visit-trainer';
+import { UserVisitTrainer, userVisitThreadBytes, userVisitsApply } from './user-visit-trainer';
 import { likedItemSet } from '../data/liked-item-set';
 import { SeededRandom } from '../random/seeded-random';
 
@@ -73,6 +73,30 @@ describe('UserVisitTrainer', () => {
     };
     expect(trainerFor({})).toBeInstanceOf(UserVisitTrainer);
     expect(trainerFor({ visitKernel: 'off' })).toBeInstanceOf(ThreadTrainer);
+  });
+
+  it('places the data the threads read once, and each thread its own arrays', () => {
+    const resolved = resolveTrainOptions({ ...options, threads: 2 }, planted.data);
+    const tables = allocateTables({ ...planted.data, options: resolved, shared: true });
+    const data = tables.visitData!;
+    expect(data.pairCount).toBe(planted.data.positives.users.length);
+    const buffer = tables.memory!.memory.buffer;
+    expect([...new Int32Array(buffer, data.pairItems, data.pairCount)]).toEqual([
+      ...planted.data.positives.items,
+    ]);
+    const claimedBefore = new Int32Array(buffer, 0, 1)[0];
+    const trainers = [1, 2].map((seed) =>
+      createThreadTrainer({ data: planted.data, tables, options: resolved, seed }),
+    );
+    const claimedByThreads = new Int32Array(buffer, 0, 1)[0] - claimedBefore;
+    expect(trainers.every((trainer) => trainer instanceof UserVisitTrainer)).toBe(true);
+    // Each thread claims its own arrays (context, scratch, mirror, work) and no copy of the data.
+    const threadBytes = userVisitThreadBytes(resolved, planted.data.itemCount);
+    expect(claimedByThreads).toBe(2 * threadBytes);
+    const without = resolveTrainOptions({ ...options, visitKernel: 'off' }, planted.data);
+    expect(allocateTables({ ...planted.data, options: without, shared: false }).visitData).toBe(
+      null,
+    );
   });
 
   it.each([1, 2])('learns planted clusters far above chance with %i thread(s)', async (threads) => {

@@ -1,7 +1,3 @@
-import { trainsWithAggregation } from '../aggregation/anchor-scratch';
-import { userMixShare } from '../aggregation/user-mix-share';
-import { likedItemSet } from '../data/liked-item-set';
-import type { UserItemSet } from '../data/user-item-set';
 import { claimScratch } from '../geometry/table-memory';
 import { MIRROR_REUSE } from '../negatives/candidate-mirror';
 import { NEGATIVE_SOURCES, negativeMixAt } from '../negatives/negative-mix-schedule';
@@ -20,12 +16,11 @@ import {
 import {
   placeArrays,
   regionBytes,
-  visitArraySizes,
-  visitShape,
-  type VisitLayout,
-  type VisitShape,
+  visitThreadSizes,
+  type VisitThreadLayout,
 } from './user-visit-layout';
 import { fillVisitChunk } from './visit-chunk';
+import type { VisitDataAt } from './visit-data';
 
 /**
  * Work items handed to one kernel call. A call is ~4 µs per pair, so JavaScript's share of a chunk (the
@@ -89,19 +84,20 @@ export function userVisitsApply(options: VisitOptions): boolean {
   );
 }
 
-/** Arena bytes one thread's visits claim (`UserVisitTrainer.create`). */
-export function userVisitBytes(
+/** Arena bytes one thread's visits claim (`UserVisitTrainer.create`): context, scratch, mirror, work. */
+export function userVisitThreadBytes(
   options: Pick<TrainOptions, 'dim' | 'hardNegativeCandidates' | 'negativesPerPositive'>,
-  shape: VisitShape,
+  itemCount: number,
 ): number {
-  return regionBytes(visitArraySizes(options, shape, WORK_CHUNK));
+  return regionBytes(visitThreadSizes(options, itemCount, WORK_CHUNK));
 }
 
 /**
  * One thread's training as whole user visits: every pair of a user's visit, with its picks, hinge, steps
- * and mirror copies, in one WebAssembly call (`assembly/user-visit.wat`). The kernel's own arrays (the
- * context, its scratch, the int8 mirror, the liked lists, the mix shares and the pairs) live in this
- * thread's region of the table memory.
+ * and mirror copies, in one WebAssembly call (`assembly/user-visit.wat`). The thread's context, scratch,
+ * int8 mirror and chunk of work live in its own region of the table memory; the data the kernel reads
+ * (liked lists, mix shares, pairs, explicit triplets) was placed there once for all threads
+ * (`TrainingTables.visitData`).
  *
  * Why: with the defaults a pair cost 5.3 µs through the composed path (ThreadTrainer: example builder,
  * sampler, mirror and fused step, each a WebAssembly call with JavaScript between them), of which ~3.6 µs
@@ -113,7 +109,7 @@ export function userVisitBytes(
  */
 export class UserVisitTrainer {
   private readonly context: VisitContext;
-  /** The chunk of pair numbers the kernel reads. */
+  /** The chunk of work items the kernel reads. */
   private readonly work: Int32Array;
   private readonly pairUsers: Int32Array;
   private readonly explicitUsers: Int32Array;
@@ -121,45 +117,45 @@ export class UserVisitTrainer {
   private constructor(
     private readonly parts: {
       kernel: UserVisitKernel;
-      layout: VisitLayout;
+      layout: VisitThreadLayout;
+      data: VisitDataAt;
       options: TrainOptions;
       memory: WebAssembly.Memory;
-      shape: VisitShape;
     },
   ) {
-    const { memory, layout, shape } = parts;
+    const { memory, layout, data } = parts;
     this.context = new VisitContext(memory, layout.context);
     this.work = new Int32Array(memory.buffer, layout.work, WORK_CHUNK);
-    this.pairUsers = new Int32Array(memory.buffer, layout.pairUsers, shape.pairCount);
-    this.explicitUsers = new Int32Array(memory.buffer, layout.explicitUsers, shape.explicitCount);
+    this.pairUsers = new Int32Array(memory.buffer, data.pairUsers, data.pairCount);
+    this.explicitUsers = new Int32Array(memory.buffer, data.explicitUsers, data.explicitCount);
   }
 
   /**
-   * The thread's visit trainer when `userVisitsApply` and the tables and their optimiser state sit in the
-   * table memory with room left in its arena; else null (ThreadTrainer's composed path trains).
+   * The thread's visit trainer when `userVisitsApply`, the tables, their optimiser state and the visit
+   * data (`TrainingTables.visitData`) sit in the table memory and its arena has room for the thread's
+   * arrays; else null (ThreadTrainer's composed path trains).
    */
   static create(setup: {
-    data: TrainingData;
+    data: Pick<TrainingData, 'itemCount'>;
     tables: TrainingTables;
     options: TrainOptions;
     seed: number;
   }): UserVisitTrainer | null {
-    const { data, tables, options } = setup;
-    const tableMemory = tables.memory;
-    if (tableMemory === null || !userVisitsApply(options)) return null;
+    const { tables, options } = setup;
+    const { memory: tableMemory, visitData } = tables;
+    if (tableMemory === null || visitData === null || !userVisitsApply(options)) return null;
     const memory = tableMemory.memory;
     const [userAcc] = tables.userState;
     const [itemAcc] = tables.itemState;
     if (userAcc?.buffer !== memory.buffer || itemAcc?.buffer !== memory.buffer) return null;
-    const liked = likedItemSet(data);
-    const shape = { ...visitShape(data), likedCount: liked.items.length };
-    const sizes = visitArraySizes(options, shape, WORK_CHUNK);
+    const sizes = visitThreadSizes(options, setup.data.itemCount, WORK_CHUNK);
     const start = claimScratch(tableMemory, regionBytes(sizes));
     if (start < 0) return null;
     const layout = placeArrays(start, sizes);
     const kernel = loadUserVisitKernel(memory);
-    const trainer = new UserVisitTrainer({ kernel, layout, options, memory, shape });
-    trainer.fill({ data, tables, liked, seed: setup.seed });
+    const parts = { kernel, layout, data: visitData, options, memory };
+    const trainer = new UserVisitTrainer(parts);
+    trainer.fill({ itemCount: setup.data.itemCount, tables, seed: setup.seed });
     return trainer;
   }
 
@@ -177,11 +173,11 @@ export class UserVisitTrainer {
     this.context.tripletCount = 0;
   }
 
-  /** Trains the pairs of `order` (a slice of the by-user order), a chunk (`fillVisitChunk`) per call. */
+  /** Trains the work items of `order` (a slice of the by-user order), a chunk (`fillVisitChunk`) per call. */
   run(order: Int32Array): void {
-    const { kernel, layout, shape } = this.parts;
+    const { kernel, layout, data } = this.parts;
     const { work, pairUsers, explicitUsers } = this;
-    const chunk = { work, pairUsers, explicitUsers, pairCount: shape.pairCount };
+    const chunk = { work, pairUsers, explicitUsers, pairCount: data.pairCount };
     for (let at = 0; at < order.length;) {
       const filled = fillVisitChunk(order, at, chunk);
       if (filled.count > 0) kernel.trainVisits(layout.context, layout.work, filled.count);
@@ -193,53 +189,30 @@ export class UserVisitTrainer {
     return { lossSum: this.context.lossSum, tripletCount: this.context.tripletCount };
   }
 
-  /** Writes the context and the kernel's arrays, and copies every item row into the mirror. */
-  private fill(setup: {
-    data: TrainingData;
-    tables: TrainingTables;
-    liked: UserItemSet;
-    seed: number;
-  }): void {
-    const { data, tables, liked } = setup;
-    const { options, layout, memory, kernel, shape } = this.parts;
-    const { pairCount, explicitCount } = shape;
-    const buffer = memory.buffer;
-    new Int32Array(buffer, layout.likedOffsets, liked.offsets.length).set(liked.offsets);
-    new Int32Array(buffer, layout.likedItems, liked.items.length).set(liked.items);
-    const shares = new Float32Array(buffer, layout.shares, data.userCount);
-    if (trainsWithAggregation(options)) {
-      const mix = { share: options.userAggregation, slope: options.userAggregationSlope };
-      for (let user = 0; user < data.userCount; user++) {
-        shares[user] = userMixShare(mix, liked.countOf(user));
-      }
-    }
-    this.pairUsers.set(data.positives.users);
-    new Int32Array(buffer, layout.pairItems, pairCount).set(data.positives.items);
-    new Float32Array(buffer, layout.pairWeights, pairCount).set(data.positives.weights);
-    const explicit = data.explicitTriplets;
-    this.explicitUsers.set(explicit.users);
-    new Int32Array(buffer, layout.explicitPositives, explicitCount).set(explicit.positives);
-    new Int32Array(buffer, layout.explicitNegatives, explicitCount).set(explicit.negatives);
+  /** Writes the context and the rank weights, and copies every item row into the mirror. */
+  private fill(setup: { itemCount: number; tables: TrainingTables; seed: number }): void {
+    const { itemCount, tables } = setup;
+    const { options, layout, data, memory, kernel } = this.parts;
     const K = options.negativesPerPositive;
-    new Float32Array(buffer, layout.rankWeights, K * K).set(rankWeightTable(data.itemCount, K));
+    new Float32Array(memory.buffer, layout.rankWeights, K * K).set(rankWeightTable(itemCount, K));
     const random = new SeededRandom(setup.seed);
     this.context.write({
       dim: options.dim,
-      itemCount: data.itemCount,
+      itemCount,
       users: tables.users.byteOffset,
       items: tables.items.byteOffset,
       userAcc: tables.userState[0].byteOffset,
       itemAcc: tables.itemState[0].byteOffset,
-      likedOffsets: layout.likedOffsets,
-      likedItems: layout.likedItems,
-      shares: layout.shares,
-      pairUsers: layout.pairUsers,
-      pairItems: layout.pairItems,
-      pairWeights: layout.pairWeights,
-      pairCount,
-      explicitUsers: layout.explicitUsers,
-      explicitPositives: layout.explicitPositives,
-      explicitNegatives: layout.explicitNegatives,
+      likedOffsets: data.likedOffsets,
+      likedItems: data.likedItems,
+      shares: data.shares,
+      pairUsers: data.pairUsers,
+      pairItems: data.pairItems,
+      pairWeights: data.pairWeights,
+      pairCount: data.pairCount,
+      explicitUsers: data.explicitUsers,
+      explicitPositives: data.explicitPositives,
+      explicitNegatives: data.explicitNegatives,
       explicitWeight: options.explicitTripletWeight,
       mirror: layout.mirror,
       mirrorScale: layout.mirrorScale,
@@ -261,6 +234,6 @@ export class UserVisitTrainer {
       lossSum: 0,
       tripletCount: 0,
     });
-    kernel.copyMirrorRows(layout.context, 0, data.itemCount);
+    kernel.copyMirrorRows(layout.context, 0, itemCount);
   }
 }
