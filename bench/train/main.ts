@@ -65,7 +65,7 @@ function configIndex(name: string): number {
   return index;
 }
 
-/** "hardest of 128, 1/pair": what the defaults amount to on `data` (they depend on its catalogue). */
+/** "hardest of 128 from the mirror source, 2/pair": what the defaults amount to on `data` (they depend on its catalogue). */
 function describeDefaults(data: TrainingData): string {
   const resolved = resolveTrainOptions({}, data);
   const sources = Object.keys(resolved.negativeMix).join('+');

@@ -116,7 +116,7 @@ function choiceProblems(o: TrainOptions): string[] {
     ['hardCandidateSource', o.hardCandidateSource, ['fresh', 'block', 'mirror']],
     ['hardNegativeSelection', o.hardNegativeSelection, ['each', 'top']],
     ['userAggregationMode', o.userAggregationMode, ['export', 'train']],
-    ['visitKernel', o.visitKernel, ['auto', 'off']],
+    ['visitKernel', o.visitKernel, ['on', 'off']],
   ];
   const problems = choices
     .filter(([, value, allowed]) => !allowed.includes(value))

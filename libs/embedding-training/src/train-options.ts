@@ -50,11 +50,12 @@ export type HardCandidateSource = 'fresh' | 'block' | 'mirror';
 export type UserAggregationMode = 'export' | 'train';
 
 /**
- * 'auto' trains each user's visit (all their pairs of an epoch) in one WebAssembly call where the options
- * allow it (the large-catalogue defaults, see kernel/user-visit-trainer.ts); 'off' always composes the
- * example builder, sampler and triplet step (the same model, ~1.4x slower on Gowalla).
+ * 'on' trains whole user visits (a user's pairs and explicit triplets of an epoch, with their picks and
+ * steps) in one WebAssembly call per few thousand work items wherever the options allow it (the
+ * large-catalogue defaults, see kernel/user-visit-trainer.ts); 'off' always composes the example builder,
+ * sampler and triplet step: the same model, ~1.4x slower on Gowalla.
  */
-export type VisitKernelMode = 'auto' | 'off';
+export type VisitKernelMode = 'on' | 'off';
 
 /** In-batch negatives: the liked items of the other pairs of the batch. */
 export type InBatchMode = 'none' | 'batch-all' | 'batch-hard';
@@ -148,6 +149,7 @@ export interface TrainOptions {
   threads: number;
   /** 'kernel' = typed-array kernel; 'tfjs' = the same model through TensorFlow.js (slow reference). */
   engine: 'kernel' | 'tfjs';
+  /** Whole user visits in one kernel where the options allow it ('on'), or never ('off'). */
   visitKernel: VisitKernelMode;
 }
 
@@ -186,6 +188,6 @@ export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
     epsilon: 1e-8,
     threads: 1,
     engine: 'kernel',
-    visitKernel: 'auto',
+    visitKernel: 'on',
   };
 }

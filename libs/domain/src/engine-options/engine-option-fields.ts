@@ -24,7 +24,7 @@ export const HARD_NEGATIVE_SELECTIONS = ['each', 'top'] as const;
 export const ENGINES = ['kernel', 'tfjs'] as const;
 export const HARD_CANDIDATE_SOURCES = ['block', 'mirror', 'fresh'] as const;
 export const USER_AGGREGATION_MODES = ['export', 'train'] as const;
-export const VISIT_KERNEL_MODES = ['auto', 'off'] as const;
+export const VISIT_KERNEL_MODES = ['on', 'off'] as const;
 
 interface FieldNames {
   /** The `recsys train` option, without dashes. */
@@ -352,8 +352,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'visit-kernel',
     env: 'TRAIN_VISIT_KERNEL',
     description:
-      "auto: train each user's pairs in one WebAssembly call where the options allow it (the large-catalogue defaults); off: always the composed kernels (same model, slower)",
-    engineDefault: 'auto',
+      "on: train whole user visits (a user's pairs of an epoch, with their picks and steps) in one WebAssembly call per few thousand pairs where the options allow it (the large-catalogue defaults); off: always the composed kernels (the same model, slower)",
+    engineDefault: 'on',
   },
 } as const satisfies Record<string, EngineOptionField>;
 

@@ -61,12 +61,6 @@ type TableOptions = Pick<
   CandidateBlockOptions &
   VisitOptions;
 
-const EMPTY_TRIPLETS: TrainingData['explicitTriplets'] = {
-  users: new Int32Array(0),
-  positives: new Int32Array(0),
-  negatives: new Int32Array(0),
-};
-
 /** Geometries per thread that score rows (the kernel's, the sampler's, the example builder's) + 1 spare. */
 const GEOMETRIES_PER_THREAD = 4;
 /** A candidate pool holds up to this many groups of W candidates (see negatives/candidate-pool.ts). */
@@ -99,18 +93,23 @@ export function allocateTables(setup: {
   const liked =
     kernelDrawsUniform(options) && pairCount > 0 ? likedListBytes(userCount, pairCount) : 0;
   const means = trainsWithAggregation(options) ? anchorMeanBytes(options.dim) : 0;
-  const explicitTriplets = setup.explicitTriplets ?? EMPTY_TRIPLETS;
+  const { positives, explicitTriplets } = setup;
+  // Both halves of the data, or the visit kernel could read work items it was not given.
   const visitData =
-    userVisitsApply(options) && setup.positives !== undefined
-      ? { userCount, positives: setup.positives, explicitTriplets }
+    userVisitsApply(options) && positives !== undefined && explicitTriplets !== undefined
+      ? { userCount, positives, explicitTriplets }
       : null;
-  // The composed path's arrays stay reserved too: it trains when the visit trainer finds no room.
-  const visits = visitData ? userVisitThreadBytes(options, itemCount) : 0;
-  const scratch =
+  const composed =
     scratchBytes(options) +
     hardCandidateSourceBytes(options, itemCount) +
-    (visitData ? regionBytes(visitDataSizes(visitDataShape(visitData))) : 0) +
-    options.threads * (liked + means + visits + 64);
+    options.threads * (liked + means + 64);
+  // Visits need the data once and each thread's own arrays; the composed path trains only when the
+  // tables' optimiser state does not fit beside them, so the larger of the two is enough for either.
+  const visits = visitData
+    ? regionBytes(visitDataSizes(visitDataShape(visitData))) +
+      options.threads * (userVisitThreadBytes(options, itemCount) + 64)
+    : 0;
+  const scratch = Math.max(composed, visits);
   // The state too when everything fits in wasm32's 4 GiB; else the tables alone, else plain arrays.
   const placedAll = allocateTableMemory(withState, scratch);
   const placed = placedAll ?? allocateTableMemory(lengths, scratch);

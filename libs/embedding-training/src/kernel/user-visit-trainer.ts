@@ -62,7 +62,7 @@ export function userVisitsApply(options: VisitOptions): boolean {
   const sources = NEGATIVE_SOURCES.filter((source) => (negativeMix[source] ?? 0) > 0);
   return (
     options.engine === 'kernel' &&
-    options.visitKernel === 'auto' &&
+    options.visitKernel === 'on' &&
     options.loss === 'triplet' &&
     options.optimizer === 'row-adagrad' &&
     options.negativeReduction === 'rank-weighted' &&
@@ -103,9 +103,10 @@ export function userVisitThreadBytes(
  * sampler, mirror and fused step, each a WebAssembly call with JavaScript between them), of which ~3.6 µs
  * was not candidate scoring; in one kernel that part is ~1.3 µs (README, "Fifteenth sitting").
  *
- * Semantics against the composed path, each measured level on Gowalla's 20% carve: picks see the tables
- * after the previous pair's step (no example built ahead), the mirror re-copies a trained row at once
- * (no lag), and the mean of the liked rows is f32.
+ * Semantics against the composed path (the first three measured level on Gowalla's 20% carve): picks see
+ * the tables after the previous pair's step (no example built ahead), the mirror re-copies a trained row
+ * at once (no lag), the mean of the liked rows is f32, and the cursor copies W / 128 rows per trained pair
+ * also during the warm-up (the composed mirror's cursor moves only with hard picks).
  */
 export class UserVisitTrainer {
   private readonly context: VisitContext;
@@ -185,6 +186,12 @@ export class UserVisitTrainer {
     }
   }
 
+  /** The probability this epoch that a negative is a hard pick (the warm-up's ramp). */
+  get hardShare(): number {
+    return this.context.hardShare;
+  }
+
+  /** Loss and triplets since `beginEpoch`, as the kernel summed them. */
   tally(): EpochTally {
     return { lossSum: this.context.lossSum, tripletCount: this.context.tripletCount };
   }
