@@ -10,7 +10,7 @@ import { fusedStepScratchBytes } from './fused-triplet-step';
 import { likedListBytes } from './liked-lists';
 import { maxNegatives } from './max-negatives';
 import { kernelDrawsUniform } from './uniform-batch-runner';
-import { userVisitThreadBytes, userVisitsApply, type VisitOptions } from './user-visit-trainer';
+import { userVisitThreadBytes, userVisitsApply, type VisitOptions } from './user-visit-applies';
 import { regionBytes, visitDataSizes } from './user-visit-layout';
 import { placeVisitData, visitDataShape, type VisitDataAt } from './visit-data';
 import type { TrainingData } from '../training-data';

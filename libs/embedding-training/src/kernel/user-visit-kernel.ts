@@ -186,6 +186,21 @@ export function rankWeightTable(itemCount: number, negatives: number): Float32Ar
   return table;
 }
 
+/** Dims the kernel takes: whole 16-float vectors, at most 1024 (its i32 candidate sums cannot overflow). */
+export function kernelTakesDim(dim: number): boolean {
+  return dim % 16 === 0 && dim >= 16 && dim <= 1024;
+}
+
+/** Candidates per hard pick (W) the kernel takes. */
+export function kernelTakesCandidates(candidates: number): boolean {
+  return Number.isInteger(candidates) && candidates >= 1 && candidates <= 1024;
+}
+
+/** Negatives per pair (K) the kernel takes. */
+export function kernelTakesNegatives(negatives: number): boolean {
+  return Number.isInteger(negatives) && negatives >= 1 && negatives <= MAX_VISIT_NEGATIVES;
+}
+
 /** Throws when a field just written is outside the kernel's shapes. */
 function checkShape(
   dim: number,
@@ -193,13 +208,13 @@ function checkShape(
   negatives: number,
   written: Partial<VisitContextValues>,
 ): void {
-  if (written.dim !== undefined && !(dim % 16 === 0 && dim >= 16 && dim <= 1024)) {
+  if (written.dim !== undefined && !kernelTakesDim(dim)) {
     throw new RangeError(`dim ${dim}: the kernel takes multiples of 16 in 16..1024`);
   }
-  if (written.candidates !== undefined && !(candidates >= 1 && candidates <= 1024)) {
+  if (written.candidates !== undefined && !kernelTakesCandidates(candidates)) {
     throw new RangeError(`candidates ${candidates}: the kernel takes 1..1024`);
   }
-  if (written.negatives !== undefined && !(negatives >= 1 && negatives <= MAX_VISIT_NEGATIVES)) {
+  if (written.negatives !== undefined && !kernelTakesNegatives(negatives)) {
     throw new RangeError(`negatives ${negatives}: the kernel takes 1..${MAX_VISIT_NEGATIVES}`);
   }
 }

@@ -5,7 +5,8 @@ import { trainEmbeddings } from '../train-embeddings';
 import type { TrainOptions } from '../train-options';
 import { allocateTables, initializeTables } from './training-tables';
 import { createThreadTrainer, ThreadTrainer } from './thread-trainer';
-import { UserVisitTrainer, userVisitThreadBytes, userVisitsApply } from './user-visit-trainer';
+import { userVisitThreadBytes, userVisitsApply } from './user-visit-applies';
+import { UserVisitTrainer } from './user-visit-trainer';
 import { likedItemSet } from '../data/liked-item-set';
 import { SeededRandom } from '../random/seeded-random';
 
