@@ -1,5 +1,5 @@
 ;; Whole user visits of the default large-catalogue training in one call (see
-;; src/kernel/user-visit-kernel.ts for the context block, src/testing/user-visit-reference.ts for the same
+;; src/user-visits/user-visit-kernel.ts for the context block, src/testing/user-visit-reference.ts for the same
 ;; computation in scalar TypeScript). A visit is a user's run of consecutive work items: the mean m of
 ;; the user's liked item rows is taken once, and every pair scores the anchor h = (1 - g) u + g m
 ;; (SimpleX's train-time mix, g the user's share) against its positive and K negatives, each a

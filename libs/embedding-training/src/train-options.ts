@@ -52,7 +52,7 @@ export type UserAggregationMode = 'export' | 'train';
 /**
  * 'on' trains whole user visits (a user's pairs and explicit triplets of an epoch, with their picks and
  * steps) in one WebAssembly call per few thousand work items wherever the options allow it (the
- * large-catalogue defaults, see kernel/user-visit-trainer.ts); 'off' always composes the example builder,
+ * large-catalogue defaults, see user-visits/); 'off' always composes the example builder,
  * sampler and triplet step: the same model, ~1.4x slower on Gowalla.
  */
 export type VisitKernelMode = 'on' | 'off';

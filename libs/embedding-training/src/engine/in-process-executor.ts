@@ -1,5 +1,6 @@
-import { createThreadTrainer } from '../kernel/thread-trainer';
-import type { EpochShareTrainer, EpochTally } from '../kernel/thread-trainer';
+import { createThreadTrainer } from '../kernel/create-thread-trainer';
+import type { EpochShareTrainer } from '../kernel/create-thread-trainer';
+import type { EpochTally } from '../kernel/thread-trainer';
 import type { TrainingTables } from '../kernel/training-tables';
 import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';

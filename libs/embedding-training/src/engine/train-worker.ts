@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createThreadTrainer } from '../kernel/thread-trainer';
+import { createThreadTrainer } from '../kernel/create-thread-trainer';
 import type { EpochRequest, TrainWorkerData, WorkerReply } from './worker-protocol';
 
 // A training worker: trains its slice of each epoch's order on the shared tables (Hogwild).

@@ -52,6 +52,7 @@ export function claimScratch(tableMemory: TableMemory, bytes: number): number {
   return start + size <= tableMemory.arenaEnd ? start : -1;
 }
 
-function alignUp(bytes: number): number {
+/** `bytes` rounded up to the arena's alignment (a cache line): what a claim of `bytes` takes. */
+export function alignUp(bytes: number): number {
   return Math.ceil(bytes / ALIGN_BYTES) * ALIGN_BYTES;
 }

@@ -20,37 +20,14 @@ import { GatheredBatch } from './gathered-batch';
 import { maxNegatives } from './max-negatives';
 import { RowPrefetcher } from './row-prefetcher';
 import type { TrainingTables } from './training-tables';
+import type { EpochShareTrainer } from './create-thread-trainer';
 import { TripletKernel } from './triplet-kernel';
 import { UniformBatchRunner } from './uniform-batch-runner';
-import { UserVisitTrainer } from './user-visit-trainer';
 
 /** Loss sum and triplet count of one thread's share of an epoch. */
 export interface EpochTally {
   lossSum: number;
   tripletCount: number;
-}
-
-/** One thread's (the caller's, or a worker's) training of its shares of the epochs. */
-export interface EpochShareTrainer {
-  /** Starts epoch `epoch` (0-based): warm-up schedule and zeroed counters. */
-  beginEpoch(epoch: number): void;
-  /** Trains on the work items of `order` (a slice of the epoch's shuffled order). */
-  run(order: Int32Array): void;
-  /** Loss and triplets since `beginEpoch`. */
-  tally(): EpochTally;
-}
-
-/**
- * The thread's trainer: whole user visits in one kernel where the options allow it (the large-catalogue
- * defaults, `userVisitsApply`), else the composed path.
- */
-export function createThreadTrainer(setup: {
-  data: TrainingData;
-  tables: TrainingTables;
-  options: TrainOptions;
-  seed: number;
-}): EpochShareTrainer {
-  return UserVisitTrainer.create(setup) ?? new ThreadTrainer(setup);
 }
 
 /**

@@ -10,9 +10,17 @@ import { fusedStepScratchBytes } from './fused-triplet-step';
 import { likedListBytes } from './liked-lists';
 import { maxNegatives } from './max-negatives';
 import { kernelDrawsUniform } from './uniform-batch-runner';
-import { userVisitThreadBytes, userVisitsApply, type VisitOptions } from './user-visit-applies';
-import { regionBytes, visitDataSizes } from './user-visit-layout';
-import { placeVisitData, visitDataShape, type VisitDataAt } from './visit-data';
+import {
+  userVisitThreadBytes,
+  userVisitsApply,
+  type VisitOptions,
+} from '../user-visits/user-visits-apply';
+import { regionBytes, visitDataSizes } from '../user-visits/user-visit-layout';
+import {
+  placeVisitData,
+  visitDataShape,
+  type PlacedVisitData,
+} from '../user-visits/user-visit-data';
 import type { TrainingData } from '../training-data';
 
 /** The embedding tables and their optimiser state; on SharedArrayBuffers when threads share them. */
@@ -40,7 +48,7 @@ export interface TrainingTables {
    * The visit kernel's read-only data in the table memory's arena, placed once for every thread when the
    * options train whole user visits (`userVisitsApply`); else null.
    */
-  visitData: VisitDataAt | null;
+  visitData: PlacedVisitData | null;
 }
 
 /** Options that size the tables and the row kernel's scratch. */

@@ -1,7 +1,7 @@
 import type { HardCandidateSource } from '../train-options';
 import { trainEmbeddings } from '../train-embeddings';
 import { hitRateAtK } from './hit-rate-at-k';
-import { plantedClusters } from './planted-clusters';
+import { plantedCopiesCase } from './planted-copies-case';
 
 /**
  * The training specs every source of copied hard candidates ('block', 'mirror') passes, in the calling
@@ -14,17 +14,12 @@ export function specTrainingWithCopies(
   source: HardCandidateSource,
   differsFrom: HardCandidateSource[],
 ): void {
-  const planted = plantedClusters({ userCount: 200, itemCount: 400, clusterCount: 8, likesPerUser: 10, seed: 7 }); // prettier-ignore
+  const { planted, options: base } = plantedCopiesCase();
   const options = {
-    dim: 16,
-    epochs: 15,
-    seed: 3,
-    hardNegativeCandidates: 16,
-    negativesPerPositive: 2,
-    hardNegativeWarmupEpochs: 2,
+    ...base,
     hardCandidateSource: source,
     // The composed path's copies: with the mirror these options would otherwise train whole user visits
-    // (kernel/user-visit-trainer.spec.ts covers those).
+    // (user-visits/user-visit-trainer.spec.ts covers those).
     visitKernel: 'off' as const,
   };
 

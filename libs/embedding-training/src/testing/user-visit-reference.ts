@@ -1,5 +1,5 @@
 /**
- * The computation of `assembly/user-visit.wat` (see src/kernel/user-visit-kernel.ts) in scalar
+ * The computation of `assembly/user-visit.wat` (see src/user-visits/user-visit-kernel.ts) in scalar
  * TypeScript over plain typed arrays, for the kernel's spec: the same random draws, the same order of
  * updates, and f32 arithmetic (Math.fround after every operation). Row sums keep the kernel's four lanes
  * (lane l adds coordinates l, l + 4, ... in order; the lanes are added as (l0 + l1) + (l2 + l3)), so the

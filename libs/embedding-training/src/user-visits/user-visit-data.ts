@@ -13,7 +13,7 @@ import {
 } from './user-visit-layout';
 
 /** Where the visit kernel's read-only data sits in the table memory (byte addresses), and its counts. */
-export interface VisitDataAt extends VisitDataLayout {
+export interface PlacedVisitData extends VisitDataLayout {
   pairCount: number;
   explicitCount: number;
 }
@@ -39,7 +39,7 @@ export function placeVisitData(
   tableMemory: TableMemory,
   data: Pick<TrainingData, 'userCount' | 'positives' | 'explicitTriplets'>,
   options: Pick<TrainOptions, 'userAggregation' | 'userAggregationSlope' | 'userAggregationMode'>,
-): VisitDataAt | null {
+): PlacedVisitData | null {
   const liked = likedItemSet(data);
   const shape = { ...visitDataShape(data), likedCount: liked.items.length };
   const sizes = visitDataSizes(shape);

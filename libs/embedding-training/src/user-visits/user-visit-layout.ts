@@ -1,3 +1,4 @@
+import { alignUp } from '../geometry/table-memory';
 import type { TrainOptions } from '../train-options';
 import { VISIT_CONTEXT_BYTES, visitScratchBytes } from './user-visit-kernel';
 
@@ -69,22 +70,18 @@ export function visitThreadSizes(
   };
 }
 
-/** A region's bytes: every array on its cache line, and the region's own alignment. */
+/** A region's bytes: every array on its cache line (a claim starts on one). */
 export function regionBytes(sizes: Record<string, number>): number {
-  return Object.values(sizes).reduce((sum, size) => sum + alignUp(size), 64);
+  return Object.values(sizes).reduce((sum, size) => sum + alignUp(size), 0);
 }
 
 /** Each array's byte address in a region claimed at `start` (in the sizes' key order). */
 export function placeArrays<T extends Record<string, number>>(start: number, sizes: T): T {
-  let at = alignUp(start);
+  let at = start;
   const layout: Record<string, number> = {};
   for (const [name, size] of Object.entries(sizes)) {
     layout[name] = at;
     at += alignUp(size);
   }
   return layout as T;
-}
-
-function alignUp(bytes: number): number {
-  return Math.ceil(bytes / 64) * 64;
 }

@@ -4,9 +4,10 @@ import { negativeMixAt } from '../negatives/negative-mix-schedule';
 import { SeededRandom } from '../random/seeded-random';
 import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
-import type { EpochTally } from './thread-trainer';
-import type { TrainingTables } from './training-tables';
-import { userVisitsApply, WORK_CHUNK } from './user-visit-applies';
+import type { EpochShareTrainer } from '../kernel/create-thread-trainer';
+import type { EpochTally } from '../kernel/thread-trainer';
+import type { TrainingTables } from '../kernel/training-tables';
+import { userVisitsApply, WORK_CHUNK } from './user-visits-apply';
 import {
   loadUserVisitKernel,
   rankWeightTable,
@@ -19,8 +20,8 @@ import {
   visitThreadSizes,
   type VisitThreadLayout,
 } from './user-visit-layout';
-import { fillVisitChunk } from './visit-chunk';
-import type { VisitDataAt } from './visit-data';
+import { fillVisitChunk } from './user-visit-chunk';
+import type { PlacedVisitData } from './user-visit-data';
 
 /**
  * One thread's training as whole user visits: every pair of a user's visit, with its picks, hinge, steps
@@ -38,7 +39,7 @@ import type { VisitDataAt } from './visit-data';
  * at once (no lag), the mean of the liked rows is f32, and the cursor copies W / 128 rows per trained pair
  * also during the warm-up (the composed mirror's cursor moves only with hard picks).
  */
-export class UserVisitTrainer {
+export class UserVisitTrainer implements EpochShareTrainer {
   private readonly context: VisitContext;
   /** The chunk of work items the kernel reads. */
   private readonly work: Int32Array;
@@ -49,7 +50,7 @@ export class UserVisitTrainer {
     private readonly parts: {
       kernel: UserVisitKernel;
       layout: VisitThreadLayout;
-      data: VisitDataAt;
+      data: PlacedVisitData;
       options: TrainOptions;
       memory: WebAssembly.Memory;
     },

@@ -1,4 +1,4 @@
-import { fillVisitChunk } from './visit-chunk';
+import { fillVisitChunk } from './user-visit-chunk';
 
 describe('fillVisitChunk', () => {
   // Users 0..3 with 3, 5, 1 and 2 pairs, numbered by user; explicit triplets 11 (user 1) and 12 (user 0).

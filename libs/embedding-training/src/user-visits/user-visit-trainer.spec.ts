@@ -1,11 +1,12 @@
 import { resolveTrainOptions } from '../resolve-train-options';
 import { hitRateAtK } from '../testing/hit-rate-at-k';
-import { plantedClusters } from '../testing/planted-clusters';
+import { plantedCopiesCase } from '../testing/planted-copies-case';
 import { trainEmbeddings } from '../train-embeddings';
 import type { TrainOptions } from '../train-options';
-import { allocateTables, initializeTables } from './training-tables';
-import { createThreadTrainer, ThreadTrainer } from './thread-trainer';
-import { userVisitThreadBytes, userVisitsApply } from './user-visit-applies';
+import { allocateTables, initializeTables } from '../kernel/training-tables';
+import { createThreadTrainer } from '../kernel/create-thread-trainer';
+import { ThreadTrainer } from '../kernel/thread-trainer';
+import { userVisitThreadBytes, userVisitsApply } from './user-visits-apply';
 import { UserVisitTrainer } from './user-visit-trainer';
 import { likedItemSet } from '../data/liked-item-set';
 import { SeededRandom } from '../random/seeded-random';
@@ -48,16 +49,11 @@ describe('userVisitsApply', () => {
 });
 
 describe('UserVisitTrainer', () => {
-  const planted = plantedClusters({ userCount: 200, itemCount: 400, clusterCount: 8, likesPerUser: 10, seed: 7 }); // prettier-ignore
-  // The large-catalogue defaults' combination on a small planted catalogue: the mirror and the trained mix
-  // (the fixture has explicit triplets too).
+  const { planted, options: base } = plantedCopiesCase();
+  // The large-catalogue defaults' combination on the small planted catalogue: the mirror and the trained
+  // mix (the fixture has explicit triplets too).
   const options: Partial<TrainOptions> = {
-    dim: 16,
-    epochs: 15,
-    seed: 3,
-    hardNegativeCandidates: 16,
-    negativesPerPositive: 2,
-    hardNegativeWarmupEpochs: 2,
+    ...base,
     hardCandidateSource: 'mirror',
     userAggregation: 0.6,
     userAggregationSlope: -1,
@@ -106,6 +102,14 @@ describe('UserVisitTrainer', () => {
     const received = structuredClone({ tables, data: planted.data });
     const trainer = createThreadTrainer({ ...received, options: resolved, seed: 1 });
     expect(trainer).toBeInstanceOf(UserVisitTrainer);
+  });
+
+  it('refuses a visitKernel other than on or off, naming the choices', async () => {
+    const attempt = trainEmbeddings(planted.data, { ...options, visitKernel: 'auto' as never });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'INVALID_TRAIN_OPTIONS',
+      details: { problems: ['visitKernel=auto (one of on, off)'] },
+    });
   });
 
   it("sets the kernel's hard share from the warm-up schedule at each epoch", () => {

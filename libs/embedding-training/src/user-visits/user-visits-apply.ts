@@ -4,7 +4,7 @@ import { kernelTakesCandidates, kernelTakesDim, kernelTakesNegatives } from './u
 import { regionBytes, visitThreadSizes } from './user-visit-layout';
 
 // When whole user visits train (`userVisitsApply`) and what each thread's arrays take: what the table
-// allocation needs to know without the trainer (kernel/user-visit-trainer.ts).
+// allocation needs to know without the trainer (user-visits/user-visit-trainer.ts).
 
 /**
  * Work items handed to one kernel call. A call is ~4 µs per pair, so JavaScript's share of a chunk (the
