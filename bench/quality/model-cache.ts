@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { SimilarityMetric } from '@recsys/domain';
-import type { EpochReport, TrainedEmbeddings } from '@recsys/embedding-training';
+import type { EpochReport, TrainedEmbeddings, TrainingPath } from '@recsys/embedding-training';
 
 /** The JSON line in front of the raw float tables. */
 interface CachedHeader {
@@ -9,6 +9,8 @@ interface CachedHeader {
   users: number;
   items: number;
   epochs: EpochReport[];
+  /** Absent in caches written before the path was reported. */
+  path?: TrainingPath;
 }
 
 /**
@@ -23,6 +25,7 @@ export function saveModel(file: string, model: TrainedEmbeddings): void {
     users: userVectors.length,
     items: itemVectors.length,
     epochs: model.epochs,
+    path: model.path,
   };
   writeFileSync(
     file,
@@ -44,6 +47,7 @@ export function loadModel(file: string): TrainedEmbeddings {
     dim: header.dim,
     metric: header.metric,
     epochs: header.epochs,
+    path: header.path ?? 'composed',
     userVectors: body.slice(0, header.users),
     itemVectors: body.slice(header.users, header.users + header.items),
   };

@@ -12,6 +12,7 @@ export function reportRun(run: QualityRun): void {
     trainSeconds: round(run.training.trainSeconds),
     evalSeconds: round(run.evalSeconds),
     epochs: run.training.model.epochs.length,
+    trainingPath: run.training.model.path,
     bestEpoch: run.training.validation?.bestEpoch,
     pass: run.bars.filter((bar) => !bar.informational).every(passes),
   };
@@ -20,6 +21,7 @@ export function reportRun(run: QualityRun): void {
     ...Object.entries(record).map(([name, value]) => `  ${name.padEnd(16)} ${format(value)}`),
     `  ${'trainSeconds'.padEnd(16)} ${run.training.trainSeconds.toFixed(1)}`,
     `  ${'evalSeconds'.padEnd(16)} ${run.evalSeconds.toFixed(1)}`,
+    `  ${'trainingPath'.padEnd(16)} ${run.training.model.path}`,
     'bars:',
     ...run.bars.map((bar) => {
       const relation = bar.lowerIsBetter ? '<' : '>';

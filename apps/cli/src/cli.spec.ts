@@ -88,6 +88,9 @@ describe('recsys CLI', () => {
     expect(trainIo.err()).toContain('training [');
     const metadata = JSON.parse(await readFile(join(model, 'model.json'), 'utf8'));
     expect(metadata).toMatchObject({ dim: 8, metric: 'neg-l2', userCount: 24, itemCount: 24 });
+    // 24 items: the small-catalogue defaults, which the composed kernels train
+    expect(metadata.trainingPath).toBe('composed');
+    expect(trainIo.out()).toMatch(/training path\s+composed/);
     expect(metadata.trainingParams).toMatchObject({ epochs: 15, seed: 3, dim: 8 });
     const userIds = (await readFile(join(model, 'user_ids.txt'), 'utf8')).split('\n');
     expect(userIds.slice(0, 3)).toEqual(['u0', 'u1', 'u2']);

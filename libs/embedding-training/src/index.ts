@@ -18,6 +18,7 @@ export { resolveTrainOptions } from './resolve-train-options';
 export type {
   EpochReport,
   TrainedEmbeddings,
+  TrainingPath,
   TrainHooks,
   EpochDecision,
 } from './trained-embeddings';

@@ -20,7 +20,18 @@ export interface TrainedEmbeddings {
   /** [itemCount, dim] row-major. */
   itemVectors: Float32Array;
   epochs: EpochReport[];
+  /** Which kernels trained (see `TrainingPath`). */
+  path: TrainingPath;
 }
+
+/**
+ * Which kernels trained the tables: `user-visits` (whole user visits in one WebAssembly call, the
+ * large-catalogue defaults), `composed` (sampler, mirror and triplet step as separate kernels: any other
+ * options, or tables too large for the visit kernel's memory), `mixed` (threads differed, which the
+ * arena's sizing is meant to rule out) or `tfjs`. The same options train the same model on either kernel
+ * path, at different speeds, so a slow run can be told from its path.
+ */
+export type TrainingPath = 'user-visits' | 'composed' | 'mixed' | 'tfjs';
 
 /** What the caller may do between epochs (early stopping on a validation split lives there). */
 export type EpochDecision = 'continue' | 'stop';

@@ -41,6 +41,7 @@ function scriptedTrainer(hitsPerEpoch: number[]): {
       userVectors: Float32Array.of(1),
       itemVectors: new Float32Array(6),
       epochs: [],
+      path: 'composed',
     };
     for (let epoch = 1; epoch <= (options.epochs ?? 0); epoch++) {
       epochsRun = epoch;

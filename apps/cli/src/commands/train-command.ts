@@ -83,6 +83,7 @@ function describeModel(values: OptionValues, run: TrainedRun): ModelMetadataFile
         }
       : null,
     epochs: model.epochs,
+    trainingPath: model.path,
     trainSeconds: result.trainSeconds,
   };
 }
@@ -95,6 +96,7 @@ function summaryRows(out: string, metadata: ModelMetadataFile): [string, string]
     ['dim / metric', `${metadata.dim} / ${metadata.metric}`],
     ['epochs run', String((metadata.epochs as unknown[]).length)],
     ['train seconds', (metadata.trainSeconds as number).toFixed(1)],
+    ['training path', String(metadata.trainingPath)],
     ...Object.entries(validation?.metrics ?? {}).map(([name, value]): [string, string] => [
       `validation ${name}`,
       Number.isInteger(value) ? String(value) : value.toFixed(4),

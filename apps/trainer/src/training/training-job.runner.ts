@@ -7,7 +7,12 @@ import {
   type TrainingJobParams,
   type TripletStore,
 } from '@recsys/domain';
-import type { EpochDecision, EpochReport, TrainOptions } from '@recsys/embedding-training';
+import type {
+  EpochDecision,
+  EpochReport,
+  TrainingPath,
+  TrainOptions,
+} from '@recsys/embedding-training';
 import { toModelSnapshot } from '@recsys/model-building';
 import { QueueContact } from '../jobs/queue-contact';
 import { TrainerMetrics } from '../metrics/trainer-metrics';
@@ -71,7 +76,12 @@ export class TrainingJobRunner {
     const timing = this.metrics.jobStarted();
     try {
       const modelVersion = await this.trainAndPublish(job, () => leaseLost, onEpochEnd);
-      this.logger.log(`job ${job.id} succeeded: published ${modelVersion.version}`);
+      // the kernel path tells a slow run from a slow machine (the large-catalogue defaults train whole
+      // user visits; other options the composed kernels)
+      const { version, trainingPath } = modelVersion;
+      this.logger.log(
+        `job ${job.id} succeeded: published ${version} (trained by the ${trainingPath} kernels)`,
+      );
       await this.jobQueue.complete(job.id, {
         metrics: modelVersion.metrics,
         modelVersion: modelVersion.version,
@@ -125,7 +135,7 @@ export class TrainingJobRunner {
     job: TrainingJob,
     lostLease: () => DomainError | null,
     onEpochEnd?: EpochHook,
-  ): Promise<{ version: string; metrics: Record<string, number> }> {
+  ): Promise<{ version: string; metrics: Record<string, number>; trainingPath: TrainingPath }> {
     const set = await this.tripletStore.loadTrainingSet(this.settings.positiveWeights);
     const params = job.params as TrainingJobParams;
     const store = this.embeddingStore;
@@ -151,6 +161,6 @@ export class TrainingJobRunner {
     const makeCurrent = model.rejected === null;
     await this.metrics.timePublish(() => this.embeddingStore.publish(snapshot, { makeCurrent }));
     if (model.rejected !== null) this.logger.warn(`job ${job.id}: ${version} rejected: ${model.rejected}`); // prettier-ignore
-    return { version, metrics: model.metrics };
+    return { version, metrics: model.metrics, trainingPath: model.embeddings.path };
   }
 }

@@ -3,6 +3,7 @@ import type { EpochShareTrainer } from '../kernel/create-thread-trainer';
 import type { EpochTally } from '../kernel/thread-trainer';
 import type { TrainingTables } from '../kernel/training-tables';
 import type { TrainingData } from '../training-data';
+import type { TrainingPath } from '../trained-embeddings';
 import type { TrainOptions } from '../train-options';
 import type { EpochExecutor } from './epoch-executor';
 
@@ -29,6 +30,10 @@ export class InProcessExecutor implements EpochExecutor {
       await new Promise((resolve) => setImmediate(resolve));
     }
     return this.trainer.tally();
+  }
+
+  get path(): TrainingPath {
+    return this.trainer.path;
   }
 
   async close(): Promise<void> {}

@@ -27,6 +27,7 @@ export async function runEpochs(
     userVectors: users,
     itemVectors: items,
     epochs,
+    path: executor.path,
   };
   const average = TableAverage.forRun(
     { users, items },

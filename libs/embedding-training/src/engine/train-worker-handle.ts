@@ -18,6 +18,8 @@ export class TrainWorkerHandle {
     reject: (error: Error) => void;
   } | null = null;
   private failure: Error | null = null;
+  /** The kernels the worker's trainer runs, as its ready reply said. */
+  path: 'user-visits' | 'composed' = 'composed';
 
   private constructor(data: Omit<TrainWorkerData, 'entry' | 'libsRoot'>) {
     const workerData: TrainWorkerData = {
@@ -36,7 +38,9 @@ export class TrainWorkerHandle {
     data: Omit<TrainWorkerData, 'entry' | 'libsRoot'>,
   ): Promise<TrainWorkerHandle> {
     const handle = new TrainWorkerHandle(data);
-    await handle.next();
+    const ready = await handle.next();
+    if (ready.kind !== 'ready') throw new Error(`unexpected worker reply ${ready.kind}`);
+    handle.path = ready.path;
     return handle;
   }
 

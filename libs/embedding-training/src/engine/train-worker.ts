@@ -17,4 +17,4 @@ port.on('message', (request: EpochRequest) => {
     reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 });
-reply({ kind: 'ready' });
+reply({ kind: 'ready', path: trainer.path });

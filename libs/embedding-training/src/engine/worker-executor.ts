@@ -2,6 +2,7 @@ import type { EpochTally } from '../kernel/thread-trainer';
 import type { TrainingTables } from '../kernel/training-tables';
 import { deriveSeed } from '../random/seeded-random';
 import type { TrainingData } from '../training-data';
+import type { TrainingPath } from '../trained-embeddings';
 import type { TrainOptions } from '../train-options';
 import type { EpochExecutor } from './epoch-executor';
 import { TrainWorkerHandle } from './train-worker-handle';
@@ -61,6 +62,12 @@ export class WorkerExecutor implements EpochExecutor {
       lossSum: tallies.reduce((sum, tally) => sum + tally.lossSum, 0),
       tripletCount: tallies.reduce((sum, tally) => sum + tally.tripletCount, 0),
     };
+  }
+
+  /** The workers' path when they agree, else `mixed`. */
+  get path(): TrainingPath {
+    const [first, ...rest] = this.workers.map((worker) => worker.path);
+    return rest.every((path) => path === first) ? first : 'mixed';
   }
 
   async close(): Promise<void> {

@@ -25,6 +25,6 @@ export interface EpochRequest {
 
 /** Worker -> main thread. */
 export type WorkerReply =
-  | { kind: 'ready' }
+  | { kind: 'ready'; path: 'user-visits' | 'composed' }
   | { kind: 'epoch'; lossSum: number; tripletCount: number }
   | { kind: 'failed'; message: string };

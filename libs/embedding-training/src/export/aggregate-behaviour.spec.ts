@@ -16,6 +16,7 @@ const model: TrainedEmbeddings = {
   userVectors: Float32Array.of(1, 0, 0, 1),
   itemVectors: Float32Array.of(0, 0, 4, 8, 5, 5),
   epochs: [],
+  path: 'composed',
 };
 const data: TrainingData = {
   userCount: 2,
@@ -131,7 +132,7 @@ describe('aggregateBehaviour', () => {
       };
       const users = Float32Array.from({ length: userCount * dim }, () => random.nextNormal() * 0.3);
       const items = Float32Array.from({ length: itemCount * dim }, () => random.nextNormal() * 0.3);
-      const trained: TrainedEmbeddings = { dim, metric: 'neg-l2', userVectors: users, itemVectors: items, epochs: [] }; // prettier-ignore
+      const trained: TrainedEmbeddings = { dim, metric: 'neg-l2', userVectors: users, itemVectors: items, epochs: [], path: 'composed' }; // prettier-ignore
       const mix = { ...trainMix, userAggregation: 0.6, userAggregationSlope: -1 };
       const exported = aggregateBehaviour(trained, likes, mix);
 

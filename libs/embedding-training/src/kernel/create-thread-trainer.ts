@@ -6,6 +6,8 @@ import type { TrainingTables } from './training-tables';
 
 /** One thread's (the caller's, or a worker's) training of its shares of the epochs. */
 export interface EpochShareTrainer {
+  /** The kernels this trainer runs. */
+  readonly path: 'user-visits' | 'composed';
   /** Starts epoch `epoch` (0-based): warm-up schedule and zeroed counters. */
   beginEpoch(epoch: number): void;
   /** Trains on the work items of `order` (a slice of the epoch's shuffled order). */

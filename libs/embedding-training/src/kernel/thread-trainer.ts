@@ -35,6 +35,7 @@ export interface EpochTally {
  * builder with its negative sampler feeding a triplet kernel (fused in WebAssembly where it applies).
  */
 export class ThreadTrainer implements EpochShareTrainer {
+  readonly path = 'composed';
   private readonly kernel: ExampleTrainer;
   private readonly sampler: NegativeSampler;
   private readonly runner: { run(order: Int32Array): void };

@@ -28,6 +28,7 @@ import { tfjsTripletLoss } from './tfjs-triplet-loss';
  */
 export class TfjsExecutor implements EpochExecutor {
   readonly order: Int32Array;
+  readonly path = 'tfjs';
   private readonly sampler: NegativeSampler;
   private readonly builder: TfjsBatchBuilder;
   private readonly users: SparseGradientApplier;

@@ -24,6 +24,7 @@ describe("engine: 'tfjs'", () => {
     const kernel = await trainEmbeddings(planted.data, options);
     const tfjs = await trainEmbeddings(planted.data, { ...options, engine: 'tfjs' });
     expect(tfjs.metric).toBe('neg-l2');
+    expect([kernel.path, tfjs.path]).toEqual(['composed', 'tfjs']);
     expect(tfjs.epochs).toHaveLength(10);
     expect(tfjs.epochs[0].triplets).toBe(kernel.epochs[0].triplets);
     // Same initial tables and samples: the first epoch's loss is the same up to batching.

@@ -131,6 +131,8 @@ describe('UserVisitTrainer', () => {
     const model = await trainEmbeddings(planted.data, { ...options, threads });
     // Chance is 10/400.
     expect(hitRateAtK(model, { ...planted, k: 10 })).toBeGreaterThan((5 * 10) / 400);
+    // in workers too, each thread's trainer says which kernels it ran
+    expect(model.path).toBe('user-visits');
   });
 
   it('reports a loss that falls, every pair as two triplets and every explicit one as one', async () => {
@@ -158,6 +160,7 @@ describe('UserVisitTrainer', () => {
       visitKernel: 'off',
     });
     expect(composed.itemVectors).not.toEqual(first.itemVectors);
+    expect([first.path, composed.path]).toEqual(['user-visits', 'composed']);
   });
 
   it('trains as well as the composed path on the planted clusters (mean of three seeds)', async () => {

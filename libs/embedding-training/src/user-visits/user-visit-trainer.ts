@@ -40,6 +40,7 @@ import type { PlacedVisitData } from './user-visit-data';
  * also during the warm-up (the composed mirror's cursor moves only with hard picks).
  */
 export class UserVisitTrainer implements EpochShareTrainer {
+  readonly path = 'user-visits';
   private readonly context: VisitContext;
   /** The chunk of work items the kernel reads. */
   private readonly work: Int32Array;
