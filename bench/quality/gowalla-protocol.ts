@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseLightGcn } from '@recsys/datasets';
 import { PipelineOptions } from '../../apps/cli/src/training/train-pipeline';
 import { trainAndEvaluate } from './evaluate-holdout';
-import { GOWALLA_CARVES, GowallaCarve, splitGowalla } from './gowalla-split';
+import { describeCarve, GowallaCarve, splitGowalla } from './gowalla-split';
 import { QualityBar, QualityRun } from './quality-run';
 
 /**
@@ -20,12 +20,10 @@ export async function runGowalla(
   const table = parseLightGcn(readFileSync(path, 'utf8'));
   const split = splitGowalla(table, splitSeed, carve);
   const measured = await trainAndEvaluate(table, split, { pipeline, k: 20 });
-  const percent = Math.round(GOWALLA_CARVES[carve] * 100);
-  const heldOutOf = carve === 'nested20' ? "the 20% carve's training rows" : 'train.txt';
   return {
     ...measured,
     dataset: 'gowalla',
-    protocol: `${percent}% per user of ${heldOutOf} held out (seeded, ${carve}), full ranking, K=20`,
+    protocol: `${describeCarve(carve)} held out (seeded, ${carve}), full ranking, K=20`,
     settings: { splitSeed, carve, rows: table.users.length, trainRows: split.trainRows.length },
     bars: gowallaBars(measured, carve),
   };

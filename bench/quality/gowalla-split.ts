@@ -1,6 +1,13 @@
 import { InteractionTable } from '@recsys/datasets';
 import { RowSplit, splitStratified } from '@recsys/ranking-metrics';
 
+/** A carve: the share of each user's rows held out, of train.txt or of another carve's training rows. */
+interface GowallaCarveSpec {
+  heldOut: number;
+  /** The carve whose training rows are carved again (a GowallaCarve; a string, as the table names it). */
+  of?: string;
+}
+
 /**
  * Validation carves of train.txt, by the share of each user's items held out. `carve20` is how the
  * official split was made (20% of each user's items, random), so its figures are the ones to tune on;
@@ -11,7 +18,11 @@ import { RowSplit, splitStratified } from '@recsys/ranking-metrics';
  * telling how a change's gain moves with the training data's density (engine README, "Seventeenth
  * sitting").
  */
-export const GOWALLA_CARVES = { carve20: 0.2, carve10: 0.1, nested20: 0.2 } as const;
+export const GOWALLA_CARVES = {
+  carve20: { heldOut: 0.2 },
+  carve10: { heldOut: 0.1 },
+  nested20: { heldOut: 0.2, of: 'carve20' },
+} as const satisfies Record<string, GowallaCarveSpec>;
 
 export type GowallaCarve = keyof typeof GOWALLA_CARVES;
 
@@ -25,11 +36,12 @@ export function splitGowalla(
   carve: GowallaCarve = DEFAULT_GOWALLA_CARVE,
 ): RowSplit {
   const userCount = table.userIds.length;
-  const testRatio = GOWALLA_CARVES[carve];
-  if (carve !== 'nested20') {
+  const spec: GowallaCarveSpec = GOWALLA_CARVES[carve];
+  const testRatio = spec.heldOut;
+  if (spec.of === undefined) {
     return splitStratified({ users: table.users, userCount }, { testRatio, seed: splitSeed });
   }
-  const outer = splitGowalla(table, splitSeed, 'carve20');
+  const outer = splitGowalla(table, splitSeed, spec.of as GowallaCarve);
   const innerUsers = outer.trainRows.map((row) => table.users[row]);
   const innerSeed = splitSeed + 1;
   const inner = splitStratified({ users: innerUsers, userCount }, { testRatio, seed: innerSeed });
@@ -38,4 +50,11 @@ export function splitGowalla(
     trainRows: inner.trainRows.map((position) => outer.trainRows[position]),
     testRows: inner.testRows.map((position) => outer.trainRows[position]),
   };
+}
+
+/** What a carve holds out, in words: "20% per user of train.txt". */
+export function describeCarve(carve: GowallaCarve): string {
+  const spec: GowallaCarveSpec = GOWALLA_CARVES[carve];
+  const of = spec.of === undefined ? 'train.txt' : `${spec.of}'s training rows`;
+  return `${Math.round(spec.heldOut * 100)}% per user of ${of}`;
 }

@@ -9,7 +9,7 @@ interface CachedHeader {
   users: number;
   items: number;
   epochs: EpochReport[];
-  /** Absent in caches written before the path was reported. */
+  /** Absent in caches written before the path was reported (2026-12-05). */
   path?: TrainingPath;
 }
 
@@ -41,13 +41,16 @@ export function loadModel(file: string): TrainedEmbeddings {
   const bytes = readFileSync(file);
   const newline = bytes.indexOf(10);
   const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as CachedHeader;
+  // Not guessed: a scratch cache is cheaper to rebuild than a model that names the wrong kernels.
+  if (!header.path)
+    throw new Error(`${file}: written before models named their kernels; delete it to train again`);
   const start = bytes.byteOffset + newline + 1;
   const body = new Float32Array(bytes.buffer.slice(start, bytes.byteOffset + bytes.length));
   return {
     dim: header.dim,
     metric: header.metric,
     epochs: header.epochs,
-    path: header.path ?? 'composed',
+    path: header.path,
     userVectors: body.slice(0, header.users),
     itemVectors: body.slice(header.users, header.users + header.items),
   };

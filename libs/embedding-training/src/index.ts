@@ -19,6 +19,7 @@ export type {
   EpochReport,
   TrainedEmbeddings,
   TrainingPath,
+  KernelPath,
   TrainHooks,
   EpochDecision,
 } from './trained-embeddings';

@@ -31,7 +31,10 @@ export interface TrainedEmbeddings {
  * arena's sizing is meant to rule out) or `tfjs`. The same options train the same model on either kernel
  * path, at different speeds, so a slow run can be told from its path.
  */
-export type TrainingPath = 'user-visits' | 'composed' | 'mixed' | 'tfjs';
+export type TrainingPath = KernelPath | 'mixed' | 'tfjs';
+
+/** The kernels one thread's trainer runs (`TrainingPath` of a single thread). */
+export type KernelPath = 'user-visits' | 'composed';
 
 /** What the caller may do between epochs (early stopping on a validation split lives there). */
 export type EpochDecision = 'continue' | 'stop';

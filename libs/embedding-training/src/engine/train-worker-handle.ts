@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '@recsys/domain';
 import { WORKER_BOOTSTRAP_SOURCE } from './worker-bootstrap';
+import type { KernelPath } from '../trained-embeddings';
 import type { EpochRequest, TrainWorkerData, WorkerReply } from './worker-protocol';
 
 /** The worker module beside this file: .ts when this file runs as TypeScript (jest), else .js (dist). */
@@ -18,8 +19,7 @@ export class TrainWorkerHandle {
     reject: (error: Error) => void;
   } | null = null;
   private failure: Error | null = null;
-  /** The kernels the worker's trainer runs, as its ready reply said. */
-  path: 'user-visits' | 'composed' = 'composed';
+  private readyPath: KernelPath | null = null;
 
   private constructor(data: Omit<TrainWorkerData, 'entry' | 'libsRoot'>) {
     const workerData: TrainWorkerData = {
@@ -40,8 +40,14 @@ export class TrainWorkerHandle {
     const handle = new TrainWorkerHandle(data);
     const ready = await handle.next();
     if (ready.kind !== 'ready') throw new Error(`unexpected worker reply ${ready.kind}`);
-    handle.path = ready.path;
+    handle.readyPath = ready.path;
     return handle;
+  }
+
+  /** The kernels the worker's trainer runs, as its ready reply said. */
+  get path(): KernelPath {
+    if (this.readyPath === null) throw new Error('the worker has not said it is ready');
+    return this.readyPath;
   }
 
   /** Runs one epoch slice and returns the worker's tally. */

@@ -1,4 +1,5 @@
 import type { TrainingTables } from '../kernel/training-tables';
+import type { KernelPath } from '../trained-embeddings';
 import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
 
@@ -25,6 +26,6 @@ export interface EpochRequest {
 
 /** Worker -> main thread. */
 export type WorkerReply =
-  | { kind: 'ready'; path: 'user-visits' | 'composed' }
+  | { kind: 'ready'; path: KernelPath }
   | { kind: 'epoch'; lossSum: number; tripletCount: number }
   | { kind: 'failed'; message: string };

@@ -1,4 +1,5 @@
 import { UserVisitTrainer } from '../user-visits/user-visit-trainer';
+import type { KernelPath } from '../trained-embeddings';
 import type { TrainingData } from '../training-data';
 import type { TrainOptions } from '../train-options';
 import { ThreadTrainer, type EpochTally } from './thread-trainer';
@@ -7,7 +8,7 @@ import type { TrainingTables } from './training-tables';
 /** One thread's (the caller's, or a worker's) training of its shares of the epochs. */
 export interface EpochShareTrainer {
   /** The kernels this trainer runs. */
-  readonly path: 'user-visits' | 'composed';
+  readonly path: KernelPath;
   /** Starts epoch `epoch` (0-based): warm-up schedule and zeroed counters. */
   beginEpoch(epoch: number): void;
   /** Trains on the work items of `order` (a slice of the epoch's shuffled order). */
