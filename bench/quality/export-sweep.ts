@@ -23,6 +23,8 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { InteractionTable, parseLightGcn, parseMovieLens, toTrainingData } from '@recsys/datasets';
 import {
+  catalogueShapeOf,
+  DEFAULT_SEED,
   resolveTrainOptions,
   trainEmbeddings,
   type TrainedEmbeddings,
@@ -131,8 +133,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`loaded ${cacheFile}\n`);
   } else {
     const cpu = process.cpuUsage();
-    const resolved = resolveTrainOptions(pipeline.engine, { itemCount: data.table.itemIds.length });
-    const trainingData = toTrainingData(data.table, { rows: data.split.trainRows, neutralWeight: pipeline.neutralWeight, unlikedWeight: pipeline.unlikedWeight, seed: resolved.seed }); // prettier-ignore
+    const trainingData = toTrainingData(data.table, { rows: data.split.trainRows, neutralWeight: pipeline.neutralWeight, unlikedWeight: pipeline.unlikedWeight, seed: pipeline.engine.seed ?? DEFAULT_SEED }); // prettier-ignore
+    const resolved = resolveTrainOptions(pipeline.engine, catalogueShapeOf(trainingData));
     const started = io.nowMs();
     // Snapshots every 10 epochs (CACHE_FILE.eN): a run cut short still leaves a model to score.
     let trained: TrainedEmbeddings | undefined;
@@ -160,9 +162,10 @@ async function main(argv: string[]): Promise<number> {
   const train = buildUserItemSets(pairs, data.split.trainRows);
   const test = buildUserItemSets(pairs, subsampleUsers(data, evalMod).split.testRows);
   const trainingData = toTrainingData(data.table, { rows: data.split.trainRows, neutralWeight: pipeline.neutralWeight, unlikedWeight: pipeline.unlikedWeight, seed: 42 }); // prettier-ignore
-  const { userAggregationSlope: slope } = resolveTrainOptions(pipeline.engine, {
-    itemCount: data.table.itemIds.length,
-  });
+  const { userAggregationSlope: slope } = resolveTrainOptions(
+    pipeline.engine,
+    catalogueShapeOf(trainingData),
+  );
   for (const [variant, transform] of Object.entries(EXPORT_VARIANTS)) {
     if (variantNames && !variantNames.includes(variant)) continue;
     const started = performance.now();

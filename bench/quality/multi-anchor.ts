@@ -230,9 +230,10 @@ function main(argv: string[]): void {
   if (!cacheFile) throw new Error('usage: multi-anchor.ts CACHE_FILE [VARIANT ...]');
   const parsed = (variants.length > 0 ? variants : ['c=1']).map((text) => ({ text, variant: parseVariant(text) })); // prettier-ignore
   const model = loadModel(cacheFile);
-  const { table, train, test } = loadGowallaCarveSets();
+  const { table, split, train, test } = loadGowallaCarveSets();
   const sets = { train, test };
-  const defaults = resolveTrainOptions({}, { itemCount: table.itemIds.length });
+  const shape = { itemCount: table.itemIds.length, positivePairs: split.trainRows.length };
+  const defaults = resolveTrainOptions({}, shape);
   const mix = { share: defaults.userAggregation, slope: defaults.userAggregationSlope };
   for (const { text, variant } of parsed) {
     const anchors = buildAnchors(model, sets.train, variant, mix);

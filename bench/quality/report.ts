@@ -13,6 +13,9 @@ export function reportRun(run: QualityRun): void {
     evalSeconds: round(run.evalSeconds),
     epochs: run.training.model.epochs.length,
     trainingPath: run.training.model.path,
+    // W and the negatives per pair follow the catalogue and its density: which ones this run trained with.
+    hardCandidates: run.training.options.hardNegativeCandidates,
+    negativesPerPositive: run.training.options.negativesPerPositive,
     bestEpoch: run.training.validation?.bestEpoch,
     pass: run.bars.filter((bar) => !bar.informational).every(passes),
   };
@@ -22,6 +25,7 @@ export function reportRun(run: QualityRun): void {
     `  ${'trainSeconds'.padEnd(16)} ${run.training.trainSeconds.toFixed(1)}`,
     `  ${'evalSeconds'.padEnd(16)} ${run.evalSeconds.toFixed(1)}`,
     `  ${'trainingPath'.padEnd(16)} ${run.training.model.path}`,
+    `  ${'negatives'.padEnd(16)} ${summary.negativesPerPositive} per pair, hardest of ${summary.hardCandidates}`,
     'bars:',
     ...run.bars.map((bar) => {
       const relation = bar.lowerIsBetter ? '<' : '>';

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseLightGcn, toTrainingData } from '@recsys/datasets';
 import {
+  catalogueShapeOf,
   resolveTrainOptions,
   trainEmbeddings,
   type HardCandidateSource,
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<void> {
       hardCandidateSource: source,
       ...negatives,
     };
-    const options = resolveTrainOptions(partial, { itemCount: data.itemCount });
+    const options = resolveTrainOptions(partial, catalogueShapeOf(data));
     let cpuAtStart = cpuSeconds();
     await trainEmbeddings(data, options, {
       nowMs: () => performance.now(),

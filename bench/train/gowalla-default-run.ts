@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseLightGcn, toTrainingData } from '@recsys/datasets';
-import { resolveTrainOptions, trainEmbeddings } from '@recsys/embedding-training';
+import {
+  catalogueShapeOf,
+  DEFAULT_SEED,
+  resolveTrainOptions,
+  trainEmbeddings,
+} from '@recsys/embedding-training';
 import { findDatasetFile } from '../quality/datasets-dir';
 
 /** The whole default Gowalla run, as `recsys train --input train.txt --format lightgcn` does it. */
@@ -23,8 +28,8 @@ export async function gowallaDefaultRun(): Promise<GowallaDefaultRun | undefined
   if (!path) return undefined;
   const table = parseLightGcn(readFileSync(path, 'utf8'));
   const threads = availableParallelism();
-  const options = resolveTrainOptions({ threads }, { itemCount: table.itemIds.length });
-  const data = toTrainingData(table, { neutralWeight: 0, unlikedWeight: 0, seed: options.seed });
+  const data = toTrainingData(table, { neutralWeight: 0, unlikedWeight: 0, seed: DEFAULT_SEED });
+  const options = resolveTrainOptions({ threads }, catalogueShapeOf(data));
   const cpuStart = process.cpuUsage();
   const started = performance.now();
   const model = await trainEmbeddings(data, options);

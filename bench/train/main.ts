@@ -2,6 +2,7 @@
 // the typed-array kernel with 1 and 2 threads, the TensorFlow.js engine, and the plain-loop reference;
 // with --gowalla, also the wall and CPU seconds of the whole default Gowalla run (train.txt).
 import {
+  catalogueShapeOf,
   resolveTrainOptions,
   type TrainingData,
   type TrainOptions,
@@ -67,7 +68,7 @@ function configIndex(name: string): number {
 
 /** "hardest of 128 from the mirror source, 2/pair": what the defaults amount to on `data` (they depend on its catalogue). */
 function describeDefaults(data: TrainingData): string {
-  const resolved = resolveTrainOptions({}, data);
+  const resolved = resolveTrainOptions({}, catalogueShapeOf(data));
   const sources = Object.keys(resolved.negativeMix).join('+');
   const {
     hardNegativeCandidates: w,
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     rows[CONFIGS.length].runs.push(await measureTraining(tfjsData, tfjsOptions));
     rows[CONFIGS.length + 1].runs.push(measurePlainLoop(data));
   }
-  const resolved = resolveTrainOptions({}, data);
+  const resolved = resolveTrainOptions({}, catalogueShapeOf(data));
   reportTrainBench({
     rows,
     headline: {

@@ -2,9 +2,12 @@ import { catalogueDefaults } from './catalogue-defaults';
 import { resolveTrainOptions } from './resolve-train-options';
 import type { TrainOptions } from './train-options';
 
+/** A catalogue liked no more densely than the data W was tuned on (10 pairs per item). */
+const sparse = (itemCount: number) => ({ itemCount, positivePairs: 10 * itemCount });
+
 describe('catalogueDefaults', () => {
   it('samples about uniformly in a catalogue of a few hundred items', () => {
-    expect(catalogueDefaults({ itemCount: 100 })).toEqual({
+    expect(catalogueDefaults(sparse(100))).toEqual({
       margin: 0.35,
       hardNegativeCandidates: 1,
       negativesPerPositive: 4,
@@ -17,7 +20,7 @@ describe('catalogueDefaults', () => {
   });
 
   it('picks hardest of 8 with a smaller margin for MovieLens-100K, two hardest of 128 at a higher rate for Gowalla', () => {
-    expect(catalogueDefaults({ itemCount: 1682 })).toEqual({
+    expect(catalogueDefaults(sparse(1682))).toEqual({
       margin: 0.35,
       hardNegativeCandidates: 8,
       negativesPerPositive: 4,
@@ -27,7 +30,7 @@ describe('catalogueDefaults', () => {
       userAggregationMode: 'export',
       hardCandidateSource: 'fresh',
     });
-    expect(catalogueDefaults({ itemCount: 40_981 })).toEqual({
+    expect(catalogueDefaults(sparse(40_981))).toEqual({
       margin: 0.4,
       hardNegativeCandidates: 128,
       negativesPerPositive: 2,
@@ -41,7 +44,7 @@ describe('catalogueDefaults', () => {
 
   it('grows W and the rate with the catalogue and keeps W x negatives within the budget', () => {
     const sizes = [1, 50, 400, 2_000, 8_000, 9_000, 12_000, 25_000, 60_000, 1_000_000];
-    const chosen = sizes.map((itemCount) => catalogueDefaults({ itemCount }));
+    const chosen = sizes.map((itemCount) => catalogueDefaults(sparse(itemCount)));
     for (let i = 1; i < chosen.length; i++) {
       expect(chosen[i].hardNegativeCandidates).toBeGreaterThanOrEqual(
         chosen[i - 1].hardNegativeCandidates,
@@ -56,26 +59,80 @@ describe('catalogueDefaults', () => {
     }
   });
 
+  it("raises W with the density of likes from the 20% carve's up to 192, keeping the cap's two negatives", () => {
+    const gowalla = (positivePairs: number) =>
+      catalogueDefaults({ itemCount: 40_981, positivePairs });
+    const picks = (positivePairs: number) => {
+      const chosen = gowalla(positivePairs);
+      return [chosen.hardNegativeCandidates, chosen.negativesPerPositive];
+    };
+    // The 20% carve of train.txt (15.8 pairs per item), the 10% carve (17.8), all of train.txt (19.8), 4x.
+    expect([647_063, 729_660, 810_128, 3_240_000].map(picks)).toEqual([
+      [128, 2],
+      [159, 2],
+      [192, 2],
+      [192, 2],
+    ]);
+    // Only W moves: the rest of the Gowalla defaults are the carve's.
+    const { hardNegativeCandidates, ...rest } = gowalla(810_128);
+    const { hardNegativeCandidates: tuned, ...carveRest } = gowalla(647_063);
+    expect(rest).toEqual(carveRest);
+    expect([tuned, hardNegativeCandidates]).toEqual([128, 192]);
+  });
+
+  it('leaves catalogues whose W stays under the cap alone, however densely liked', () => {
+    for (const itemCount of [100, 1_682, 20_000]) {
+      expect(catalogueDefaults({ itemCount, positivePairs: 200 * itemCount })).toEqual(
+        catalogueDefaults(sparse(itemCount)),
+      );
+    }
+    expect(catalogueDefaults({ itemCount: 1_682, positivePairs: 75_000 })).toMatchObject({
+      hardNegativeCandidates: 8,
+      negativesPerPositive: 4,
+    });
+    // No items, no density: the sparse defaults.
+    expect(catalogueDefaults({ itemCount: 0, positivePairs: 5 })).toEqual(
+      catalogueDefaults(sparse(0)),
+    );
+  });
+
+  it('grows W with the density and never scores more than 1.5x the budget', () => {
+    const densities = [0, 10, 15.8, 16, 17, 18, 19, 20, 25, 100];
+    const chosen = densities.map((perItem) =>
+      catalogueDefaults({ itemCount: 60_000, positivePairs: perItem * 60_000 }),
+    );
+    for (let i = 1; i < chosen.length; i++) {
+      expect(chosen[i].hardNegativeCandidates).toBeGreaterThanOrEqual(
+        chosen[i - 1].hardNegativeCandidates,
+      );
+    }
+    for (const defaults of chosen) {
+      expect(defaults.hardNegativeCandidates * defaults.negativesPerPositive).toBeLessThanOrEqual(
+        1.5 * 256,
+      );
+    }
+  });
+
   it('switches the margin at 10,000 items', () => {
-    const margin = (itemCount: number) => catalogueDefaults({ itemCount }).margin;
+    const margin = (itemCount: number) => catalogueDefaults(sparse(itemCount)).margin;
     expect([1, 9_999, 10_000, 1_000_000].map(margin)).toEqual([0.35, 0.35, 0.4, 0.4]);
   });
 
   it('switches every size rule at the same catalogue size: the mix, copied candidates, the margin, the rate', () => {
-    const small = catalogueDefaults({ itemCount: 9_999 });
-    const large = catalogueDefaults({ itemCount: 10_000 });
+    const small = catalogueDefaults(sparse(9_999));
+    const large = catalogueDefaults(sparse(10_000));
     expect([small.userAggregationMode, large.userAggregationMode]).toEqual(['export', 'train']);
     expect([small.userAggregation, large.userAggregation]).toEqual([0, 0.6]);
     expect([small.hardCandidateSource, large.hardCandidateSource]).toEqual(['fresh', 'mirror']);
     expect([small.margin, large.margin]).toEqual([0.35, 0.4]);
     // The rate starts rising from there: flat below, 0.075 x sqrt(itemCount / 10,000) above.
-    expect(small.learningRate).toBe(catalogueDefaults({ itemCount: 100 }).learningRate);
+    expect(small.learningRate).toBe(catalogueDefaults(sparse(100)).learningRate);
     expect(large.learningRate).toBeCloseTo(0.075, 12);
-    expect(catalogueDefaults({ itemCount: 22_500 }).learningRate).toBeCloseTo(0.075 * 1.5, 12);
+    expect(catalogueDefaults(sparse(22_500)).learningRate).toBeCloseTo(0.075 * 1.5, 12);
   });
 
   it('scores copies from the mirror in large catalogues, from the block past a million items', () => {
-    const source = (itemCount: number) => catalogueDefaults({ itemCount }).hardCandidateSource;
+    const source = (itemCount: number) => catalogueDefaults(sparse(itemCount)).hardCandidateSource;
     expect([9_999, 10_000, 1_000_000, 1_000_001].map(source)).toEqual([
       'fresh',
       'mirror',
@@ -87,7 +144,7 @@ describe('catalogueDefaults', () => {
 
 describe('resolveTrainOptions', () => {
   it('fills omitted options with the catalogue defaults; given ones win', () => {
-    const resolved = resolveTrainOptions({ learningRate: 0.02 }, { itemCount: 40_981 });
+    const resolved = resolveTrainOptions({ learningRate: 0.02 }, sparse(40_981));
     expect(resolved.hardNegativeCandidates).toBe(128);
     expect(resolved.negativesPerPositive).toBe(2);
     expect(resolved.learningRate).toBe(0.02);
@@ -95,13 +152,13 @@ describe('resolveTrainOptions', () => {
     expect(resolved.negativeReduction).toBe('rank-weighted');
     const given = resolveTrainOptions(
       { hardNegativeCandidates: 16, negativesPerPositive: 3 },
-      { itemCount: 40_981 },
+      sparse(40_981),
     );
     expect([given.hardNegativeCandidates, given.negativesPerPositive]).toEqual([16, 3]);
   });
 
   it('keeps the mean reduction for losses whose every negative is active, unless one is given', () => {
-    const shape = { itemCount: 40_981 };
+    const shape = sparse(40_981);
     const reduction = (partial: Partial<TrainOptions>) =>
       resolveTrainOptions(partial, shape).negativeReduction;
     expect([reduction({ loss: 'bpr' }), reduction({ loss: 'soft-margin' })]).toEqual([
@@ -113,7 +170,7 @@ describe('resolveTrainOptions', () => {
   });
 
   it('refuses the softmax reduction without a hinge loss or off the kernel, and top selection with a pool', () => {
-    const shape = { itemCount: 40_981 };
+    const shape = sparse(40_981);
     expect(() => resolveTrainOptions({ loss: 'bpr', negativeReduction: 'softmax' }, shape)).toThrow(/softmax needs a hinge loss/); // prettier-ignore
     expect(() => resolveTrainOptions({ loss: 'cosine-contrastive', negativeReduction: 'softmax' }, shape)).toThrow(/softmax needs a hinge loss/); // prettier-ignore
     expect(() => resolveTrainOptions({ negativeReduction: 'softmax', engine: 'tfjs' }, shape)).toThrow(/softmax needs the kernel/); // prettier-ignore
@@ -126,12 +183,12 @@ describe('resolveTrainOptions', () => {
   });
 
   it('refuses a mix slope outside [-4, 4]', () => {
-    expect(() => resolveTrainOptions({ userAggregationSlope: -5 }, { itemCount: 10 })).toThrow(/userAggregationSlope=-5/); // prettier-ignore
-    expect(resolveTrainOptions({ userAggregationSlope: 4 }, { itemCount: 10 }).userAggregationSlope).toBe(4); // prettier-ignore
+    expect(() => resolveTrainOptions({ userAggregationSlope: -5 }, sparse(10))).toThrow(/userAggregationSlope=-5/); // prettier-ignore
+    expect(resolveTrainOptions({ userAggregationSlope: 4 }, sparse(10)).userAggregationSlope).toBe(4); // prettier-ignore
   });
 
   it('lists every bad option at once', () => {
-    expect(() => resolveTrainOptions({ dim: 0, loss: 'nope' as 'bpr' }, { itemCount: 10 })).toThrow(
+    expect(() => resolveTrainOptions({ dim: 0, loss: 'nope' as 'bpr' }, sparse(10))).toThrow(
       /dim=0.*loss=nope/,
     );
   });

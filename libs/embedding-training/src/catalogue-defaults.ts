@@ -1,8 +1,16 @@
+import type { TrainingData } from './training-data';
 import type { TrainOptions } from './train-options';
 
-/** What the size-dependent defaults look at. */
+/** What the size- and density-dependent defaults look at. */
 export interface CatalogueShape {
   itemCount: number;
+  /** The (user, liked item) pairs the run trains on: with `itemCount`, how densely the items are liked. */
+  positivePairs: number;
+}
+
+/** The shape of the data a run trains on. */
+export function catalogueShapeOf(data: TrainingData): CatalogueShape {
+  return { itemCount: data.itemCount, positivePairs: data.positives.users.length };
 }
 
 /**
@@ -24,17 +32,32 @@ const LARGE_CATALOGUE_ITEMS = 10_000;
  */
 const TARGET_NEGATIVE_RANK = 200;
 /**
- * Candidates scored per positive pair at most (W x negatives): the cost of hard mining stays bounded.
+ * Candidates scored per positive pair at the tuned cap of W (W x negatives): the cost of hard mining stays
+ * bounded; a density-raised W (below) keeps the cap's negatives and scores up to 1.5x this.
  * 256 gives Gowalla two hardest-of-128 per pair: +0.6-1.1% Recall@20 and +1.2-1.4% NDCG@20 over one in
  * every sitting that measured it (20% carve, 50 epochs; today block 0.2048 / 0.1428 -> 0.2071 / 0.1448,
  * mirror 0.2061 / 0.1445), affordable since the candidate mirror (94 s of training against 64 s for one).
  */
 const CANDIDATE_BUDGET = 256;
 /**
- * W at most: hardest of 256 lost Recall@20 on Gowalla with NDCG@20 level (0.2024 / 0.1430 against 0.2048
- * / 0.1428 for hardest of 128, one per pair, 50 epochs).
+ * W at most where items are liked as densely as in the data W was tuned on: hardest of 256 lost Recall@20
+ * on Gowalla's 20% carve with NDCG@20 level (0.2024 / 0.1430 against 0.2048 / 0.1428 for hardest of 128,
+ * one per pair, 50 epochs).
  */
 const MAX_CANDIDATES = 128;
+/**
+ * Positive pairs per item of that data (Gowalla's 20% carve of train.txt: 15.8; rounded up, so that its own
+ * W stays 128). Denser data lifts the cap on W by the square of its density over this, at most 1.5x
+ * (`densityFactor`; W 192, the most measured): the better a user's likes are known, the fewer of the closest
+ * unliked items are likes not yet seen, so harder picks pay. Gowalla at three densities of train.txt
+ * (README, "Eighteenth sitting"), hardest of W against 128, NDCG@20: at 12.7 pairs per item W 96 level,
+ * 192 -1.0%; at 15.8 W 160-192 level; at 17.8 W 160 +0.6% (two seeds), 192 +0.8% (three), 224 +0.6% /
+ * +1.0% (two), 256 +0.9% with -0.4% Recall@20. The square gives W 158 at 17.8 and 192 (capped; 195 by
+ * the square) on all of train.txt (19.8): about the cheapest W where the gain starts at each measured
+ * density, carried one step further.
+ */
+const TUNED_PAIRS_PER_ITEM = 16;
+const MAX_DENSITY_FACTOR = 1.5;
 const MAX_NEGATIVES_PER_POSITIVE = 4;
 /**
  * Row-Adagrad's base rate: 0.075 up to a large catalogue, rising with sqrt(itemCount) to 0.15 at 40,000
@@ -95,8 +118,8 @@ const MARGIN = 0.4;
 
 /**
  * The defaults that depend on the catalogue: the margin (smaller in small catalogues); W
- * (`hardNegativeCandidates`) ~ itemCount / 200, capped at 128; as many negatives per positive (at most 4)
- * as the candidate budget allows; the learning rate; behaviour aggregation (trained and exported) and the
+ * (`hardNegativeCandidates`) ~ itemCount / 200, capped at 128 (more where items are liked more densely);
+ * as many negatives per positive (at most 4) as the candidate budget allows at the cap of 128; the learning rate; behaviour aggregation (trained and exported) and the
  * candidate mirror (or block) for large catalogues.
  */
 export function catalogueDefaults(
@@ -112,8 +135,15 @@ export function catalogueDefaults(
   | 'userAggregationMode'
   | 'hardCandidateSource'
 > {
-  const candidates = clamp(Math.round(shape.itemCount / TARGET_NEGATIVE_RANK), 1, MAX_CANDIDATES);
-  const negatives = clamp(Math.floor(CANDIDATE_BUDGET / candidates), 1, MAX_NEGATIVES_PER_POSITIVE);
+  const byRank = Math.round(shape.itemCount / TARGET_NEGATIVE_RANK);
+  const tunedCandidates = clamp(byRank, 1, MAX_CANDIDATES);
+  // The negatives follow the tuned W, so a denser catalogue's harder picks keep as many of them.
+  const negatives = clamp(
+    Math.floor(CANDIDATE_BUDGET / tunedCandidates),
+    1,
+    MAX_NEGATIVES_PER_POSITIVE,
+  );
+  const candidates = clamp(byRank, 1, Math.round(MAX_CANDIDATES * densityFactor(shape)));
   const rateFactor = clamp(
     Math.sqrt(shape.itemCount / LARGE_CATALOGUE_ITEMS),
     1,
@@ -150,6 +180,13 @@ function aggregationDefaults(
     userAggregationSlope: trainsMix ? USER_AGGREGATION_SLOPE : 0,
     userAggregationMode: trainsMix ? USER_AGGREGATION_MODE : 'export',
   };
+}
+
+/** (pairs per item / TUNED_PAIRS_PER_ITEM)^2 within [1, MAX_DENSITY_FACTOR]; 1 for an empty catalogue. */
+function densityFactor(shape: CatalogueShape): number {
+  if (shape.itemCount <= 0) return 1;
+  const relative = shape.positivePairs / shape.itemCount / TUNED_PAIRS_PER_ITEM;
+  return clamp(relative * relative, 1, MAX_DENSITY_FACTOR);
 }
 
 function clamp(value: number, min: number, max: number): number {

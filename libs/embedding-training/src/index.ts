@@ -11,8 +11,8 @@ export type {
   HardCandidateSource,
   UserAggregationMode,
 } from './train-options';
-export { defaultTrainOptions } from './train-options';
-export { catalogueDefaults } from './catalogue-defaults';
+export { DEFAULT_SEED, defaultTrainOptions } from './train-options';
+export { catalogueDefaults, catalogueShapeOf } from './catalogue-defaults';
 export type { CatalogueShape } from './catalogue-defaults';
 export { resolveTrainOptions } from './resolve-train-options';
 export type {

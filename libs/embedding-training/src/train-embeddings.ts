@@ -1,4 +1,5 @@
 import { DomainError } from '@recsys/domain';
+import { catalogueShapeOf } from './catalogue-defaults';
 import { aggregateBehaviour } from './export/aggregate-behaviour';
 import { InProcessExecutor } from './engine/in-process-executor';
 import { runEpochs } from './engine/run-epochs';
@@ -25,7 +26,7 @@ export async function trainEmbeddings(
   hooks: TrainHooks = {},
 ): Promise<TrainedEmbeddings> {
   validateTrainingData(data);
-  const resolved = resolveTrainOptions(options, data);
+  const resolved = resolveTrainOptions(options, catalogueShapeOf(data));
   const trained = await trainTables(data, resolved, hooks);
   return aggregateBehaviour(trained, data, resolved);
 }

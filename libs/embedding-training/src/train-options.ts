@@ -153,16 +153,19 @@ export interface TrainOptions {
   visitKernel: VisitKernelMode;
 }
 
+/** The seed of a run that names none; data preparation that draws (explicit triplets' pairing) uses it too. */
+export const DEFAULT_SEED = 42;
+
 /**
  * Defaults that train a good model without per-run tuning (see the README's "Measured"): the Euclidean
  * triplet hinge with hardest-of-W negatives, rank-weighted; the margin, W, the negatives per positive and
- * the rate chosen by catalogue size (`catalogueDefaults`).
+ * the rate chosen by catalogue size, W also by how densely its items are liked (`catalogueDefaults`).
  */
 export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
   return {
     dim: 64,
     epochs: 50,
-    seed: 42,
+    seed: DEFAULT_SEED,
     loss: 'triplet',
     optimizer: 'row-adagrad',
     ...catalogueDefaults(shape),

@@ -1,5 +1,6 @@
 import { DomainError, type ModelSnapshot, type TrainingSet } from '@recsys/domain';
 import {
+  catalogueShapeOf,
   resolveTrainOptions,
   trainEmbeddings,
   type EpochDecision,
@@ -79,7 +80,7 @@ export async function trainModel(
   const indexed = indexTrainingSet(set);
   const trainOptions = resolveTrainOptions(
     { negativeMix: chooseNegativeMix(options.negatives), ...options.train },
-    { itemCount: indexed.itemIds.length },
+    catalogueShapeOf(indexed.data),
   );
   const likes = { ...indexed.data, ...indexed.data.positives, likedAtMs: indexed.likedAtMs };
   const split =

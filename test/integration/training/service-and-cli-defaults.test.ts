@@ -15,11 +15,11 @@ jest.setTimeout(120_000);
 const CORES = 3;
 const STOP = new DomainError('STOP', 'options seen');
 
-/** `itemCount` items, each liked by a few of 50 users. */
-function likes(itemCount: number): [string, string][] {
+/** `itemCount` items, each liked by `likers` (at most 50) of 50 users. */
+function likes(itemCount: number, likers = 3): [string, string][] {
   const pairs: [string, string][] = [];
   for (let item = 0; item < itemCount; item++) {
-    for (let k = 0; k < 3; k++) pairs.push([`u${(item * 7 + k * 13) % 50}`, `i${item}`]);
+    for (let k = 0; k < likers; k++) pairs.push([`u${(item * 7 + k * 13) % 50}`, `i${item}`]);
   }
   return pairs;
 }
@@ -89,8 +89,22 @@ describe('the service and recsys train resolve the same defaults', () => {
     expect(service.threads).toBe(CORES);
   });
 
+  it('on a large catalogue liked densely enough to raise W: both count the same pairs', async () => {
+    // 26,000 items each liked 17 times (17 pairs per item, over the tuned 16): W by rank is 130, over
+    // the cap of 128 that sparser data keeps.
+    const pairs = likes(26_000, 17);
+    const service = await serviceOptions(pairs);
+    expect(service).toEqual(await cliOptions(pairs));
+    expect(service.hardNegativeCandidates).toBe(130);
+    const sparse = await serviceOptions(likes(26_000));
+    expect(sparse.hardNegativeCandidates).toBe(128);
+  });
+
   it("states the engine's own defaults in the option table (CLI help, env docs)", () => {
-    const engine = defaultTrainOptions({ itemCount: 1000 }) as unknown as Record<string, unknown>;
+    const engine = defaultTrainOptions({
+      itemCount: 1000,
+      positivePairs: 20_000,
+    }) as unknown as Record<string, unknown>;
     for (const [key, field] of Object.entries(ENGINE_OPTION_FIELDS)) {
       const stated = field.engineDefault;
       if (stated === 'catalogue' || stated === 'cores') continue;

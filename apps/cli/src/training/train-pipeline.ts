@@ -1,5 +1,7 @@
 import { InteractionTable, toTrainingData } from '@recsys/datasets';
 import {
+  catalogueShapeOf,
+  DEFAULT_SEED,
   EpochReport,
   resolveTrainOptions,
   trainEmbeddings,
@@ -32,7 +34,7 @@ export interface PipelineOptions {
   unlikedWeight: number;
   validation?: ValidationSettings;
   nowMs: () => number;
-  /** Called once the options are resolved (omitted ones take the defaults for the table's catalogue). */
+  /** Called once the options are resolved (omitted ones take the defaults for the rows' catalogue). */
   onStart?: (options: TrainOptions) => void;
   onEpoch?: (report: EpochReport, phase: 'fit' | 'refit') => void;
   onValidation?: (epoch: number, metrics: RankingMetrics) => void;
@@ -59,14 +61,14 @@ export async function trainFromTable(
   pipeline: PipelineOptions,
   rows?: Int32Array,
 ): Promise<PipelineResult> {
-  const options = resolveTrainOptions(pipeline.engine, { itemCount: table.itemIds.length });
-  pipeline.onStart?.(options);
   const data = toTrainingData(table, {
     rows,
     neutralWeight: pipeline.neutralWeight,
     unlikedWeight: pipeline.unlikedWeight,
-    seed: options.seed,
+    seed: pipeline.engine.seed ?? DEFAULT_SEED,
   });
+  const options = resolveTrainOptions(pipeline.engine, catalogueShapeOf(data));
+  pipeline.onStart?.(options);
   const started = pipeline.nowMs();
   const run = { data, options, pipeline };
   const trained = pipeline.validation

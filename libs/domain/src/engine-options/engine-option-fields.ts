@@ -144,7 +144,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negatives',
     env: 'TRAIN_NEGATIVES_PER_POSITIVE',
     description:
-      'Sampled negatives per liked pair (by catalogue: as many as 256 scored candidates allow, at most 4; 0 only with in-batch negatives)',
+      'Sampled negatives per liked pair (by catalogue: as many as 256 scored candidates allow at the cap of W, 128, at most 4; 0 only with in-batch negatives)',
     engineDefault: 'catalogue',
   },
   negativeReduction: {
@@ -188,7 +188,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'hard-candidates',
     env: 'TRAIN_HARD_CANDIDATES',
     description:
-      'Candidates scored per hardest / semi-hard negative, W of hardest-of-W (by catalogue: items / 200, 1..128)',
+      'Candidates scored per hardest / semi-hard negative, W of hardest-of-W (by catalogue: items / 200, 1..128; the cap rises to 192 with the square of the liked pairs per item over 16)',
     engineDefault: 'catalogue',
   },
   hardCandidateReuse: {

@@ -53,7 +53,7 @@ function options(
   slope = 0,
 ): TrainOptions {
   return {
-    ...defaultTrainOptions({ itemCount: ITEMS }),
+    ...defaultTrainOptions({ itemCount: ITEMS, positivePairs: 0 }),
     dim: DIM,
     loss,
     optimizer: 'sgd',

@@ -42,7 +42,7 @@ function setup(partial: Partial<TrainOptions> = {}) {
       threads: 1,
       ...partial,
     },
-    { itemCount: ITEMS },
+    { itemCount: ITEMS, positivePairs: 0 },
   );
   const tables = allocateTables({ userCount: USERS, itemCount: ITEMS, options, shared: false });
   initializeTables(tables, { ...options, random: new SeededRandom(3) });
@@ -132,7 +132,10 @@ describe('MixedFusedStep', () => {
   );
 
   it('is the plain fused step without train-time aggregation', () => {
-    const options = resolveTrainOptions({ userAggregation: 0 }, { itemCount: ITEMS });
+    const options = resolveTrainOptions(
+      { userAggregation: 0 },
+      { itemCount: ITEMS, positivePairs: 0 },
+    );
     const tables = allocateTables({ userCount: USERS, itemCount: ITEMS, options, shared: false });
     const positives = UserItemSet.fromPairs({ users: new Int32Array(0), items: new Int32Array(0), userCount: USERS }); // prettier-ignore
     const aggregation = ThreadAggregation.create({ tables, options, positives, userCount: USERS });

@@ -145,7 +145,7 @@ describe('aggregateBehaviour', () => {
         positives: likedItemSet(likes),
         anchors,
         items,
-        itemOptimizer: createSparseOptimizer({ values: items, state: [], dim }, { ...defaultTrainOptions({ itemCount }), optimizer: 'sgd' }), // prettier-ignore
+        itemOptimizer: createSparseOptimizer({ values: items, state: [], dim }, { ...defaultTrainOptions({ itemCount, positivePairs: 0 }), optimizer: 'sgd' }), // prettier-ignore
         scratch: { first: userCount, count: 1 },
       });
       for (let user = 0; user < userCount; user++) {

@@ -22,7 +22,7 @@ interface Example {
 function setup(partial: Partial<TrainOptions>): { options: TrainOptions; tables: TrainingTables } {
   const options = resolveTrainOptions(
     { learningRate: 0.1, initStd: 0.4, batchSize: 8, negativesPerPositive: 4, ...partial },
-    { itemCount: ITEMS },
+    { itemCount: ITEMS, positivePairs: 0 },
   );
   const tables = allocateTables({ userCount: USERS, itemCount: ITEMS, options, shared: false });
   initializeTables(tables, { ...options, random: new SeededRandom(3) });

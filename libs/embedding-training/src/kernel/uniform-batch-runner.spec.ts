@@ -1,3 +1,4 @@
+import { catalogueShapeOf } from '../catalogue-defaults';
 import { UserItemSet } from '../data/user-item-set';
 import { createRowGeometry } from '../geometry/create-row-geometry';
 import { createNegativeSampler } from '../negatives/create-negative-sampler';
@@ -70,7 +71,7 @@ function setup(data: TrainingData, partial: Partial<TrainOptions>) {
       userAggregationMode: 'export',
       ...partial,
     },
-    { itemCount: data.itemCount },
+    catalogueShapeOf(data),
   );
   const tables = allocateTables({ ...data, options, shared: false });
   initializeTables(tables, { ...options, random: new SeededRandom(9) });

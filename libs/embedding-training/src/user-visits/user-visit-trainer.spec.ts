@@ -1,3 +1,4 @@
+import { catalogueShapeOf } from '../catalogue-defaults';
 import { resolveTrainOptions } from '../resolve-train-options';
 import { hitRateAtK } from '../testing/hit-rate-at-k';
 import { plantedCopiesCase } from '../testing/planted-copies-case';
@@ -12,14 +13,16 @@ import { likedItemSet } from '../data/liked-item-set';
 import { SeededRandom } from '../random/seeded-random';
 
 describe('userVisitsApply', () => {
-  const large = resolveTrainOptions({}, { itemCount: 40_981 });
+  const large = resolveTrainOptions({}, { itemCount: 40_981, positivePairs: 810_128 });
 
   it('holds for the large-catalogue defaults', () => {
     expect(userVisitsApply(large)).toBe(true);
   });
 
   it('does not hold for the small-catalogue defaults (fresh candidates)', () => {
-    expect(userVisitsApply(resolveTrainOptions({}, { itemCount: 1_682 }))).toBe(false);
+    expect(
+      userVisitsApply(resolveTrainOptions({}, { itemCount: 1_682, positivePairs: 75_000 })),
+    ).toBe(false);
   });
 
   it.each<[string, Partial<TrainOptions>]>([
@@ -63,7 +66,10 @@ describe('UserVisitTrainer', () => {
 
   it('is the thread trainer for those options, and the composed one with visitKernel off', () => {
     const trainerFor = (change: Partial<TrainOptions>) => {
-      const resolved = resolveTrainOptions({ ...options, ...change }, planted.data);
+      const resolved = resolveTrainOptions(
+        { ...options, ...change },
+        catalogueShapeOf(planted.data),
+      );
       const tables = allocateTables({ ...planted.data, options: resolved, shared: false });
       initializeTables(tables, { ...resolved, random: new SeededRandom(1) });
       return createThreadTrainer({ data: planted.data, tables, options: resolved, seed: 1 });
@@ -73,7 +79,10 @@ describe('UserVisitTrainer', () => {
   });
 
   it('places the data the threads read once, and each thread its own arrays', () => {
-    const resolved = resolveTrainOptions({ ...options, threads: 2 }, planted.data);
+    const resolved = resolveTrainOptions(
+      { ...options, threads: 2 },
+      catalogueShapeOf(planted.data),
+    );
     const tables = allocateTables({ ...planted.data, options: resolved, shared: true });
     const data = tables.visitData!;
     expect(data.pairCount).toBe(planted.data.positives.users.length);
@@ -90,14 +99,20 @@ describe('UserVisitTrainer', () => {
     // Each thread claims its own arrays (context, scratch, mirror, work) and no copy of the data.
     const threadBytes = userVisitThreadBytes(resolved, planted.data.itemCount);
     expect(claimedByThreads).toBe(2 * threadBytes);
-    const without = resolveTrainOptions({ ...options, visitKernel: 'off' }, planted.data);
+    const without = resolveTrainOptions(
+      { ...options, visitKernel: 'off' },
+      catalogueShapeOf(planted.data),
+    );
     expect(allocateTables({ ...planted.data, options: without, shared: false }).visitData).toBe(
       null,
     );
   });
 
   it('trains whole visits in a worker too: the tables as a worker receives them (structured clone)', () => {
-    const resolved = resolveTrainOptions({ ...options, threads: 2 }, planted.data);
+    const resolved = resolveTrainOptions(
+      { ...options, threads: 2 },
+      catalogueShapeOf(planted.data),
+    );
     const tables = allocateTables({ ...planted.data, options: resolved, shared: true });
     const received = structuredClone({ tables, data: planted.data });
     const trainer = createThreadTrainer({ ...received, options: resolved, seed: 1 });
@@ -115,7 +130,7 @@ describe('UserVisitTrainer', () => {
   it("sets the kernel's hard share from the warm-up schedule at each epoch", () => {
     const resolved = resolveTrainOptions(
       { ...options, negativeMix: { hardest: 3, uniform: 1 }, hardNegativeWarmupEpochs: 2 },
-      planted.data,
+      catalogueShapeOf(planted.data),
     );
     const tables = allocateTables({ ...planted.data, options: resolved, shared: false });
     const trainer = createThreadTrainer({ data: planted.data, tables, options: resolved, seed: 1 });
