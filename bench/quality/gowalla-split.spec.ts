@@ -32,6 +32,16 @@ describe('splitGowalla', () => {
     expect(split.trainRows.length + split.testRows.length).toBe(data.users.length);
   });
 
+  it('carve5 holds out a twentieth of every user’s rows, inside carve10’s count', () => {
+    const split = splitGowalla(data, 42, 'carve5');
+    const all = rowsPerUser(data.users, Int32Array.from(data.users.keys()), userCount);
+    const held = rowsPerUser(data.users, split.testRows, userCount);
+    all.forEach((count, user) => expect(held[user]).toBe(count - Math.round(count * 0.95)));
+    const carve10 = rowsPerUser(data.users, splitGowalla(data, 42, 'carve10').testRows, userCount);
+    held.forEach((count, user) => expect(count).toBeLessThanOrEqual(carve10[user]));
+    expect(split.trainRows.length + split.testRows.length).toBe(data.users.length);
+  });
+
   it('nested20 carves a fifth of carve20’s training rows and never touches its held-out rows', () => {
     const outer = splitGowalla(data, 42, 'carve20');
     const nested = splitGowalla(data, 42, 'nested20');

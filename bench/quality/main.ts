@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     protocol: {
       kind: 'choice',
       choices: Object.keys(GOWALLA_CARVES),
-      description: `gowalla: validation carve of train.txt (default ${DEFAULT_GOWALLA_CARVE}; carve10 = the old 10%; nested20 = 20% of carve20's training rows)`,
+      description: `gowalla: validation carve of train.txt (default ${DEFAULT_GOWALLA_CARVE}; carve10 = the old 10%; carve5 = 5%, the densest; nested20 = 20% of carve20's training rows)`,
     },
     'split-seed': {
       kind: 'number',

@@ -49,12 +49,12 @@ const MAX_CANDIDATES = 128;
  * Positive pairs per item of that data (Gowalla's 20% carve of train.txt: 15.8; rounded up, so that its own
  * W stays 128). Denser data lifts the cap on W by the square of its density over this, at most 1.5x
  * (`densityFactor`; W 192, the most measured): the better a user's likes are known, the fewer of the closest
- * unliked items are likes not yet seen, so harder picks pay. Gowalla at three densities of train.txt
- * (README, "Eighteenth sitting"), hardest of W against 128, NDCG@20: at 12.7 pairs per item W 96 level,
- * 192 -1.0%; at 15.8 W 160-192 level; at 17.8 W 160 +0.6% (two seeds), 192 +0.8% (three), 224 +0.6% /
- * +1.0% (two), 256 +0.9% with -0.4% Recall@20. The square gives W 158 at 17.8 and 192 (capped; 195 by
- * the square) on all of train.txt (19.8): about the cheapest W where the gain starts at each measured
- * density, carried one step further.
+ * unliked items are likes not yet seen, so harder picks pay. Gowalla at four densities of train.txt
+ * (README, "Eighteenth sitting"), hardest of W against 128, NDCG@20: at 12.6 pairs per item W 96 level,
+ * 192 -1.0%; at 15.8 W 160-192 level; at 17.8 W 160-256 +0.3-1.0%; at 18.8 W 192 +1.6% (three seeds,
+ * Recall@20 +0.8%), 256 no more NDCG@20 and -1.4% Recall@20 against 192. The square gives W 158 at 17.8,
+ * 177 at 18.8 (as good as 192 there) and 192 (capped; 195 by the square) on all of train.txt (19.8): about
+ * the cheapest W where the gain starts at each measured density, carried one step further.
  */
 const TUNED_PAIRS_PER_ITEM = 16;
 const MAX_DENSITY_FACTOR = 1.5;
