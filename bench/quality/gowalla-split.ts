@@ -4,9 +4,18 @@ import { RowSplit, splitStratified } from '@recsys/ranking-metrics';
 /** A carve: the share of each user's rows held out, of train.txt or of another carve's training rows. */
 interface GowallaCarveSpec {
   heldOut: number;
-  /** The carve whose training rows are carved again (a GowallaCarve; a string, as the table names it). */
-  of?: string;
+  /** The carve of train.txt whose training rows are carved again. */
+  of?: TrainTxtCarve;
 }
+
+/** The carves taken straight from train.txt (the others carve one of these again). */
+const TRAIN_TXT_CARVES = {
+  carve20: { heldOut: 0.2 },
+  carve10: { heldOut: 0.1 },
+  carve5: { heldOut: 0.05 },
+} as const;
+
+type TrainTxtCarve = keyof typeof TRAIN_TXT_CARVES;
 
 /**
  * Validation carves of train.txt, by the share of each user's items held out. `carve20` is how the
@@ -21,9 +30,7 @@ interface GowallaCarveSpec {
  * ("Eighteenth sitting").
  */
 export const GOWALLA_CARVES = {
-  carve20: { heldOut: 0.2 },
-  carve10: { heldOut: 0.1 },
-  carve5: { heldOut: 0.05 },
+  ...TRAIN_TXT_CARVES,
   nested20: { heldOut: 0.2, of: 'carve20' },
 } as const satisfies Record<string, GowallaCarveSpec>;
 
@@ -44,7 +51,7 @@ export function splitGowalla(
   if (spec.of === undefined) {
     return splitStratified({ users: table.users, userCount }, { testRatio, seed: splitSeed });
   }
-  const outer = splitGowalla(table, splitSeed, spec.of as GowallaCarve);
+  const outer = splitGowalla(table, splitSeed, spec.of);
   const innerUsers = outer.trainRows.map((row) => table.users[row]);
   const innerSeed = splitSeed + 1;
   const inner = splitStratified({ users: innerUsers, userCount }, { testRatio, seed: innerSeed });

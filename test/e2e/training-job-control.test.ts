@@ -142,6 +142,13 @@ describe('training job control', () => {
     expect(job.progress).toMatchObject({ epoch: 6, epochs: 6, remainingMs: 0 });
     expect(job.progress!.lossPerEpoch).toHaveLength(6);
     expect(await store.currentVersion()).toBe(job.modelVersion);
+    // The trainer logs which kernels trained the version: soft-margin (not the whole-visit kernel's
+    // hinge) in a small catalogue trains through the composed ones.
+    const published = await running.apps.trainer.waitForLog(
+      new RegExp(`job ${job.id} succeeded: published (\\S+) \\(trained by the (\\S+) kernels\\)`),
+      10_000,
+    );
+    expect([published[1], published[2]]).toEqual([job.modelVersion, 'composed']);
     // The job's engine options reached the engine; the rest are the trainer's (engine defaults).
     const versions = await store.listVersions();
     const metadata = versions.find((v) => v.version === job.modelVersion);

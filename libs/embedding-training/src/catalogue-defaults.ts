@@ -52,7 +52,7 @@ const MAX_CANDIDATES = 128;
  * unliked items are likes not yet seen, so harder picks pay. Gowalla at four densities of train.txt
  * (README, "Eighteenth sitting"), hardest of W against 128, NDCG@20: at 12.6 pairs per item W 96 level,
  * 192 -1.0%; at 15.8 W 160-192 level; at 17.8 W 160-256 +0.3-1.0%; at 18.8 W 192 +1.6% (three seeds,
- * Recall@20 +0.8%), 256 no more NDCG@20 and -1.4% Recall@20 against 192. The square gives W 158 at 17.8,
+ * Recall@20 +0.8%), 256 no more NDCG@20 and -1.4% Recall@20 against 192. The square gives W 159 at 17.8,
  * 177 at 18.8 (as good as 192 there) and 192 (capped; 195 by the square) on all of train.txt (19.8): about
  * the cheapest W where the gain starts at each measured density, carried one step further.
  */
