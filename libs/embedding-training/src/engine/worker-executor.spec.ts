@@ -1,6 +1,7 @@
 import { hitRateAtK } from '../testing/hit-rate-at-k';
 import { plantedClusters } from '../testing/planted-clusters';
 import { trainEmbeddings } from '../train-embeddings';
+import { agreedPath } from './worker-executor';
 
 const planted = plantedClusters({
   userCount: 200,
@@ -19,5 +20,15 @@ describe('Hogwild training in worker threads', () => {
     const pairs = planted.data.positives.users.length;
     expect(model.epochs[0].triplets).toBeGreaterThanOrEqual(pairs * 4);
     expect(hitRateAtK(model, { ...planted, k: 10 })).toBeGreaterThan(5 * (10 / 400));
+  });
+});
+
+describe('agreedPath', () => {
+  it("is the threads' kernels when they agree, mixed when they do not", () => {
+    expect(agreedPath(['user-visits'])).toBe('user-visits');
+    expect(agreedPath(['composed', 'composed', 'composed'])).toBe('composed');
+    expect(agreedPath(['user-visits', 'composed'])).toBe('mixed');
+    expect(agreedPath(['composed', 'composed', 'user-visits'])).toBe('mixed');
+    expect(() => agreedPath([])).toThrow(/at least one thread/);
   });
 });

@@ -2,7 +2,7 @@ import type { EpochTally } from '../kernel/thread-trainer';
 import type { TrainingTables } from '../kernel/training-tables';
 import { deriveSeed } from '../random/seeded-random';
 import type { TrainingData } from '../training-data';
-import type { TrainingPath } from '../trained-embeddings';
+import type { KernelPath, TrainingPath } from '../trained-embeddings';
 import type { TrainOptions } from '../train-options';
 import type { EpochExecutor } from './epoch-executor';
 import { TrainWorkerHandle } from './train-worker-handle';
@@ -66,11 +66,20 @@ export class WorkerExecutor implements EpochExecutor {
 
   /** The workers' path when they agree, else `mixed`. */
   get path(): TrainingPath {
-    const [first, ...rest] = this.workers.map((worker) => worker.path);
-    return rest.every((path) => path === first) ? first : 'mixed';
+    return agreedPath(this.workers.map((worker) => worker.path));
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
+}
+
+/**
+ * What trained a model whose threads report `paths`: their kernels when all agree, else `mixed` (the
+ * arena's sizing keeps workers of one run on one path today; a disagreement must not be labelled as one).
+ */
+export function agreedPath(paths: readonly KernelPath[]): TrainingPath {
+  const [first, ...rest] = paths;
+  if (first === undefined) throw new Error('a run has at least one thread');
+  return rest.every((path) => path === first) ? first : 'mixed';
 }
