@@ -23,7 +23,8 @@
 ;; Everything here reads the context block and its arrays; nothing is kept between calls but what the
 ;; block holds (the random state, the cursor, the sums).
 ;;
-;; Scoring is the dominant cost: 2 · 128 random mirror rows per pair at the defaults. The anchor is
+;; Scoring is the largest cost: 2 · W random mirror rows per pair at the defaults (W 128 to 192, by the
+;; data's density; its misses more than its arithmetic: engine README, "Eighteenth sitting"). The anchor is
 ;; quantised to i16 (|q| <= 16383, so a 1024-dim i32 sum of q · int8 cannot overflow), four candidates
 ;; are scored at once (i32x4.dot_i16x8_s on int8 rows widened to i16, a transposing add puts their four
 ;; sums in one vector, scale and bias per lane) and the best is tracked per lane. Sums over a row use one

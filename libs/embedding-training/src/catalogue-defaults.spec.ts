@@ -96,6 +96,14 @@ describe('catalogueDefaults', () => {
     );
   });
 
+  it('keeps the tuned cap for a pair count that is not a positive number', () => {
+    for (const positivePairs of [Number.NaN, -5, 0]) {
+      expect(catalogueDefaults({ itemCount: 40_981, positivePairs }).hardNegativeCandidates).toBe(
+        128,
+      );
+    }
+  });
+
   it('grows W with the density and never scores more than 1.5x the budget', () => {
     const densities = [0, 10, 15.8, 16, 17, 18, 19, 20, 25, 100];
     const chosen = densities.map((perItem) =>

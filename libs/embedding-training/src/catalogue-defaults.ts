@@ -119,8 +119,9 @@ const MARGIN = 0.4;
 /**
  * The defaults that depend on the catalogue: the margin (smaller in small catalogues); W
  * (`hardNegativeCandidates`) ~ itemCount / 200, capped at 128 (more where items are liked more densely);
- * as many negatives per positive (at most 4) as the candidate budget allows at the cap of 128; the learning rate; behaviour aggregation (trained and exported) and the
- * candidate mirror (or block) for large catalogues.
+ * as many negatives per positive (at most 4) as the candidate budget allows at the cap of 128; the
+ * learning rate; behaviour aggregation (trained and exported) and the candidate mirror (or block) for
+ * large catalogues.
  */
 export function catalogueDefaults(
   shape: CatalogueShape,
@@ -182,9 +183,12 @@ function aggregationDefaults(
   };
 }
 
-/** (pairs per item / TUNED_PAIRS_PER_ITEM)^2 within [1, MAX_DENSITY_FACTOR]; 1 for an empty catalogue. */
+/**
+ * (pairs per item / TUNED_PAIRS_PER_ITEM)^2 within [1, MAX_DENSITY_FACTOR]; 1 for an empty catalogue or a
+ * pair count that is not a positive number (the tuned cap, never a NaN W).
+ */
 function densityFactor(shape: CatalogueShape): number {
-  if (shape.itemCount <= 0) return 1;
+  if (!(shape.itemCount > 0 && shape.positivePairs > 0)) return 1;
   const relative = shape.positivePairs / shape.itemCount / TUNED_PAIRS_PER_ITEM;
   return clamp(relative * relative, 1, MAX_DENSITY_FACTOR);
 }

@@ -50,7 +50,8 @@ function fromText(field: EngineOptionField, text: string, context: z.RefinementC
 }
 
 function autoText(field: EngineOptionField): string {
-  if (field.engineDefault === 'catalogue') return "the engine's default for the catalogue size";
+  if (field.engineDefault === 'catalogue')
+    return "the engine's default for the catalogue (its size; W also its liked pairs per item)";
   if (field.engineDefault === 'cores') return 'all cores';
   return `the engine's default (${field.engineDefault})`;
 }
