@@ -1,6 +1,7 @@
 import { DomainError } from '@recsys/domain';
 import type { CatalogueShape } from './catalogue-defaults';
 import { defaultTrainOptions, type TrainOptions } from './train-options';
+import { userVisitsApply } from './user-visits/user-visits-apply';
 
 const LOSSES = [
   'triplet',
@@ -74,6 +75,11 @@ function numberProblems(o: TrainOptions): string[] {
     ],
     ['hardNegativeWarmupEpochs', o.hardNegativeWarmupEpochs, o.hardNegativeWarmupEpochs >= 0],
     [
+      'hardNegativeTemperature',
+      o.hardNegativeTemperature,
+      Number.isFinite(o.hardNegativeTemperature) && o.hardNegativeTemperature >= 0,
+    ],
+    [
       'averagedEpochShare',
       o.averagedEpochShare,
       o.averagedEpochShare >= 0 && o.averagedEpochShare <= 1,
@@ -137,6 +143,16 @@ function choiceProblems(o: TrainOptions): string[] {
   }
   if (o.hardNegativeSelection === 'top' && o.hardCandidateReuse > 1) {
     problems.push('hardNegativeSelection=top needs hardCandidateReuse 1');
+  }
+  // Only the whole-visit kernel draws soft picks; elsewhere t would be silently ignored.
+  if (o.hardNegativeTemperature > 0 && !userVisitsApply(o)) {
+    problems.push(
+      'hardNegativeTemperature > 0 needs the whole-visit kernel (engine kernel, visitKernel on, loss triplet, ' +
+        'row-adagrad without l2 at epsilon 1e-8, rank-weighted, hardNegativeSelection each, hardest picks ' +
+        '(with uniform alone beside them) from the mirror hardCandidateSource, hardCandidateReuse 1, no ' +
+        'in-batch negatives, by-user order, dim a multiple of 16 up to 1024, hardNegativeCandidates up to ' +
+        '1024, negativesPerPositive 1-4); set it to 0 or use that combination',
+    );
   }
   return problems;
 }

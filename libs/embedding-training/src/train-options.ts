@@ -84,6 +84,14 @@ export interface TrainOptions {
   /** Candidates scored per 'hardest' / 'semi-hard' negative (W of CML's hardest-of-W). */
   hardNegativeCandidates: number;
   /**
+   * Temperature t of a hard pick: t > 0 draws each 'hardest' pick from softmax(score / t) over its W
+   * candidates (score = -0.5 squared distance to the anchor; Gumbel-max: the highest of score + t x
+   * Gumbel noise) instead of taking the highest, so a pick is mostly among the closest few but not always
+   * the closest (fewer not-yet-met likes as negatives). 0 (the default) takes the hardest. Only the
+   * whole-visit kernel (`visitKernel` on, with its combination: `userVisitsApply`) trains it.
+   */
+  hardNegativeTemperature: number;
+  /**
    * Picks each scored hard candidate serves: 1 scores W fresh candidates per pick; R > 1 scores a pool of
    * uniform candidates once per user (about W x picks / R rows) and picks the closest of W draws from it.
    */
@@ -175,6 +183,7 @@ export function defaultTrainOptions(shape: CatalogueShape): TrainOptions {
     negativeMix: { hardest: 1 },
     hardNegativeWarmupEpochs: 6,
     hardCandidateReuse: 1,
+    hardNegativeTemperature: 0,
     averagedEpochShare: 0.4,
     itemPropagation: 0,
     popularityExponent: 0.75,

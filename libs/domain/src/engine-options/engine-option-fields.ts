@@ -200,6 +200,16 @@ export const ENGINE_OPTION_FIELDS = {
     description: 'Picks each scored hard candidate serves (1 = fresh candidates per pick)',
     engineDefault: 1,
   },
+  hardNegativeTemperature: {
+    kind: 'number',
+    min: 0,
+    max: 10,
+    cli: 'hard-temperature',
+    env: 'TRAIN_HARD_TEMPERATURE',
+    description:
+      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest (0 = the closest; whole-visit kernel only)',
+    engineDefault: 0,
+  },
   hardCandidateSource: {
     kind: 'choice',
     choices: HARD_CANDIDATE_SOURCES,

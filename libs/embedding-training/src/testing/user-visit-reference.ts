@@ -49,6 +49,11 @@ export interface VisitProblem {
   /** f32 [K · K], rankWeightTable */
   rankWeights: Float32Array;
   cursorRowsPerPair: number;
+  /**
+   * t of the soft hard pick (default 0: the hardest): > 0 perturbs each candidate's score by t times
+   * Gumbel noise drawn right after its id and picks the highest (`gumbelNoise`).
+   */
+  temperature?: number;
 }
 
 /** What a call reads and writes back. */
@@ -70,6 +75,11 @@ export interface VisitPick {
   hard: boolean;
   fallback: boolean;
   explicit: boolean;
+  /**
+   * A hard pick's candidate of the highest unperturbed score that the user does not like (-1: none):
+   * the pick itself at temperature 0.
+   */
+  hardest?: number;
 }
 
 /** The kernel's two exports over `problem` (tables updated in place) and `state`. */
@@ -238,23 +248,34 @@ export class UserVisitReference {
   private drawNegative(user: number): number {
     const hard = (this.next() >>> 8) / 16777216 < f(this.problem.hardShare);
     const pick = hard ? this.pickHard() : { item: this.pickUniform(), fallback: false };
-    this.onPick({ user, item: pick.item, hard, fallback: pick.fallback, explicit: false });
+    this.onPick({ user, hard, explicit: false, ...pick });
     return pick.item;
   }
 
-  private pickHard(): { item: number; fallback: boolean } {
+  private pickHard(): { item: number; fallback: boolean; hardest: number } {
     const { candidates, mirror, mirrorScale, mirrorBias, dim } = this.problem;
-    const ids = Array.from({ length: candidates }, () => this.drawItem());
-    const scores = ids.map((id) => {
+    const t = f(this.problem.temperature ?? 0);
+    // with t > 0 each id is followed by its noise draw: id_0, r_0, id_1, r_1, ...
+    const draws = Array.from({ length: candidates }, () => {
+      const id = this.drawItem();
+      return { id, r: t > 0 ? this.next() >>> 9 : 0 };
+    });
+    const ids = draws.map((draw) => draw.id);
+    const unperturbed = ids.map((id) => {
       let sum = 0;
       for (let i = 0; i < dim; i++) sum += this.quantised[i] * mirror[id * dim + i];
       return f(f(f(f(sum) * this.anchorStep) * mirrorScale[id]) + mirrorBias[id]);
     });
+    const scores = unperturbed.map((score, c) =>
+      t > 0 ? f(score + f(t * gumbelNoise(draws[c].r))) : score,
+    );
+    const closest = bestOf(unperturbed, (c) => !this.isLiked(ids[c]));
+    const hardest = closest < 0 ? -1 : ids[closest];
     const best = bestOf(scores, () => true);
     if (best < 0 || !this.isLiked(ids[best]))
-      return { item: best < 0 ? -1 : ids[best], fallback: false };
+      return { item: best < 0 ? -1 : ids[best], fallback: false, hardest };
     const unliked = bestOf(scores, (c) => !this.isLiked(ids[c]));
-    return { item: unliked < 0 ? -1 : ids[unliked], fallback: true };
+    return { item: unliked < 0 ? -1 : ids[unliked], fallback: true, hardest };
   }
 
   private pickUniform(): number {
@@ -359,6 +380,32 @@ export class UserVisitReference {
     }
     return low < this.liked.length && this.liked[low] === item;
   }
+}
+
+const F32 = new Float32Array(1);
+const I32 = new Uint32Array(F32.buffer);
+
+/**
+ * The kernel's fast natural log ($fastLn): Mineiro's fastlog2 times ln 2, every operation rounded to f32
+ * in the kernel's order. About 1e-4 off for v in (0, 1).
+ */
+export function fastLn(v: number): number {
+  F32[0] = v;
+  const bits = I32[0];
+  const y = f(f(bits) * f(1.1920928955078125e-7));
+  I32[0] = (bits & 0x007fffff) | 0x3f000000;
+  const mx = F32[0];
+  const a = f(f(y - f(124.22551499)) - f(f(1.498030302) * mx));
+  return f(f(0.69314718) * f(a - f(f(1.72587999) / f(f(0.3520887068) + mx))));
+}
+
+/**
+ * Standard Gumbel noise of the 23 random bits r as the kernel computes it: u = (r + 0.5) · 2^-23 (exact,
+ * in (0, 1)), G = -ln(max(-ln u, 1e-30)) with `fastLn`.
+ */
+export function gumbelNoise(r: number): number {
+  const u = f(f(r + 0.5) * 2 ** -23);
+  return -fastLn(Math.max(-fastLn(u), f(1e-30)));
 }
 
 /** The position of the highest score among those `allowed`, the earliest on a tie; -1 if none. */

@@ -1,5 +1,7 @@
 import { SeededRandom } from '../random/seeded-random';
 import {
+  fastLn,
+  gumbelNoise,
   UserVisitReference,
   type VisitPick,
   type VisitProblem,
@@ -32,6 +34,8 @@ interface Scenario {
   maxNorm: number;
   cursorRowsPerPair: number;
   explicitWeight: number;
+  /** The soft pick's t (0: the hardest). */
+  temperature?: number;
 }
 
 /**
@@ -226,6 +230,25 @@ const START: VisitState = {
 };
 
 describe('user-visit.wat', () => {
+  const toScenario = ([
+    dim,
+    candidates,
+    negatives,
+    hardShare,
+    maxNorm,
+    cursorRowsPerPair,
+    explicitWeight,
+    temperature = 0,
+  ]: number[]): Scenario => ({
+    dim,
+    candidates,
+    negatives,
+    hardShare,
+    maxNorm,
+    cursorRowsPerPair,
+    explicitWeight,
+    temperature,
+  });
   const scenarios: Scenario[] = [
     [16, 1, 1, 0.5, 1, 0.4, 0.7],
     [16, 128, 2, 1, 0, 1, 1.3],
@@ -234,18 +257,20 @@ describe('user-visit.wat', () => {
     [64, 13, 2, 0, 1, 0.1, 1],
     [64, 128, 4, 0.5, 1, 2.5, 0.9],
     [64, 5, 1, 1, 0, 0.5, 2],
-  ].map(([dim, candidates, negatives, hardShare, maxNorm, cursorRowsPerPair, explicitWeight]) => ({
-    dim,
-    candidates,
-    negatives,
-    hardShare,
-    maxNorm,
-    cursorRowsPerPair,
-    explicitWeight,
-  }));
+  ].map(toScenario);
+  // Soft picks (hardNegativeTemperature): W 1, 5, 7 (a tail of 1 or 3 after whole groups) and 128, K 1
+  // and 2, every share of hard picks.
+  const softScenarios: Scenario[] = [0.05, 1].flatMap((temperature) =>
+    [
+      [16, 1, 1, 0.5, 1, 0.4, 0.7],
+      [16, 7, 2, 1, 0, 1, 1.3],
+      [64, 5, 1, 1, 0, 0.5, 2],
+      [64, 128, 2, 0.5, 1, 2.5, 0.9],
+    ].map((row) => toScenario([...row, temperature])),
+  );
 
-  it.each(scenarios)(
-    'trains as the reference: dim $dim, W $candidates, K $negatives, hardShare $hardShare, explicitWeight $explicitWeight',
+  it.each([...scenarios, ...softScenarios])(
+    'trains as the reference: dim $dim, W $candidates, K $negatives, hardShare $hardShare, explicitWeight $explicitWeight, t $temperature',
     (scenario) => {
       const { problem, work } = buildProblem(scenario, scenario.dim * 1000 + scenario.candidates);
       const picks: VisitPick[] = [];
@@ -290,8 +315,110 @@ describe('user-visit.wat', () => {
       );
       expect(drawn.some((pick) => !pick.hard && pick.item >= 0)).toBe(scenario.hardShare < 1);
       expectExplicitCoverage(problem, work, picks);
+      // A soft pick is not always the closest candidate (so the noise reached the picks both sides
+      // agree on); at t = 0, or with one candidate, it always is.
+      const hard = drawn.filter((pick) => pick.hard);
+      const notClosest = hard.filter((pick) => pick.item !== pick.hardest).length;
+      const soft = scenario.temperature! > 0 && scenario.candidates > 1;
+      expect(notClosest > 0).toBe(soft);
+      if (soft) expect(notClosest).toBeLessThan(hard.length);
     },
   );
+
+  it('draws each soft pick from softmax(score / t) over its candidates (Gumbel-max)', () => {
+    // Two items, W 8 uniform candidates, so n of them are item 1 with n ~ Binomial(8, 1/2), and the
+    // anchor scores item 0 higher by D = 0.08 (scores h . x - 0.5 ||x||^2: 0.125 and 0.045). Softmax
+    // over the candidates picks item 1 with probability n e^(-D/t) / (8 - n + n e^(-D/t)). Without
+    // noise item 1 is picked only when all 8 candidates are item 1 (1/256); noise of the wrong sign
+    // (s - t G) picks it with ~0.03 at t = D / 2 and ~0.15 at t = D instead of 0.145 and 0.294.
+    const dim = 16;
+    const D = 0.08;
+    const W = 8;
+    const row = (x0: number, x1: number) =>
+      Float32Array.from(range(dim), (i) => (i === 0 ? x0 : i === 1 ? x1 : 0));
+    const shareOfItem1 = (temperature: number) => {
+      const pairs = 4000;
+      const problem: VisitProblem = {
+        dim,
+        itemCount: 2,
+        users: row(0.5, 0),
+        items: Float32Array.of(...row(0.5, 0), ...row(0.5, 0.4)),
+        userAcc: new Float32Array(1),
+        itemAcc: new Float32Array(2),
+        likedOffsets: Int32Array.of(0, 0), // likes nothing: the anchor is the user row
+        likedItems: new Int32Array(0),
+        shares: new Float32Array(1),
+        pairUsers: new Int32Array(1),
+        pairItems: new Int32Array(1),
+        pairWeights: Float32Array.of(1),
+        explicitUsers: new Int32Array(0),
+        explicitPositives: new Int32Array(0),
+        explicitNegatives: new Int32Array(0),
+        explicitWeight: 0,
+        mirror: new Int8Array(2 * dim),
+        mirrorScale: new Float32Array(2),
+        mirrorBias: new Float32Array(2),
+        candidates: W,
+        negatives: 4,
+        learningRate: 0.05,
+        margin: -10, // no hinge is active: nothing moves, every pick sees the same scores
+        maxNorm: 0,
+        hardShare: 1,
+        rankWeights: rankWeightTable(2, 4),
+        cursorRowsPerPair: 0,
+        temperature,
+      };
+      const picks: number[] = [];
+      const reference = new UserVisitReference(problem, { ...START }, (pick) =>
+        picks.push(pick.item),
+      );
+      reference.copyMirrorRows(0, 2);
+      reference.trainVisits(new Int32Array(pairs));
+      expect(picks.length).toBe(4 * pairs);
+      return picks.filter((item) => item === 1).length / picks.length;
+    };
+    const expected = (t: number) => {
+      const e = Math.exp(-D / t);
+      const choose = (n: number) => range(n).reduce((c, i) => (c * (W - i)) / (i + 1), 1);
+      return range(W + 1).reduce(
+        (sum, n) => sum + (choose(n) / 2 ** W) * ((n * e) / (W - n + n * e)),
+        0,
+      );
+    };
+    // t small: the closest candidate (item 0 whenever it is one), as without noise
+    expect(shareOfItem1(0.002)).toBeLessThan(0.01);
+    expect(Math.abs(shareOfItem1(0) - 1 / 256)).toBeLessThan(0.003);
+    // t near the score gap: often not the closest, as often as the softmax says (16,000 picks: a
+    // standard error below 0.004)
+    for (const t of [D / 2, D]) {
+      const share = shareOfItem1(t);
+      expect(share).toBeGreaterThan(0.1);
+      expect(Math.abs(share - expected(t))).toBeLessThan(0.02);
+    }
+    expect([expected(D / 2), expected(D)].map((p) => Math.round(p * 1000))).toEqual([145, 294]);
+  });
+
+  it('computes a fast ln within 1e-3 of Math.log on (0, 1), and standard Gumbel noise', () => {
+    const grid = [
+      ...range(10_000).map((i) => (i + 0.5) / 10_000),
+      1e-30,
+      1e-10,
+      2 ** -23,
+      1 - 2 ** -24,
+    ].map(f);
+    const worst = grid.reduce((max, v) => Math.max(max, Math.abs(fastLn(v) - Math.log(v))), 0);
+    expect(worst).toBeLessThan(1e-3);
+    expect(worst).toBeGreaterThan(0); // an approximation, not Math.log
+    // G over an even grid of the 2^23 values of r: mean Euler's gamma 0.5772, variance pi^2 / 6
+    const noise = range(8192).map((i) => gumbelNoise(i * 1024 + 511));
+    const mean = noise.reduce((sum, g) => sum + g, 0) / noise.length;
+    const variance = noise.reduce((sum, g) => sum + (g - mean) ** 2, 0) / noise.length;
+    expect(Math.abs(mean - 0.5772)).toBeLessThan(0.01);
+    expect(Math.abs(variance - Math.PI ** 2 / 6)).toBeLessThan(0.05);
+    // u next to 1: -ln u is clamped at 1e-30 (never the log of 0 or of a negative)
+    expect(Number.isFinite(gumbelNoise(2 ** 23 - 1))).toBe(true);
+    expect(gumbelNoise(0)).toBeLessThan(-2.5); // u = 2^-24: G = -ln(16.6)
+  });
 
   it.each([1, 0])(
     'never trains an item the user likes as a negative (hardShare %d)',
@@ -505,11 +632,13 @@ describe('user-visit.wat', () => {
       pairCount: 77,
       explicitNegatives: 4096,
       explicitWeight: 0.3,
+      temperature: 0.25,
     });
     expect(new Uint32Array(memory.buffer, 128 + 92, 1)[0]).toBe(0xfedcba98);
     expect(new Float64Array(memory.buffer, 128 + 112, 1)[0]).toBe(0.1);
     expect([...new Int32Array(memory.buffer, 128 + 128, 4)]).toEqual([77, 0, 0, 4096]);
     expect(new Float32Array(memory.buffer, 128 + 144, 1)[0]).toBe(f(0.3));
+    expect(new Float32Array(memory.buffer, 128 + 152, 1)[0]).toBe(0.25);
     expect(VISIT_CONTEXT_BYTES).toBe(192);
     expect(context.read()).toMatchObject({
       rng: 0xfedcba98,
@@ -524,7 +653,8 @@ describe('user-visit.wat', () => {
     expect(() => context.write({ dim: 24 })).toThrow(RangeError);
     expect(() => context.write({ negatives: 5 })).toThrow(RangeError);
     expect(() => new VisitContext(memory, 96)).toThrow(RangeError);
-    expect(visitScratchBytes(64, 128)).toBe(7 * 256 + 128 + 64 + 2 * 512);
+    expect(visitScratchBytes(64, 128)).toBe(7 * 256 + 128 + 64 + 3 * 512);
+    expect(visitScratchBytes(16, 5)).toBe(7 * 64 + 64 + 64 + 3 * 64);
     const table = rankWeightTable(101, 2);
     expect([...table]).toEqual([Math.log1p(100), 0, Math.log1p(50), Math.log1p(100) / 2].map(f));
   });

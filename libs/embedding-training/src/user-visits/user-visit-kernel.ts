@@ -91,6 +91,11 @@ export const VISIT_CONTEXT_FIELDS = {
   explicitNegatives: [140, 'i32'],
   /** The weight of every explicit triplet (0: none trains). */
   explicitWeight: [144, 'f32'],
+  /**
+   * t of the soft hard pick (`hardNegativeTemperature`): > 0 draws each pick from softmax(score / t)
+   * over its W candidates (Gumbel-max, one more draw per candidate); 0 picks the hardest.
+   */
+  temperature: [152, 'f32'],
 } as const satisfies Record<string, readonly [number, FieldType]>;
 
 export type VisitContextField = keyof typeof VISIT_CONTEXT_FIELDS;
@@ -164,11 +169,12 @@ export class VisitContext {
 
 /**
  * Bytes of one thread's scratch (64-byte aligned): seven f32 rows (mean, anchor, three gradients,
- * pending, spread), the i16 anchor, the pair's negatives (64 bytes), W candidate ids and W scores.
+ * pending, spread), the i16 anchor, the pair's negatives (64 bytes), W candidate ids, W scores and W
+ * noise draws (a soft pick's 23-bit r per candidate).
  */
 export function visitScratchBytes(dim: number, candidates: number): number {
   checkShape(dim, candidates, 1, { dim, candidates });
-  return 7 * dim * 4 + alignUp(2 * dim) + ALIGN_BYTES + 2 * alignUp(4 * candidates);
+  return 7 * dim * 4 + alignUp(2 * dim) + ALIGN_BYTES + 3 * alignUp(4 * candidates);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { catalogueShapeOf } from '../catalogue-defaults';
+import { catalogueShapeOf, type CatalogueShape } from '../catalogue-defaults';
 import { resolveTrainOptions } from '../resolve-train-options';
 import { hitRateAtK } from '../testing/hit-rate-at-k';
 import { plantedCopiesCase } from '../testing/planted-copies-case';
@@ -49,6 +49,49 @@ describe('userVisitsApply', () => {
     expect(userVisitsApply(mixed)).toBe(true);
     expect(userVisitsApply({ ...large, dim: 128 })).toBe(true);
   });
+
+  it('holds with soft picks (any hardNegativeTemperature >= 0)', () => {
+    for (const hardNegativeTemperature of [0, 0.05, 10]) {
+      const soft: TrainOptions = { ...large, hardNegativeTemperature };
+      expect(userVisitsApply(soft)).toBe(true);
+    }
+  });
+});
+
+describe('hardNegativeTemperature', () => {
+  const large = { itemCount: 40_981, positivePairs: 810_128 };
+
+  it('is 0 by default and taken as given where the whole-visit kernel trains', () => {
+    expect(resolveTrainOptions({}, large).hardNegativeTemperature).toBe(0);
+    expect(resolveTrainOptions({ hardNegativeTemperature: 0.2 }, large)).toMatchObject({
+      hardNegativeTemperature: 0.2,
+    });
+  });
+
+  it.each([-0.1, Number.NaN, Number.POSITIVE_INFINITY])('refuses %d', (hardNegativeTemperature) => {
+    expect(() => resolveTrainOptions({ hardNegativeTemperature }, large)).toThrow(
+      `hardNegativeTemperature=${hardNegativeTemperature}`,
+    );
+  });
+
+  it.each<[string, Partial<TrainOptions>, CatalogueShape]>([
+    ['visitKernel off', { visitKernel: 'off' }, large],
+    [
+      'the small-catalogue defaults (fresh candidates)',
+      {},
+      { itemCount: 1_682, positivePairs: 75_000 },
+    ],
+    ['the mean reduction', { negativeReduction: 'mean' }, large],
+  ])(
+    'refuses a temperature > 0 where the whole-visit kernel does not train: %s',
+    (_, change, shape) => {
+      const attempt = () => resolveTrainOptions({ ...change, hardNegativeTemperature: 0.1 }, shape);
+      expect(attempt).toThrow('hardNegativeTemperature > 0 needs the whole-visit kernel');
+      expect(() =>
+        resolveTrainOptions({ ...change, hardNegativeTemperature: 0 }, shape),
+      ).not.toThrow();
+    },
+  );
 });
 
 describe('UserVisitTrainer', () => {
@@ -176,6 +219,18 @@ describe('UserVisitTrainer', () => {
     });
     expect(composed.itemVectors).not.toEqual(first.itemVectors);
     expect([first.path, composed.path]).toEqual(['user-visits', 'composed']);
+  });
+
+  it('trains soft picks (hardNegativeTemperature): bit-reproducibly, not as the hardest picks, and learns', async () => {
+    const soft = { ...options, hardNegativeTemperature: 0.05 };
+    const first = await trainEmbeddings(planted.data, soft);
+    const second = await trainEmbeddings(planted.data, soft);
+    expect(first.path).toBe('user-visits');
+    expect(second.itemVectors).toEqual(first.itemVectors);
+    const hardest = await trainEmbeddings(planted.data, options);
+    expect(hardest.itemVectors).not.toEqual(first.itemVectors);
+    // Chance is 10/400.
+    expect(hitRateAtK(first, { ...planted, k: 10 })).toBeGreaterThan((5 * 10) / 400);
   });
 
   it('trains as well as the composed path on the planted clusters (mean of three seeds)', async () => {

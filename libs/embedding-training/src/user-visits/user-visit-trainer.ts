@@ -153,6 +153,7 @@ export class UserVisitTrainer implements EpochShareTrainer {
       explicitPositives: data.explicitPositives,
       explicitNegatives: data.explicitNegatives,
       explicitWeight: options.explicitTripletWeight,
+      temperature: options.hardNegativeTemperature,
       mirror: layout.mirror,
       mirrorScale: layout.mirrorScale,
       mirrorBias: layout.mirrorBias,
