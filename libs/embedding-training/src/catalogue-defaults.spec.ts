@@ -1,4 +1,4 @@
-import { catalogueDefaults } from './catalogue-defaults';
+import { catalogueDefaults, softPickDefaults } from './catalogue-defaults';
 import { resolveTrainOptions } from './resolve-train-options';
 import type { TrainOptions } from './train-options';
 
@@ -153,7 +153,8 @@ describe('catalogueDefaults', () => {
 describe('resolveTrainOptions', () => {
   it('fills omitted options with the catalogue defaults; given ones win', () => {
     const resolved = resolveTrainOptions({ learningRate: 0.02 }, sparse(40_981));
-    expect(resolved.hardNegativeCandidates).toBe(128);
+    expect(resolved.hardNegativeCandidates).toBe(256);
+    expect(resolved.hardNegativeTemperature).toBe(0.05);
     expect(resolved.negativesPerPositive).toBe(2);
     expect(resolved.learningRate).toBe(0.02);
     expect(resolved.negativeMix).toEqual({ hardest: 1 });
@@ -163,6 +164,38 @@ describe('resolveTrainOptions', () => {
       sparse(40_981),
     );
     expect([given.hardNegativeCandidates, given.negativesPerPositive]).toEqual([16, 3]);
+  });
+
+  it('takes soft picks (t 0.05 of twice the tuned W) where the whole-visit kernel trains a large catalogue', () => {
+    const shape = sparse(40_981);
+    const resolve = (partial: Partial<TrainOptions>) => {
+      const { hardNegativeTemperature, hardNegativeCandidates } = resolveTrainOptions(
+        partial,
+        shape,
+      );
+      return [hardNegativeTemperature, hardNegativeCandidates];
+    };
+    expect(softPickDefaults(shape)).toEqual({
+      hardNegativeTemperature: 0.05,
+      hardNegativeCandidates: 256,
+    });
+    expect(resolve({})).toEqual([0.05, 256]);
+    // a given W is kept; a given t keeps the hardest-of-W rule's W
+    expect(resolve({ hardNegativeCandidates: 100 })).toEqual([0.05, 100]);
+    expect(resolve({ hardNegativeTemperature: 0 })).toEqual([0, 128]);
+    expect(resolve({ hardNegativeTemperature: 0.1 })).toEqual([0.1, 128]);
+    // where the composed kernels train (they draw no soft picks): the hardest of the catalogue's W
+    expect(resolve({ visitKernel: 'off' })).toEqual([0, 128]);
+    expect(resolve({ loss: 'soft-margin' })).toEqual([0, 128]);
+    // small catalogues: none
+    expect(softPickDefaults(sparse(9_999))).toBeNull();
+    expect(resolveTrainOptions({}, sparse(1_682)).hardNegativeTemperature).toBe(0);
+    // a dense large catalogue: twice the tuned 128, not the density-raised W
+    const dense = { itemCount: 40_981, positivePairs: 40_981 * 20 };
+    expect(resolveTrainOptions({}, dense).hardNegativeCandidates).toBe(256);
+    expect(resolveTrainOptions({ hardNegativeTemperature: 0 }, dense).hardNegativeCandidates).toBe(
+      192,
+    );
   });
 
   it('keeps the mean reduction for losses whose every negative is active, unless one is given', () => {

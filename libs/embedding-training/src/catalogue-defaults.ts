@@ -173,6 +173,32 @@ export function catalogueDefaults(
  * MovieLens-100K (1,682 items, ~80 training items per user, whose own rows are well trained) lost
  * 0.013-0.015 NDCG@10, so small catalogues keep the trained vectors.
  */
+/**
+ * Soft picks in large catalogues: each hard negative drawn from softmax(score / t) over W candidates
+ * (`hardNegativeTemperature`; score = -0.5 squared distance) instead of the hardest of W, with twice the
+ * tuned W, so a pick lands among the closest few of a larger set but is not always the closest (often a
+ * like not yet met). Gowalla (prototype, README "Nineteenth sitting"), NDCG@20 / Recall@20 against the
+ * hardest-of-W defaults of each density: 20% carve, t 0.05 of 256 0.1502 / 0.2116 and 0.1502 / 0.2105
+ * (seeds 42 / 43) against 0.1474-0.1480 / 0.2087-0.2108; carve5 (the densest validation) 0.1133 / 0.2208
+ * against 0.1116 / 0.2188 for hardest of 192. t 0.03-0.04 and W 192 gained less, t 0.08 and t 0.1
+ * nothing or lost, W 384 no more than 256 (less recall). Only the whole-visit kernel draws them, so
+ * `resolveTrainOptions` takes these where it trains the resolved options.
+ */
+const SOFT_PICK_TEMPERATURE = 0.05;
+const SOFT_PICK_CANDIDATE_FACTOR = 2;
+
+/** A large catalogue's soft picks (t and W, see `SOFT_PICK_TEMPERATURE`); null below one. */
+export function softPickDefaults(
+  shape: CatalogueShape,
+): Pick<TrainOptions, 'hardNegativeTemperature' | 'hardNegativeCandidates'> | null {
+  if (!(shape.itemCount >= LARGE_CATALOGUE_ITEMS)) return null;
+  const tuned = clamp(Math.round(shape.itemCount / TARGET_NEGATIVE_RANK), 1, MAX_CANDIDATES);
+  return {
+    hardNegativeTemperature: SOFT_PICK_TEMPERATURE,
+    hardNegativeCandidates: tuned * SOFT_PICK_CANDIDATE_FACTOR,
+  };
+}
+
 function aggregationDefaults(
   trainsMix: boolean,
 ): Pick<TrainOptions, 'userAggregation' | 'userAggregationSlope' | 'userAggregationMode'> {

@@ -1,5 +1,5 @@
 import { DomainError } from '@recsys/domain';
-import type { CatalogueShape } from './catalogue-defaults';
+import { softPickDefaults, type CatalogueShape } from './catalogue-defaults';
 import { defaultTrainOptions, type TrainOptions } from './train-options';
 import { userVisitsApply } from './user-visits/user-visits-apply';
 
@@ -42,6 +42,7 @@ export function resolveTrainOptions(
   if (ALWAYS_ACTIVE_LOSSES.includes(options.loss) && partial.negativeReduction === undefined) {
     options.negativeReduction = 'mean';
   }
+  applySoftPicks(options, stripUndefined(partial), shape);
   const problems = [...numberProblems(options), ...choiceProblems(options)];
   if (problems.length > 0) {
     throw new DomainError('INVALID_TRAIN_OPTIONS', `Bad training options: ${problems.join('; ')}`, {
@@ -49,6 +50,23 @@ export function resolveTrainOptions(
     });
   }
   return options;
+}
+
+/**
+ * A large catalogue's soft picks (`softPickDefaults`: t and twice the tuned W), unless t is given, where
+ * the whole-visit kernel trains the options so resolved (it alone draws them); elsewhere the hardest of the
+ * catalogue's W, as before. A given W is kept.
+ */
+function applySoftPicks(
+  options: TrainOptions,
+  given: Partial<TrainOptions>,
+  shape: CatalogueShape,
+): void {
+  const soft = softPickDefaults(shape);
+  if (soft === null || given.hardNegativeTemperature !== undefined) return;
+  const candidates = given.hardNegativeCandidates ?? soft.hardNegativeCandidates;
+  const chosen = { ...soft, hardNegativeCandidates: candidates };
+  if (userVisitsApply({ ...options, ...chosen })) Object.assign(options, chosen);
 }
 
 function stripUndefined(partial: Partial<TrainOptions>): Partial<TrainOptions> {

@@ -87,8 +87,9 @@ export interface TrainOptions {
    * Temperature t of a hard pick: t > 0 draws each 'hardest' pick from softmax(score / t) over its W
    * candidates (score = -0.5 squared distance to the anchor; Gumbel-max: the highest of score + t x
    * Gumbel noise) instead of taking the highest, so a pick is mostly among the closest few but not always
-   * the closest (fewer not-yet-met likes as negatives). 0 (the default) takes the hardest. Only the
-   * whole-visit kernel (`visitKernel` on, with its combination: `userVisitsApply`) trains it.
+   * the closest (fewer not-yet-met likes as negatives). 0 takes the hardest. Only the whole-visit kernel
+   * (`visitKernel` on, with its combination: `userVisitsApply`) trains it; by catalogue (resolved in
+   * `resolveTrainOptions`): 0.05 with twice the tuned W where that kernel trains a large catalogue, else 0.
    */
   hardNegativeTemperature: number;
   /**

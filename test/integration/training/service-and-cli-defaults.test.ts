@@ -89,15 +89,15 @@ describe('the service and recsys train resolve the same defaults', () => {
     expect(service.threads).toBe(CORES);
   });
 
-  it('on a large catalogue liked densely enough to raise W: both count the same pairs', async () => {
-    // 26,000 items each liked 17 times (17 pairs per item, over the tuned 16): W by rank is 130, over
-    // the cap of 128 that sparser data keeps.
+  it('on a large catalogue, dense or sparse: both take the soft picks of twice the tuned W', async () => {
+    // 26,000 items each liked 17 times (17 pairs per item, over the tuned 16): W by rank is 130, which
+    // the hardest-of-W rule would take here (128 when sparse); soft picks draw from twice the tuned 128.
     const pairs = likes(26_000, 17);
     const service = await serviceOptions(pairs);
     expect(service).toEqual(await cliOptions(pairs));
-    expect(service.hardNegativeCandidates).toBe(130);
+    expect([service.hardNegativeCandidates, service.hardNegativeTemperature]).toEqual([256, 0.05]);
     const sparse = await serviceOptions(likes(26_000));
-    expect(sparse.hardNegativeCandidates).toBe(128);
+    expect([sparse.hardNegativeCandidates, sparse.hardNegativeTemperature]).toEqual([256, 0.05]);
   });
 
   it("states the engine's own defaults in the option table (CLI help, env docs)", () => {

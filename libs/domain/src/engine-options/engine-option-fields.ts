@@ -188,7 +188,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'hard-candidates',
     env: 'TRAIN_HARD_CANDIDATES',
     description:
-      'Candidates scored per hardest / semi-hard negative, W of hardest-of-W (by catalogue: items / 200, 1..128; the cap rises to 192 with the square of the liked pairs per item over 16)',
+      'Candidates scored per hardest / semi-hard negative, W of hardest-of-W (by catalogue: items / 200, 1..128; the cap rises to 192 with the square of the liked pairs per item over 16; twice the 1..128 value, up to 256, with soft picks)',
     engineDefault: 'catalogue',
   },
   hardCandidateReuse: {
@@ -207,8 +207,8 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'hard-temperature',
     env: 'TRAIN_HARD_TEMPERATURE',
     description:
-      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest (0 = the closest; whole-visit kernel only)',
-    engineDefault: 0,
+      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest, 0 takes the closest (by catalogue: 0.05 with twice the tuned W where the whole-visit kernel trains large catalogues, else 0)',
+    engineDefault: 'catalogue',
   },
   hardCandidateSource: {
     kind: 'choice',

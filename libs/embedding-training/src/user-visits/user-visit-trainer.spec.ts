@@ -61,8 +61,8 @@ describe('userVisitsApply', () => {
 describe('hardNegativeTemperature', () => {
   const large = { itemCount: 40_981, positivePairs: 810_128 };
 
-  it('is 0 by default and taken as given where the whole-visit kernel trains', () => {
-    expect(resolveTrainOptions({}, large).hardNegativeTemperature).toBe(0);
+  it('is the soft picks of a large catalogue by default and taken as given where the whole-visit kernel trains', () => {
+    expect(resolveTrainOptions({}, large).hardNegativeTemperature).toBe(0.05);
     expect(resolveTrainOptions({ hardNegativeTemperature: 0.2 }, large)).toMatchObject({
       hardNegativeTemperature: 0.2,
     });
