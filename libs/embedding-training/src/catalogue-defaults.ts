@@ -137,10 +137,9 @@ export function catalogueDefaults(
   | 'hardCandidateSource'
 > {
   const byRank = Math.round(shape.itemCount / TARGET_NEGATIVE_RANK);
-  const tunedCandidates = clamp(byRank, 1, MAX_CANDIDATES);
   // The negatives follow the tuned W, so a denser catalogue's harder picks keep as many of them.
   const negatives = clamp(
-    Math.floor(CANDIDATE_BUDGET / tunedCandidates),
+    Math.floor(CANDIDATE_BUDGET / tunedCandidates(shape.itemCount)),
     1,
     MAX_NEGATIVES_PER_POSITIVE,
   );
@@ -162,25 +161,14 @@ export function catalogueDefaults(
 }
 
 /**
- * Behaviour aggregation (user' = (1 - g) u + g mean(liked items); measured below at g 0.75, exported
- * only, before it also trained; one propagation step item' = 0.75 i + 0.25 mean(likers) was part of it
- * until it lost under train-time aggregation, see `itemPropagation`), trained and exported, in large
- * catalogues.
- * Gowalla (40,981 items), 20% carve, a third of the users: Recall@20 / NDCG@20 +10% / +12% at 10
- * epochs, +6% / +6% at 30 epochs; all users at 50 epochs only +1.2% / +1.5% (0.1966 / 0.1366 -> 0.1990
- * / 0.1387: with every user's likes the item rows are better trained, so the mean compensates less;
- * trained with the mix it gains more, see `USER_AGGREGATION_MODE`).
- * MovieLens-100K (1,682 items, ~80 training items per user, whose own rows are well trained) lost
- * 0.013-0.015 NDCG@10, so small catalogues keep the trained vectors.
- */
-/**
  * Soft picks in large catalogues: each hard negative drawn from softmax(score / t) over W candidates
  * (`hardNegativeTemperature`; score = -0.5 squared distance) instead of the hardest of W, with twice the
  * tuned W, so a pick lands among the closest few of a larger set but is not always the closest (often a
- * like not yet met). Gowalla (prototype, README "Nineteenth sitting"), NDCG@20 / Recall@20 against the
- * hardest-of-W defaults of each density: 20% carve, t 0.05 of 256 0.1502 / 0.2116 and 0.1502 / 0.2105
- * (seeds 42 / 43) against 0.1474-0.1480 / 0.2087-0.2108; carve5 (the densest validation) 0.1133 / 0.2208
- * against 0.1116 / 0.2188 for hardest of 192. t 0.03-0.04 and W 192 gained less, t 0.08 and t 0.1
+ * like not yet met). Gowalla (README "Nineteenth sitting"), NDCG@20 / Recall@20 of this kernel's runs
+ * against the hardest-of-W defaults of each density, seeds 42 / 43: 20% carve 0.1501 / 0.2118 and
+ * 0.1499 / 0.2113 against 0.1474-0.1480 / 0.2087-0.2108; carve5 (the densest validation) 0.1125 / 0.2202
+ * and 0.1125 / 0.2193 against 0.1116 / 0.2188 and 0.1110 / 0.2180 for hardest of 192 (the prototype:
+ * 0.1502 / 0.1502 and 0.1133 / 0.1129). It costs 1.7x the training time on all of train.txt. t 0.03-0.04 and W 192 gained less, t 0.08 and t 0.1
  * nothing or lost, W 384 no more than 256 (less recall). Only the whole-visit kernel draws them, so
  * `resolveTrainOptions` takes these where it trains the resolved options.
  */
@@ -192,13 +180,24 @@ export function softPickDefaults(
   shape: CatalogueShape,
 ): Pick<TrainOptions, 'hardNegativeTemperature' | 'hardNegativeCandidates'> | null {
   if (!(shape.itemCount >= LARGE_CATALOGUE_ITEMS)) return null;
-  const tuned = clamp(Math.round(shape.itemCount / TARGET_NEGATIVE_RANK), 1, MAX_CANDIDATES);
   return {
     hardNegativeTemperature: SOFT_PICK_TEMPERATURE,
-    hardNegativeCandidates: tuned * SOFT_PICK_CANDIDATE_FACTOR,
+    hardNegativeCandidates: tunedCandidates(shape.itemCount) * SOFT_PICK_CANDIDATE_FACTOR,
   };
 }
 
+/**
+ * Behaviour aggregation (user' = (1 - g) u + g mean(liked items); measured below at g 0.75, exported
+ * only, before it also trained; one propagation step item' = 0.75 i + 0.25 mean(likers) was part of it
+ * until it lost under train-time aggregation, see `itemPropagation`), trained and exported, in large
+ * catalogues.
+ * Gowalla (40,981 items), 20% carve, a third of the users: Recall@20 / NDCG@20 +10% / +12% at 10
+ * epochs, +6% / +6% at 30 epochs; all users at 50 epochs only +1.2% / +1.5% (0.1966 / 0.1366 -> 0.1990
+ * / 0.1387: with every user's likes the item rows are better trained, so the mean compensates less;
+ * trained with the mix it gains more, see `USER_AGGREGATION_MODE`).
+ * MovieLens-100K (1,682 items, ~80 training items per user, whose own rows are well trained) lost
+ * 0.013-0.015 NDCG@10, so small catalogues keep the trained vectors.
+ */
 function aggregationDefaults(
   trainsMix: boolean,
 ): Pick<TrainOptions, 'userAggregation' | 'userAggregationSlope' | 'userAggregationMode'> {
@@ -217,6 +216,11 @@ function densityFactor(shape: CatalogueShape): number {
   if (!(shape.itemCount > 0 && shape.positivePairs > 0)) return 1;
   const relative = shape.positivePairs / shape.itemCount / TUNED_PAIRS_PER_ITEM;
   return clamp(relative * relative, 1, MAX_DENSITY_FACTOR);
+}
+
+/** W by rank within [1, MAX_CANDIDATES]: the hardest-of-W rule at the density W was tuned on. */
+function tunedCandidates(itemCount: number): number {
+  return clamp(Math.round(itemCount / TARGET_NEGATIVE_RANK), 1, MAX_CANDIDATES);
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -1,7 +1,7 @@
 import { DomainError } from '@recsys/domain';
 import { softPickDefaults, type CatalogueShape } from './catalogue-defaults';
 import { defaultTrainOptions, type TrainOptions } from './train-options';
-import { userVisitsApply } from './user-visits/user-visits-apply';
+import { userVisitsApply, VISIT_KERNEL_COMBINATION } from './user-visits/user-visits-apply';
 
 const LOSSES = [
   'triplet',
@@ -165,11 +165,8 @@ function choiceProblems(o: TrainOptions): string[] {
   // Only the whole-visit kernel draws soft picks; elsewhere t would be silently ignored.
   if (o.hardNegativeTemperature > 0 && !userVisitsApply(o)) {
     problems.push(
-      'hardNegativeTemperature > 0 needs the whole-visit kernel (engine kernel, visitKernel on, loss triplet, ' +
-        'row-adagrad without l2 at epsilon 1e-8, rank-weighted, hardNegativeSelection each, hardest picks ' +
-        '(with uniform alone beside them) from the mirror hardCandidateSource, hardCandidateReuse 1, no ' +
-        'in-batch negatives, by-user order, dim a multiple of 16 up to 1024, hardNegativeCandidates up to ' +
-        '1024, negativesPerPositive 1-4); set it to 0 or use that combination',
+      `hardNegativeTemperature > 0 needs the whole-visit kernel (${VISIT_KERNEL_COMBINATION}); ` +
+        'set it to 0 or use that combination',
     );
   }
   return problems;

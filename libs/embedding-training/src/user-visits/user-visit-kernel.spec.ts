@@ -230,25 +230,22 @@ const START: VisitState = {
 };
 
 describe('user-visit.wat', () => {
-  const toScenario = ([
-    dim,
-    candidates,
-    negatives,
-    hardShare,
-    maxNorm,
-    cursorRowsPerPair,
-    explicitWeight,
-    temperature = 0,
-  ]: number[]): Scenario => ({
-    dim,
-    candidates,
-    negatives,
-    hardShare,
-    maxNorm,
-    cursorRowsPerPair,
-    explicitWeight,
-    temperature,
-  });
+  // A row of numbers in this order is a scenario; a row without the last (t) picks the hardest.
+  const fields = [
+    'dim',
+    'candidates',
+    'negatives',
+    'hardShare',
+    'maxNorm',
+    'cursorRowsPerPair',
+    'explicitWeight',
+    'temperature',
+  ] as const;
+  const toScenario = (row: number[]): Scenario =>
+    Object.fromEntries(fields.map((field, i) => [field, row[i] ?? 0])) as Record<
+      (typeof fields)[number],
+      number
+    >;
   const scenarios: Scenario[] = [
     [16, 1, 1, 0.5, 1, 0.4, 0.7],
     [16, 128, 2, 1, 0, 1, 1.3],

@@ -37,6 +37,16 @@ export type VisitOptions = Pick<
 >;
 
 /**
+ * The combination `userVisitsApply` checks, in words, for messages that name it (kept beside the
+ * conditions so the two change together).
+ */
+export const VISIT_KERNEL_COMBINATION =
+  'engine kernel, visitKernel on, loss triplet, row-adagrad without l2 at epsilon 1e-8, rank-weighted, ' +
+  'hardNegativeSelection each, hardest picks (with uniform alone beside them) from the mirror ' +
+  'hardCandidateSource, hardCandidateReuse 1, no in-batch negatives, by-user order, dim a multiple of 16 ' +
+  'up to 1024, hardNegativeCandidates up to 1024, negativesPerPositive 1-4';
+
+/**
  * True when the options are the large-catalogue defaults' combination that `assembly/user-visit.wat`
  * trains whole: the Euclidean triplet hinge, rank-weighted over 1-4 hardest-of-W picks from the candidate
  * mirror (with the warm-up's uniform share), row-Adagrad without L2, users visited in turn.
