@@ -168,9 +168,9 @@ export function catalogueDefaults(
  * against the hardest-of-W defaults of each density, seeds 42 / 43: 20% carve 0.1501 / 0.2118 and
  * 0.1499 / 0.2113 against 0.1474-0.1480 / 0.2087-0.2108; carve5 (the densest validation) 0.1125 / 0.2202
  * and 0.1125 / 0.2193 against 0.1116 / 0.2188 and 0.1110 / 0.2180 for hardest of 192 (the prototype:
- * 0.1502 / 0.1502 and 0.1133 / 0.1129). It costs 1.7x the training time on all of train.txt. t 0.03-0.04 and W 192 gained less, t 0.08 and t 0.1
- * nothing or lost, W 384 no more than 256 (less recall). Only the whole-visit kernel draws them, so
- * `resolveTrainOptions` takes these where it trains the resolved options.
+ * 0.1502 / 0.1502 and 0.1133 / 0.1129). It costs 1.7x the training time on all of train.txt. t 0.03-0.04
+ * and W 192 gained less, t 0.08 and t 0.1 nothing or lost, W 384 no more than 256 (less recall). Only the
+ * whole-visit kernel draws them, so `resolveTrainOptions` takes these where it trains the resolved options.
  */
 const SOFT_PICK_TEMPERATURE = 0.05;
 const SOFT_PICK_CANDIDATE_FACTOR = 2;
