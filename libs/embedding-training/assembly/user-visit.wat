@@ -67,13 +67,15 @@
   (global $cursor (mut i32) (i32.const 0))
   (global $cursorDue (mut f32) (f32.const 0))
   (global $cursorRowsPerPair (mut f32) (f32.const 0))
-  ;; t of the soft hard pick (Gumbel-max; see $pickHard): 0 picks the hardest candidate.
+  ;; t of the soft hard pick (Gumbel-max; see $pickHard): 0 picks the hardest candidate. With t > 0 the
+  ;; noise table holds 4096 f32 t · G (gumbelNoiseTable in user-visit-kernel.ts; the host writes it).
   (global $temperature (mut f32) (f32.const 0))
+  (global $noiseTable (mut i32) (i32.const 0))
   (global $lossSum (mut f64) (f64.const 0))
   (global $tripletCount (mut f64) (f64.const 0))
   ;; The scratch (visitScratchBytes): seven f32 rows, the i16 anchor, the pair's negatives (i32 [4] ids,
   ;; f32 [4] distances, f32 [4] hinge arguments, the touch sink), the W candidate ids, their scores and
-  ;; their noise draws (i32, 23 random bits each; written only when temperature > 0).
+  ;; their noise (f32 t · G from the noise table; written only when temperature > 0).
   (global $mean (mut i32) (i32.const 0))
   (global $anchor (mut i32) (i32.const 0))
   (global $gradAnchor (mut i32) (i32.const 0))
@@ -182,6 +184,7 @@
     (global.set $explicitNegatives (i32.load offset=140 (local.get $ctx)))
     (global.set $explicitWeight (f32.load offset=144 (local.get $ctx)))
     (global.set $temperature (f32.load offset=152 (local.get $ctx)))
+    (global.set $noiseTable (i32.load offset=156 (local.get $ctx)))
     ;; rows are dim · 4 bytes, a multiple of 64: every part starts on a cache line
     (local.set $at (i32.load offset=88 (local.get $ctx)))
     (global.set $mean (local.get $at))
@@ -423,11 +426,13 @@
   ;; With temperature t > 0 the pick is soft: a draw from softmax(score / t) over the W candidates, by the
   ;; Gumbel-max trick (the argmax of s + t · G, G standard Gumbel noise, is distributed as that softmax),
   ;; so the pick keeps its argmax form, its lanes and its liked-item fallback (which reads the stored
-  ;; perturbed scores). Each candidate then draws one more xorshift32 step after its id (id_0, r_0, id_1,
-  ;; r_1, ...), r = x >>> 9 its top 23 bits, u = (r + 0.5) · 2^-23 in (0, 1) exactly in f32, and
-  ;; G = -ln(max(-ln u, 1e-30)) with a fast ln ($fastLn, repeated in f32x4 lanes below): the f32
-  ;; operations are the same in the lanes and in $scoreOne, so both give the same bits. t = 0 draws nothing
-  ;; more and adds nothing.
+  ;; perturbed scores). The noise costs no draw and no logarithm: the id is the high half of the 64-bit
+  ;; product x · itemCount, and its low half is, for a given id, uniform over [0, 2^32) (in steps of
+  ;; itemCount) and independent of the id; its top 12 bits index the host's table of 4096 f32 t · G_i,
+  ;; G_i the Gumbel quantile at (i + 0.5) / 4096 (gumbelNoiseTable). Each candidate stores its table entry
+  ;; at noise[c] as it is drawn, and its score adds it (one f32 add, in the lanes and in $scoreOne alike,
+  ;; so both give the same bits). Why: one more xorshift step and two fast f32 logs per candidate were
+  ;; about half of a soft candidate's time (TODO(figure)). t = 0 reads no table and adds nothing.
   (func $pickHard (result i32)
     (local $count i32) (local $ids i32) (local $mirror i32) (local $dim i32) (local $q i32)
     (local $scale i32) (local $bias i32) (local $x i32) (local $bound i64) (local $c i32) (local $id i32)
@@ -437,7 +442,7 @@
     (local $id0 i32) (local $id1 i32) (local $id2 i32) (local $id3 i32)
     (local $steps v128) (local $score4 v128) (local $better v128) (local $lane v128)
     (local $bestScores v128) (local $bestLanes v128) (local $best i32)
-    (local $noisy i32) (local $noise i32) (local $temperatures v128) (local $u v128) (local $mx v128)
+    (local $noisy i32) (local $noise i32) (local $table i32) (local $product i64)
     (local.set $count (global.get $candidates))
     (local.set $ids (global.get $ids))
     (local.set $mirror (global.get $mirror))
@@ -446,6 +451,7 @@
     (local.set $scale (global.get $mirrorScale))
     (local.set $bias (global.get $mirrorBias))
     (local.set $noise (global.get $noise))
+    (local.set $table (global.get $noiseTable))
     (local.set $noisy (f32.gt (global.get $temperature) (f32.const 0)))
     ;; The W ids (xorshift32 inline: a call per draw costs more than the draw), and a load of one
     ;; byte of each row, so all their misses are in flight before the scoring waits on any.
@@ -455,26 +461,24 @@
       (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 13))))
       (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 17))))
       (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 5))))
-      (local.set $id (i32.wrap_i64 (i64.shr_u
-        (i64.mul (i64.extend_i32_u (local.get $x)) (local.get $bound)) (i64.const 32))))
+      (local.set $product (i64.mul (i64.extend_i32_u (local.get $x)) (local.get $bound)))
+      (local.set $id (i32.wrap_i64 (i64.shr_u (local.get $product) (i64.const 32))))
       (i32.store (i32.add (local.get $ids) (i32.shl (local.get $c) (i32.const 2))) (local.get $id))
       (local.set $touch (i32.add (local.get $touch)
         (i32.load8_u (i32.add (local.get $mirror) (i32.mul (local.get $id) (local.get $dim))))))
-      ;; a soft pick's noise bits: one more step right after the id (the branch goes one way per call)
+      ;; a soft pick's noise: the table entry of the product's low half, (low >>> 20) · 4 its byte offset
+      ;; (the branch goes one way per call)
       (if (local.get $noisy)
         (then
-          (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 13))))
-          (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 17))))
-          (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 5))))
-          (i32.store (i32.add (local.get $noise) (i32.shl (local.get $c) (i32.const 2)))
-            (i32.shr_u (local.get $x) (i32.const 9)))))
+          (f32.store (i32.add (local.get $noise) (i32.shl (local.get $c) (i32.const 2)))
+            (f32.load (i32.add (local.get $table)
+              (i32.and (i32.shr_u (i32.wrap_i64 (local.get $product)) (i32.const 18)) (i32.const 0x3FFC)))))))
       (br_if $draw (i32.lt_s (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $count))))
     (global.set $rng (local.get $x))
     ;; the touched bytes feed nothing; storing their sum keeps the loads
     (i32.store offset=48 (global.get $picks) (local.get $touch))
     ;; Four candidates at a time while they last; lane l keeps its earliest best of candidates l, l + 4...
     (local.set $steps (f32x4.splat (global.get $anchorStep)))
-    (local.set $temperatures (f32x4.splat (global.get $temperature)))
     (local.set $bestScores (f32x4.splat (f32.const -inf)))
     (local.set $bestLanes (v128.const i32x4 -1 -1 -1 -1))
     (local.set $lane (v128.const i32x4 0 1 2 3))
@@ -544,50 +548,11 @@
             (f32.load (i32.add (local.get $bias) (local.get $id1))))
             (f32.load (i32.add (local.get $bias) (local.get $id2))))
             (f32.load (i32.add (local.get $bias) (local.get $id3))))))
-        ;; A soft pick's scores: s + t · G per lane, $fastLn written out twice (see $pickHard's header):
-        ;; u = (r + 0.5) · 2^-23, w = max(-ln u, 1e-30), G = -ln w. In ln v, bits (v as i32) · 2^-23 is
-        ;; log2 v + 127 roughly, mx (v's mantissa with the exponent of 0.5) corrects it.
+        ;; a soft pick's scores: s + t · G per lane, the four noises stored as they were drawn
         (if (local.get $noisy)
           (then
-            (local.set $u (f32x4.mul
-              (f32x4.add
-                (f32x4.convert_i32x4_u
-                  (v128.load (i32.add (local.get $noise) (i32.shl (local.get $c) (i32.const 2)))))
-                (v128.const f32x4 0.5 0.5 0.5 0.5))
-              (v128.const f32x4 0x1p-23 0x1p-23 0x1p-23 0x1p-23)))
-            (local.set $mx (v128.or
-              (v128.and (local.get $u) (v128.const i32x4 0x007FFFFF 0x007FFFFF 0x007FFFFF 0x007FFFFF))
-              (v128.const i32x4 0x3F000000 0x3F000000 0x3F000000 0x3F000000)))
-            (local.set $u (f32x4.max
-              (f32x4.neg (f32x4.mul (v128.const f32x4 0.69314718 0.69314718 0.69314718 0.69314718)
-                (f32x4.sub
-                  (f32x4.sub
-                    (f32x4.sub
-                      (f32x4.mul (f32x4.convert_i32x4_u (local.get $u))
-                        (v128.const f32x4 0x1p-23 0x1p-23 0x1p-23 0x1p-23)) ;; 1.1920928955078125e-7
-                      (v128.const f32x4 124.22551499 124.22551499 124.22551499 124.22551499))
-                    (f32x4.mul (v128.const f32x4 1.498030302 1.498030302 1.498030302 1.498030302)
-                      (local.get $mx)))
-                  (f32x4.div (v128.const f32x4 1.72587999 1.72587999 1.72587999 1.72587999)
-                    (f32x4.add (v128.const f32x4 0.3520887068 0.3520887068 0.3520887068 0.3520887068)
-                      (local.get $mx))))))
-              (v128.const f32x4 1e-30 1e-30 1e-30 1e-30)))
-            (local.set $mx (v128.or
-              (v128.and (local.get $u) (v128.const i32x4 0x007FFFFF 0x007FFFFF 0x007FFFFF 0x007FFFFF))
-              (v128.const i32x4 0x3F000000 0x3F000000 0x3F000000 0x3F000000)))
-            (local.set $score4 (f32x4.add (local.get $score4) (f32x4.mul (local.get $temperatures)
-              (f32x4.neg (f32x4.mul (v128.const f32x4 0.69314718 0.69314718 0.69314718 0.69314718)
-                (f32x4.sub
-                  (f32x4.sub
-                    (f32x4.sub
-                      (f32x4.mul (f32x4.convert_i32x4_u (local.get $u))
-                        (v128.const f32x4 0x1p-23 0x1p-23 0x1p-23 0x1p-23)) ;; 1.1920928955078125e-7
-                      (v128.const f32x4 124.22551499 124.22551499 124.22551499 124.22551499))
-                    (f32x4.mul (v128.const f32x4 1.498030302 1.498030302 1.498030302 1.498030302)
-                      (local.get $mx)))
-                  (f32x4.div (v128.const f32x4 1.72587999 1.72587999 1.72587999 1.72587999)
-                    (f32x4.add (v128.const f32x4 0.3520887068 0.3520887068 0.3520887068 0.3520887068)
-                      (local.get $mx)))))))))))
+            (local.set $score4 (f32x4.add (local.get $score4)
+              (v128.load (i32.add (local.get $noise) (i32.shl (local.get $c) (i32.const 2))))))))
         (v128.store (i32.add (global.get $scores) (i32.shl (local.get $c) (i32.const 2))) (local.get $score4))
         (local.set $better (f32x4.gt (local.get $score4) (local.get $bestScores)))
         (local.set $bestScores (v128.bitselect (local.get $score4) (local.get $bestScores) (local.get $better)))
@@ -616,7 +581,7 @@
 
   ;; The score of candidate c alone (stored at scores[c]): the group's arithmetic on one row (the integer
   ;; sum is exact in any order, the f32 operations are the lanes'), so the same bits; with t > 0 plus
-  ;; t · G, G from noise[c] as in the group loop.
+  ;; noise[c] (t · G) as in the group loop.
   (func $scoreOne (param $c i32) (result f32)
     (local $id i32) (local $row i32) (local $k i32) (local $v v128) (local $acc v128) (local $score f32)
     (local.set $id (i32.load (i32.add (global.get $ids) (i32.shl (local.get $c) (i32.const 2)))))
@@ -640,34 +605,10 @@
       (f32.load (i32.add (global.get $mirrorBias) (i32.shl (local.get $id) (i32.const 2))))))
     (if (f32.gt (global.get $temperature) (f32.const 0))
       (then
-        (local.set $score (f32.add (local.get $score) (f32.mul (global.get $temperature)
-          (f32.neg (call $fastLn (f32.max
-            (f32.neg (call $fastLn (f32.mul
-              (f32.add
-                (f32.convert_i32_u (i32.load (i32.add (global.get $noise) (i32.shl (local.get $c) (i32.const 2)))))
-                (f32.const 0.5))
-              (f32.const 0x1p-23))))
-            (f32.const 1e-30)))))))))
+        (local.set $score (f32.add (local.get $score)
+          (f32.load (i32.add (global.get $noise) (i32.shl (local.get $c) (i32.const 2))))))))
     (f32.store (i32.add (global.get $scores) (i32.shl (local.get $c) (i32.const 2))) (local.get $score))
     (local.get $score))
-
-  ;; ln v for v > 0, about 1e-4 off at most: Mineiro's fastlog2 times ln 2 (WebAssembly has no log, and
-  ;; an imported Math.log per candidate would cost more than its scoring). v's bits as an integer, times
-  ;; 2^-23, are log2 v + 127 up to the mantissa's curve, which the rational term in mx (v's mantissa with
-  ;; the exponent of 0.5) corrects. Every operation rounds to f32 in this order (the lanes' and the
-  ;; reference's).
-  (func $fastLn (param $v f32) (result f32)
-    (local $mx f32)
-    (local.set $mx (f32.reinterpret_i32 (i32.or
-      (i32.and (i32.reinterpret_f32 (local.get $v)) (i32.const 0x007FFFFF)) (i32.const 0x3F000000))))
-    (f32.mul (f32.const 0.69314718)
-      (f32.sub
-        (f32.sub
-          (f32.sub
-            (f32.mul (f32.convert_i32_u (i32.reinterpret_f32 (local.get $v))) (f32.const 1.1920928955078125e-7))
-            (f32.const 124.22551499))
-          (f32.mul (f32.const 1.498030302) (local.get $mx)))
-        (f32.div (f32.const 1.72587999) (f32.add (f32.const 0.3520887068) (local.get $mx))))))
 
   ;; Candidate `position` scoring `score` becomes the pick when higher, or as high and earlier.
   (func $consider (param $position i32) (param $score f32)

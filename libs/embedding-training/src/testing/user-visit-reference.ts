@@ -1,3 +1,5 @@
+import { gumbelNoiseTable, NOISE_TABLE_BITS } from '../user-visits/user-visit-kernel';
+
 /**
  * The computation of `assembly/user-visit.wat` (see src/user-visits/user-visit-kernel.ts) in scalar
  * TypeScript over plain typed arrays, for the kernel's spec: the same random draws, the same order of
@@ -51,7 +53,8 @@ export interface VisitProblem {
   cursorRowsPerPair: number;
   /**
    * t of the soft hard pick (default 0: the hardest): > 0 perturbs each candidate's score by t times
-   * Gumbel noise drawn right after its id and picks the highest (`gumbelNoise`).
+   * Gumbel noise, the entry of `gumbelNoiseTable(t)` that the low bits of its id's product index, and
+   * picks the highest.
    */
   temperature?: number;
 }
@@ -95,6 +98,11 @@ export class UserVisitReference {
   private share = 0;
   private keep = 1;
   private liked: Int32Array = new Int32Array(0);
+  /** The noise table of the temperature it was built for (rebuilt when the problem's t changes). */
+  private noise: { temperature: number; table: Float32Array } = {
+    temperature: 0,
+    table: new Float32Array(0),
+  };
 
   constructor(
     private readonly problem: VisitProblem,
@@ -255,19 +263,18 @@ export class UserVisitReference {
   private pickHard(): { item: number; fallback: boolean; hardest: number } {
     const { candidates, mirror, mirrorScale, mirrorBias, dim } = this.problem;
     const t = f(this.problem.temperature ?? 0);
-    // with t > 0 each id is followed by its noise draw: id_0, r_0, id_1, r_1, ...
-    const draws = Array.from({ length: candidates }, () => {
-      const id = this.drawItem();
-      return { id, r: t > 0 ? this.next() >>> 9 : 0 };
-    });
+    // one draw per candidate whatever t: its id the product's high half, its noise index the low half's
+    // top bits
+    const draws = Array.from({ length: candidates }, () => this.drawProduct());
     const ids = draws.map((draw) => draw.id);
+    const noise = t > 0 ? this.noiseTable(t) : null;
     const unperturbed = ids.map((id) => {
       let sum = 0;
       for (let i = 0; i < dim; i++) sum += this.quantised[i] * mirror[id * dim + i];
       return f(f(f(f(sum) * this.anchorStep) * mirrorScale[id]) + mirrorBias[id]);
     });
     const scores = unperturbed.map((score, c) =>
-      t > 0 ? f(score + f(t * gumbelNoise(draws[c].r))) : score,
+      noise === null ? score : f(score + noise[draws[c].low >>> (32 - NOISE_TABLE_BITS)]),
     );
     const closest = bestOf(unperturbed, (c) => !this.isLiked(ids[c]));
     const hardest = closest < 0 ? -1 : ids[closest];
@@ -367,7 +374,23 @@ export class UserVisitReference {
 
   /** (next · itemCount) >> 32 (exact in f64 for catalogues under 2^21 items). */
   private drawItem(): number {
-    return Math.floor((this.next() * this.problem.itemCount) / 4294967296);
+    return this.drawProduct().id;
+  }
+
+  /**
+   * One draw x and the 64-bit product x · itemCount: id its high half (`drawItem`), low its low 32 bits
+   * (Math.imul's, exact for any catalogue).
+   */
+  private drawProduct(): { id: number; low: number } {
+    const x = this.next();
+    const { itemCount } = this.problem;
+    return { id: Math.floor((x * itemCount) / 4294967296), low: Math.imul(x, itemCount) >>> 0 };
+  }
+
+  /** gumbelNoiseTable(t), built once per temperature (the host rewrites it when t changes). */
+  private noiseTable(t: number): Float32Array {
+    if (this.noise.temperature !== t) this.noise = { temperature: t, table: gumbelNoiseTable(t) };
+    return this.noise.table;
   }
 
   private isLiked(item: number): boolean {
@@ -380,32 +403,6 @@ export class UserVisitReference {
     }
     return low < this.liked.length && this.liked[low] === item;
   }
-}
-
-const F32 = new Float32Array(1);
-const I32 = new Uint32Array(F32.buffer);
-
-/**
- * The kernel's fast natural log ($fastLn): Mineiro's fastlog2 times ln 2, every operation rounded to f32
- * in the kernel's order. About 1e-4 off for v in (0, 1).
- */
-export function fastLn(v: number): number {
-  F32[0] = v;
-  const bits = I32[0];
-  const y = f(f(bits) * f(1.1920928955078125e-7));
-  I32[0] = (bits & 0x007fffff) | 0x3f000000;
-  const mx = F32[0];
-  const a = f(f(y - f(124.22551499)) - f(f(1.498030302) * mx));
-  return f(f(0.69314718) * f(a - f(f(1.72587999) / f(f(0.3520887068) + mx))));
-}
-
-/**
- * Standard Gumbel noise of the 23 random bits r as the kernel computes it: u = (r + 0.5) · 2^-23 (exact,
- * in (0, 1)), G = -ln(max(-ln u, 1e-30)) with `fastLn`.
- */
-export function gumbelNoise(r: number): number {
-  const u = f(f(r + 0.5) * 2 ** -23);
-  return -fastLn(Math.max(-fastLn(u), f(1e-30)));
 }
 
 /** The position of the highest score among those `allowed`, the earliest on a tie; -1 if none. */

@@ -1,14 +1,15 @@
 import { SeededRandom } from '../random/seeded-random';
 import {
-  fastLn,
-  gumbelNoise,
   UserVisitReference,
   type VisitPick,
   type VisitProblem,
   type VisitState,
 } from '../testing/user-visit-reference';
 import {
+  gumbelNoiseTable,
   loadUserVisitKernel,
+  NOISE_TABLE_BYTES,
+  NOISE_TABLE_SIZE,
   rankWeightTable,
   VISIT_CONTEXT_BYTES,
   VisitContext,
@@ -152,6 +153,8 @@ function placeInKernel(problem: VisitProblem, state: VisitState) {
     Object.assign(tables, { [name]: view });
   }
   values.scratch = claim(visitScratchBytes(problem.dim, problem.candidates));
+  // written for the temperature (when > 0) by the context's write, as the trainer's is
+  values.noiseTable = claim(NOISE_TABLE_BYTES);
   values.pairCount = problem.pairUsers.length;
   const workAt = claim(4096);
   const context = new VisitContext(memory, ctxAt).write(values);
@@ -164,6 +167,7 @@ function placeInKernel(problem: VisitProblem, state: VisitState) {
       kernel.trainVisits(ctxAt, workAt, work.length);
     },
     copyMirrorRows: (first: number, count: number) => kernel.copyMirrorRows(ctxAt, first, count),
+    int32At: (at: number, count: number) => [...new Int32Array(memory.buffer, at, count)],
   };
 }
 
@@ -194,6 +198,32 @@ function range(n: number): number[] {
 function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length).toBe(b.length);
   return range(a.length).reduce((max, i) => Math.max(max, Math.abs(a[i] - b[i])), 0);
+}
+
+/**
+ * The kernel's tables and state are the reference's, bit for bit (the reference repeats the kernel's f32
+ * operations in its order).
+ */
+function expectSameBits(
+  kernel: ReturnType<typeof placeInKernel>,
+  problem: VisitProblem,
+  reference: UserVisitReference,
+) {
+  for (const name of ['users', 'items', 'userAcc', 'itemAcc'] as const) {
+    expect(maxAbsDifference(kernel.tables[name], problem[name])).toBe(0);
+  }
+  expect(kernel.tables.mirror).toEqual(problem.mirror);
+  expect(maxAbsDifference(kernel.tables.mirrorScale, problem.mirrorScale)).toBe(0);
+  expect(maxAbsDifference(kernel.tables.mirrorBias, problem.mirrorBias)).toBe(0);
+  const { rng, cursor, cursorDue, lossSum, tripletCount } = kernel.context.read();
+  const expected = reference.state;
+  expect({ rng, cursor, cursorDue, tripletCount }).toEqual({
+    rng: expected.rng,
+    cursor: expected.cursor,
+    cursorDue: expected.cursorDue,
+    tripletCount: expected.tripletCount,
+  });
+  expect(lossSum).toBe(expected.lossSum);
 }
 
 /**
@@ -282,22 +312,7 @@ describe('user-visit.wat', () => {
       for (const part of [work.subarray(0, cut), work.subarray(cut)]) {
         kernel.train(part);
         reference.trainVisits(part);
-        // The reference repeats the kernel's f32 operations in its order: the same bits.
-        for (const name of ['users', 'items', 'userAcc', 'itemAcc'] as const) {
-          expect(maxAbsDifference(kernel.tables[name], problem[name])).toBe(0);
-        }
-        expect(kernel.tables.mirror).toEqual(problem.mirror);
-        expect(maxAbsDifference(kernel.tables.mirrorScale, problem.mirrorScale)).toBe(0);
-        expect(maxAbsDifference(kernel.tables.mirrorBias, problem.mirrorBias)).toBe(0);
-        const { rng, cursor, cursorDue, lossSum, tripletCount } = kernel.context.read();
-        const expected = reference.state;
-        expect({ rng, cursor, cursorDue, tripletCount }).toEqual({
-          rng: expected.rng,
-          cursor: expected.cursor,
-          cursorDue: expected.cursorDue,
-          tripletCount: expected.tripletCount,
-        });
-        expect(lossSum).toBe(reference.state.lossSum);
+        expectSameBits(kernel, problem, reference);
       }
       // The run trained something and went through every branch of the picks.
       expect(maxAbsDifference(problem.items, initialItems)).toBeGreaterThan(0.01);
@@ -322,7 +337,34 @@ describe('user-visit.wat', () => {
     },
   );
 
-  it('draws each soft pick from softmax(score / t) over its candidates (Gumbel-max)', () => {
+  it('follows a temperature changed between calls (the noise table rewritten), and t 0 after it', () => {
+    const scenario = softScenarios[5]; // W 7, K 2, t 1 to start with
+    const { problem, work } = buildProblem(scenario, 29);
+    const picks: VisitPick[] = [];
+    const reference = new UserVisitReference(problem, { ...START }, (pick) => picks.push(pick));
+    reference.copyMirrorRows(0, ITEMS);
+    const kernel = placeInKernel(cloneProblem(problem), START);
+    const third = Math.floor(work.length / 3);
+    const parts: [number, Int32Array][] = [
+      [1, work.subarray(0, third)],
+      [0.05, work.subarray(third, 2 * third)],
+      [0, work.subarray(2 * third)],
+    ];
+    for (const [temperature, part] of parts) {
+      problem.temperature = temperature;
+      kernel.context.write({ temperature });
+      const before = picks.length;
+      kernel.train(part);
+      reference.trainVisits(part);
+      expectSameBits(kernel, problem, reference);
+      // at t 0 (the table of 0.05 left in place) every pick is the closest again
+      const hard = picks.slice(before).filter((pick) => pick.hard && !pick.explicit);
+      expect(hard.length).toBeGreaterThan(10);
+      expect(hard.some((pick) => pick.item !== pick.hardest)).toBe(temperature > 0);
+    }
+  });
+
+  it("draws each soft pick from softmax(score / t) over its candidates (Gumbel-max), the kernel's and the reference's alike", () => {
     // Two items, W 8 uniform candidates, so n of them are item 1 with n ~ Binomial(8, 1/2), and the
     // anchor scores item 0 higher by D = 0.08 (scores h . x - 0.5 ||x||^2: 0.125 and 0.045). Softmax
     // over the candidates picks item 1 with probability n e^(-D/t) / (8 - n + n e^(-D/t)). Without
@@ -370,9 +412,20 @@ describe('user-visit.wat', () => {
         picks.push(pick.item),
       );
       reference.copyMirrorRows(0, 2);
-      reference.trainVisits(new Int32Array(pairs));
+      // The kernel's own picks: one pair a call, its K picks read from the scratch after it (the ids
+      // after seven f32 rows and the i16 anchor: 7 · 64 + 64 bytes at dim 16).
+      const kernel = placeInKernel(cloneProblem(problem), START);
+      kernel.copyMirrorRows(0, 2);
+      const picksAt = kernel.context.get('scratch') + 7 * dim * 4 + 64;
+      const kernelPicks: number[] = [];
+      for (let p = 0; p < pairs; p++) {
+        reference.trainVisits(Int32Array.of(0));
+        kernel.train(Int32Array.of(0));
+        kernelPicks.push(...kernel.int32At(picksAt, 4));
+      }
       expect(picks.length).toBe(4 * pairs);
-      return picks.filter((item) => item === 1).length / picks.length;
+      expect(kernelPicks).toEqual(picks);
+      return kernelPicks.filter((item) => item === 1).length / kernelPicks.length;
     };
     const expected = (t: number) => {
       const e = Math.exp(-D / t);
@@ -395,26 +448,25 @@ describe('user-visit.wat', () => {
     expect([expected(D / 2), expected(D)].map((p) => Math.round(p * 1000))).toEqual([145, 294]);
   });
 
-  it('computes a fast ln within 1e-3 of Math.log on (0, 1), and standard Gumbel noise', () => {
-    const grid = [
-      ...range(10_000).map((i) => (i + 0.5) / 10_000),
-      1e-30,
-      1e-10,
-      2 ** -23,
-      1 - 2 ** -24,
-    ].map(f);
-    const worst = grid.reduce((max, v) => Math.max(max, Math.abs(fastLn(v) - Math.log(v))), 0);
-    expect(worst).toBeLessThan(1e-3);
-    expect(worst).toBeGreaterThan(0); // an approximation, not Math.log
-    // G over an even grid of the 2^23 values of r: mean Euler's gamma 0.5772, variance pi^2 / 6
-    const noise = range(8192).map((i) => gumbelNoise(i * 1024 + 511));
-    const mean = noise.reduce((sum, g) => sum + g, 0) / noise.length;
-    const variance = noise.reduce((sum, g) => sum + (g - mean) ** 2, 0) / noise.length;
+  it('tabulates t times standard Gumbel noise: increasing, mean and variance of the distribution', () => {
+    const gumbel = gumbelNoiseTable(1);
+    expect(gumbel.length).toBe(NOISE_TABLE_SIZE);
+    expect(NOISE_TABLE_BYTES).toBe(4 * 4096);
+    expect(range(NOISE_TABLE_SIZE - 1).every((i) => gumbel[i + 1] > gumbel[i])).toBe(true);
+    // G_i = -ln(-ln((i + 0.5) / 4096)), f32: the middle quantiles of 4096 equal slices
+    expect(gumbel[0]).toBe(f(-Math.log(Math.log(8192))));
+    expect(gumbel[2048]).toBe(f(-Math.log(-Math.log(2048.5 / 4096))));
+    expect(gumbel[4095]).toBeCloseTo(9.011, 3);
+    // mean Euler's gamma 0.5772, variance pi^2 / 6
+    const mean = gumbel.reduce((sum, g) => sum + g, 0) / NOISE_TABLE_SIZE;
+    const variance = gumbel.reduce((sum, g) => sum + (g - mean) ** 2, 0) / NOISE_TABLE_SIZE;
     expect(Math.abs(mean - 0.5772)).toBeLessThan(0.01);
     expect(Math.abs(variance - Math.PI ** 2 / 6)).toBeLessThan(0.05);
-    // u next to 1: -ln u is clamped at 1e-30 (never the log of 0 or of a negative)
-    expect(Number.isFinite(gumbelNoise(2 ** 23 - 1))).toBe(true);
-    expect(gumbelNoise(0)).toBeLessThan(-2.5); // u = 2^-24: G = -ln(16.6)
+    // t times G rounded once to f32, t taken as f32 (as the kernel reads it)
+    const table = gumbelNoiseTable(0.05);
+    const exact = (i: number) => f(0.05) * -Math.log(-Math.log((i + 0.5) / NOISE_TABLE_SIZE));
+    expect(range(NOISE_TABLE_SIZE).every((i) => table[i] === f(exact(i)))).toBe(true);
+    expect(range(NOISE_TABLE_SIZE - 1).every((i) => table[i + 1] > table[i])).toBe(true);
   });
 
   it.each([1, 0])(
@@ -620,7 +672,7 @@ describe('user-visit.wat', () => {
     expect([...mirror.subarray(3 * dim, 4 * dim)]).toEqual(new Array(dim).fill(0));
   });
 
-  it('lays out the context block and the rank weights', () => {
+  it('lays out the context block, the rank weights and the noise table', () => {
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
     const context = new VisitContext(memory, 128).write({
       rng: 0xfedcba98,
@@ -630,12 +682,24 @@ describe('user-visit.wat', () => {
       explicitNegatives: 4096,
       explicitWeight: 0.3,
       temperature: 0.25,
+      noiseTable: 1024,
     });
     expect(new Uint32Array(memory.buffer, 128 + 92, 1)[0]).toBe(0xfedcba98);
     expect(new Float64Array(memory.buffer, 128 + 112, 1)[0]).toBe(0.1);
     expect([...new Int32Array(memory.buffer, 128 + 128, 4)]).toEqual([77, 0, 0, 4096]);
     expect(new Float32Array(memory.buffer, 128 + 144, 1)[0]).toBe(f(0.3));
     expect(new Float32Array(memory.buffer, 128 + 152, 1)[0]).toBe(0.25);
+    expect(new Int32Array(memory.buffer, 128 + 156, 1)[0]).toBe(1024);
+    // the table of the temperature written, rewritten when it changes, left alone at t 0
+    const noise = () => new Float32Array(memory.buffer, 1024, NOISE_TABLE_SIZE);
+    expect(noise()).toEqual(gumbelNoiseTable(0.25));
+    context.write({ temperature: 0.05 });
+    expect(noise()).toEqual(gumbelNoiseTable(0.05));
+    context.write({ temperature: 0 });
+    expect(noise()).toEqual(gumbelNoiseTable(0.05));
+    const untabled = new VisitContext(memory, 64 * 1024 - 256);
+    expect(() => untabled.write({ temperature: 0.05 })).toThrow(RangeError);
+    expect(() => untabled.write({ temperature: 0 })).not.toThrow();
     expect(VISIT_CONTEXT_BYTES).toBe(192);
     expect(context.read()).toMatchObject({
       rng: 0xfedcba98,

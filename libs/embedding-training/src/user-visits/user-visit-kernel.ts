@@ -39,7 +39,8 @@ type FieldType = 'i32' | 'u32' | 'f32' | 'f64';
  * [userCount] (g_u), pairUsers / pairItems i32 [pairCount], pairWeights f32 [pairCount], mirror int8
  * [itemCount, dim], mirrorScale f32 [itemCount] (max|x| / 127), mirrorBias f32 [itemCount]
  * (-0.5 ||x||²), rankWeights f32 [K · K] (rankWeightTable), scratch (visitScratchBytes),
- * explicitUsers / explicitPositives / explicitNegatives i32 [explicitCount]. rng, cursor, cursorDue,
+ * explicitUsers / explicitPositives / explicitNegatives i32 [explicitCount], noiseTable f32
+ * [NOISE_TABLE_SIZE] (gumbelNoiseTable of the temperature: `write` fills it). rng, cursor, cursorDue,
  * lossSum and tripletCount are read and written back by every trainVisits call.
  *
  * An explicit triplet trains as a pair with exactly one negative, its own (rank weight entry 0, scaled by
@@ -93,9 +94,14 @@ export const VISIT_CONTEXT_FIELDS = {
   explicitWeight: [144, 'f32'],
   /**
    * t of the soft hard pick (`hardNegativeTemperature`): > 0 draws each pick from softmax(score / t)
-   * over its W candidates (Gumbel-max, one more draw per candidate); 0 picks the hardest.
+   * over its W candidates (Gumbel-max, the noise t · G read from noiseTable); 0 picks the hardest.
    */
   temperature: [152, 'f32'],
+  /**
+   * f32 [NOISE_TABLE_SIZE]: gumbelNoiseTable(temperature), which `VisitContext.write` writes whenever
+   * it writes a temperature > 0 or this address; read only when temperature > 0.
+   */
+  noiseTable: [156, 'i32'],
 } as const satisfies Record<string, readonly [number, FieldType]>;
 
 export type VisitContextField = keyof typeof VISIT_CONTEXT_FIELDS;
@@ -106,7 +112,7 @@ export class VisitContext {
   private readonly views: Record<FieldType, Int32Array | Uint32Array | Float32Array | Float64Array>;
 
   constructor(
-    memory: WebAssembly.Memory,
+    private readonly memory: WebAssembly.Memory,
     readonly address: number,
   ) {
     if (address % ALIGN_BYTES !== 0)
@@ -120,13 +126,18 @@ export class VisitContext {
     };
   }
 
-  /** Writes the given fields (f32 fields are rounded to f32, rng taken as u32). */
+  /**
+   * Writes the given fields (f32 fields are rounded to f32, rng taken as u32). Writing a temperature
+   * > 0, or the noise table's address while it is > 0, (re)writes the table for it, so the kernel's
+   * noise always follows the temperature it reads; a temperature > 0 without a table address is refused.
+   */
   write(values: Partial<VisitContextValues>): this {
     for (const [field, value] of Object.entries(values) as [VisitContextField, number][]) {
       if (!(field in VISIT_CONTEXT_FIELDS)) throw new RangeError(`no context field ${field}`);
       this.put(field, value);
     }
     checkShape(this.get('dim'), this.get('candidates'), this.get('negatives'), values);
+    if (values.temperature !== undefined || values.noiseTable !== undefined) this.writeNoiseTable();
     return this;
   }
 
@@ -165,12 +176,24 @@ export class VisitContext {
     const [offset, type] = VISIT_CONTEXT_FIELDS[field];
     this.views[type][offset / (type === 'f64' ? 8 : 4)] = value;
   }
+
+  /** The noise table of the context's temperature (f32, as the kernel reads it), when it is > 0. */
+  private writeNoiseTable(): void {
+    const temperature = this.get('temperature');
+    if (!(temperature > 0)) return;
+    const at = this.get('noiseTable');
+    if (at === 0 || at % 4 !== 0) {
+      throw new RangeError(`temperature ${temperature} > 0 needs a noise table (address ${at})`);
+    }
+    // the memory's current buffer: it may have grown since the views were made
+    new Float32Array(this.memory.buffer, at, NOISE_TABLE_SIZE).set(gumbelNoiseTable(temperature));
+  }
 }
 
 /**
  * Bytes of one thread's scratch (64-byte aligned): seven f32 rows (mean, anchor, three gradients,
  * pending, spread), the i16 anchor, the pair's negatives (64 bytes), W candidate ids, W scores and W
- * noise draws (a soft pick's 23-bit r per candidate).
+ * noises (a soft pick's f32 t · G per candidate, from the noise table).
  */
 export function visitScratchBytes(dim: number, candidates: number): number {
   checkShape(dim, candidates, 1, { dim, candidates });
@@ -190,6 +213,36 @@ export function rankWeightTable(itemCount: number, negatives: number): Float32Ar
     }
   }
   return table;
+}
+
+/**
+ * Bits of the product's low half that index the soft pick's noise table (`gumbelNoiseTable`): its top
+ * 12, written into the kernel's index as (low >>> 18) & 0x3FFC, the entry's byte offset.
+ */
+export const NOISE_TABLE_BITS = 12;
+/** Entries of the noise table: 2^NOISE_TABLE_BITS. */
+export const NOISE_TABLE_SIZE = 1 << NOISE_TABLE_BITS;
+/** Bytes of the noise table (16 KiB: it stays in L1 beside the scoring). */
+export const NOISE_TABLE_BYTES = NOISE_TABLE_SIZE * 4;
+
+/**
+ * The soft pick's Gumbel noise, scaled: entry i is t · G_i rounded once to f32, where G_i = -ln(-ln((i +
+ * 0.5) / NOISE_TABLE_SIZE)) (f64, Math.log) is the standard Gumbel quantile at the middle of the i-th of
+ * NOISE_TABLE_SIZE equal slices and t the temperature as the kernel reads it (f32). A candidate's noise
+ * is entry `low >>> (32 - NOISE_TABLE_BITS)`, low the low 32 bits of the product x · itemCount whose
+ * high half is its id: for a given id those bits are uniform over [0, 2^32) (in steps of itemCount) and
+ * do not depend on the id, so the noise needs no draw of its own and no logarithm in the kernel (which
+ * has no log instruction). Why: one more xorshift step and two fast f32 logs per candidate were about
+ * half of a soft candidate's time (TODO(figure)). The host's table and the reference's are this one
+ * function. Increasing in i; over the table G has the distribution's mean ~0.5772 (Euler's gamma) and
+ * variance ~pi^2 / 6; its extremes are -ln(ln 8192) ~ -2.2 and ~9.0.
+ */
+export function gumbelNoiseTable(temperature: number): Float32Array {
+  const t = Math.fround(temperature);
+  return Float32Array.from({ length: NOISE_TABLE_SIZE }, (_, i) => {
+    const gumbel = -Math.log(-Math.log((i + 0.5) / NOISE_TABLE_SIZE));
+    return Math.fround(t * gumbel);
+  });
 }
 
 /** Dims the kernel takes: whole 16-float vectors, at most 1024 (its i32 candidate sums cannot overflow). */

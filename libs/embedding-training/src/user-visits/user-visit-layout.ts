@@ -1,13 +1,13 @@
 import { alignUp } from '../geometry/table-memory';
 import type { TrainOptions } from '../train-options';
-import { VISIT_CONTEXT_BYTES, visitScratchBytes } from './user-visit-kernel';
+import { NOISE_TABLE_BYTES, VISIT_CONTEXT_BYTES, visitScratchBytes } from './user-visit-kernel';
 
 /**
  * Where the visit kernel's arrays sit in the table memory's arena. The data it reads (the liked lists,
  * the mix shares, the pairs and the explicit triplets) is read-only and placed once for every thread
  * (`placeVisitData`): a copy per thread would take 16 bytes a pair per thread, and the wasm32 memory's
- * 4 GiB holds the tables too. What a thread writes (its context, scratch, int8 mirror and chunk of work)
- * is its own region (`UserVisitTrainer`). Every array starts on a cache line.
+ * 4 GiB holds the tables too. What a thread writes (its context, scratch, int8 mirror, soft-pick noise
+ * table and chunk of work) is its own region (`UserVisitTrainer`). Every array starts on a cache line.
  */
 type DataArray =
   | 'likedOffsets'
@@ -20,7 +20,14 @@ type DataArray =
   | 'explicitPositives'
   | 'explicitNegatives';
 type ThreadArray =
-  'context' | 'scratch' | 'rankWeights' | 'mirror' | 'mirrorScale' | 'mirrorBias' | 'work';
+  | 'context'
+  | 'scratch'
+  | 'rankWeights'
+  | 'noiseTable'
+  | 'mirror'
+  | 'mirrorScale'
+  | 'mirrorBias'
+  | 'work';
 
 /** Byte addresses (or sizes) of the shared data arrays. */
 export type VisitDataLayout = Record<DataArray, number>;
@@ -63,6 +70,8 @@ export function visitThreadSizes(
     context: VISIT_CONTEXT_BYTES,
     scratch: visitScratchBytes(dim, W),
     rankWeights: K * K * 4,
+    // 16 KiB whatever the temperature (written only when t > 0): small beside the mirror
+    noiseTable: NOISE_TABLE_BYTES,
     mirror: itemCount * dim,
     mirrorScale: itemCount * 4,
     mirrorBias: itemCount * 4,

@@ -128,7 +128,10 @@ export class UserVisitTrainer implements EpochShareTrainer {
     return { lossSum: this.context.lossSum, tripletCount: this.context.tripletCount };
   }
 
-  /** Writes the context and the rank weights, and copies every item row into the mirror. */
+  /**
+   * Writes the context (and with it the soft pick's noise table) and the rank weights, and copies every
+   * item row into the mirror.
+   */
   private fill(setup: { itemCount: number; tables: TrainingTables; seed: number }): void {
     const { itemCount, tables } = setup;
     const { options, layout, data, memory, kernel } = this.parts;
@@ -154,6 +157,8 @@ export class UserVisitTrainer implements EpochShareTrainer {
       explicitNegatives: data.explicitNegatives,
       explicitWeight: options.explicitTripletWeight,
       temperature: options.hardNegativeTemperature,
+      // written with the temperature's noise when it is > 0 (VisitContext.write)
+      noiseTable: layout.noiseTable,
       mirror: layout.mirror,
       mirrorScale: layout.mirrorScale,
       mirrorBias: layout.mirrorBias,

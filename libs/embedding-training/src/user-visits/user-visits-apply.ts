@@ -75,7 +75,10 @@ export function userVisitsApply(options: VisitOptions): boolean {
   );
 }
 
-/** Arena bytes one thread's visits claim (`UserVisitTrainer.create`): context, scratch, mirror, work. */
+/**
+ * Arena bytes one thread's visits claim (`UserVisitTrainer.create`): context, scratch, rank weights, noise
+ * table, mirror, work.
+ */
 export function userVisitThreadBytes(
   options: Pick<TrainOptions, 'dim' | 'hardNegativeCandidates' | 'negativesPerPositive'>,
   itemCount: number,
