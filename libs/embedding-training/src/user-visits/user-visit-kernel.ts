@@ -232,9 +232,9 @@ export const NOISE_TABLE_BYTES = NOISE_TABLE_SIZE * 4;
  * is entry `low >>> (32 - NOISE_TABLE_BITS)`, low the low 32 bits of the product x · itemCount whose
  * high half is its id: for a given id those bits are uniform over [0, 2^32) (in steps of itemCount) and
  * do not depend on the id, so the noise needs no draw of its own and no logarithm in the kernel (which
- * has no log instruction). Why: one more xorshift step and two fast f32 logs per candidate were about
- * half of a soft candidate's time (TODO(figure)). The host's table and the reference's are this one
- * function. Increasing in i; over the table G has the distribution's mean ~0.5772 (Euler's gamma) and
+ * has no log instruction). Why: one more xorshift step and two fast f32 logs per candidate cost a fifth
+ * of the whole default Gowalla run (162.2 s with them, 131.6 s with the table, back to back; engine
+ * README, "Twentieth sitting"). The host's table and the reference's are this one function. Increasing in i; over the table G has the distribution's mean ~0.5772 (Euler's gamma) and
  * variance ~pi^2 / 6; its extremes are -ln(ln 8192) ~ -2.2 and ~9.0.
  */
 export function gumbelNoiseTable(temperature: number): Float32Array {
