@@ -155,7 +155,7 @@ describe('resolveTrainOptions', () => {
     const resolved = resolveTrainOptions({ learningRate: 0.02 }, sparse(40_981));
     expect(resolved.hardNegativeCandidates).toBe(256);
     expect(resolved.hardNegativeTemperature).toBe(0.05);
-    expect(resolved.negativesPerPositive).toBe(2);
+    expect(resolved.negativesPerPositive).toBe(3);
     expect(resolved.learningRate).toBe(0.02);
     expect(resolved.negativeMix).toEqual({ hardest: 1 });
     expect(resolved.negativeReduction).toBe('rank-weighted');
@@ -166,27 +166,27 @@ describe('resolveTrainOptions', () => {
     expect([given.hardNegativeCandidates, given.negativesPerPositive]).toEqual([16, 3]);
   });
 
-  it('takes soft picks (t 0.05 of twice the tuned W) where the whole-visit kernel trains a large catalogue', () => {
+  it('takes soft picks (t 0.05 of twice the tuned W, three negatives) where the whole-visit kernel trains a large catalogue', () => {
     const shape = sparse(40_981);
     const resolve = (partial: Partial<TrainOptions>) => {
-      const { hardNegativeTemperature, hardNegativeCandidates } = resolveTrainOptions(
-        partial,
-        shape,
-      );
-      return [hardNegativeTemperature, hardNegativeCandidates];
+      const { hardNegativeTemperature, hardNegativeCandidates, negativesPerPositive } =
+        resolveTrainOptions(partial, shape);
+      return [hardNegativeTemperature, hardNegativeCandidates, negativesPerPositive];
     };
     expect(softPickDefaults(shape)).toEqual({
       hardNegativeTemperature: 0.05,
       hardNegativeCandidates: 256,
+      negativesPerPositive: 3,
     });
-    expect(resolve({})).toEqual([0.05, 256]);
-    // a given W is kept; a given t keeps the hardest-of-W rule's W
-    expect(resolve({ hardNegativeCandidates: 100 })).toEqual([0.05, 100]);
-    expect(resolve({ hardNegativeTemperature: 0 })).toEqual([0, 128]);
-    expect(resolve({ hardNegativeTemperature: 0.1 })).toEqual([0.1, 128]);
+    expect(resolve({})).toEqual([0.05, 256, 3]);
+    // a given W or K is kept; a given t keeps the hardest-of-W rule's W and K
+    expect(resolve({ hardNegativeCandidates: 100 })).toEqual([0.05, 100, 3]);
+    expect(resolve({ negativesPerPositive: 1 })).toEqual([0.05, 256, 1]);
+    expect(resolve({ hardNegativeTemperature: 0 })).toEqual([0, 128, 2]);
+    expect(resolve({ hardNegativeTemperature: 0.1 })).toEqual([0.1, 128, 2]);
     // where the composed kernels train (they draw no soft picks): the hardest of the catalogue's W
-    expect(resolve({ visitKernel: 'off' })).toEqual([0, 128]);
-    expect(resolve({ loss: 'soft-margin' })).toEqual([0, 128]);
+    expect(resolve({ visitKernel: 'off' })).toEqual([0, 128, 2]);
+    expect(resolve({ loss: 'soft-margin' })).toEqual([0, 128, 2]);
     // small catalogues: none
     expect(softPickDefaults(sparse(9_999))).toBeNull();
     expect(resolveTrainOptions({}, sparse(1_682)).hardNegativeTemperature).toBe(0);

@@ -53,9 +53,9 @@ export function resolveTrainOptions(
 }
 
 /**
- * A large catalogue's soft picks (`softPickDefaults`: t and twice the tuned W), unless t is given, where
- * the whole-visit kernel trains the options so resolved (it alone draws them); elsewhere the hardest of the
- * catalogue's W, as before. A given W is kept.
+ * A large catalogue's soft picks (`softPickDefaults`: t, twice the tuned W and three negatives), unless t
+ * is given, where the whole-visit kernel trains the options so resolved (it alone draws them); elsewhere
+ * the hardest of the catalogue's W with its negatives, as before. A given W or K is kept.
  */
 function applySoftPicks(
   options: TrainOptions,
@@ -64,8 +64,11 @@ function applySoftPicks(
 ): void {
   const soft = softPickDefaults(shape);
   if (soft === null || given.hardNegativeTemperature !== undefined) return;
-  const candidates = given.hardNegativeCandidates ?? soft.hardNegativeCandidates;
-  const chosen = { ...soft, hardNegativeCandidates: candidates };
+  const chosen = {
+    ...soft,
+    hardNegativeCandidates: given.hardNegativeCandidates ?? soft.hardNegativeCandidates,
+    negativesPerPositive: given.negativesPerPositive ?? soft.negativesPerPositive,
+  };
   if (userVisitsApply({ ...options, ...chosen })) Object.assign(options, chosen);
 }
 

@@ -144,7 +144,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'negatives',
     env: 'TRAIN_NEGATIVES_PER_POSITIVE',
     description:
-      'Sampled negatives per liked pair (by catalogue: as many as 256 scored candidates allow at the cap of W, 128, at most 4; 0 only with in-batch negatives)',
+      'Sampled negatives per liked pair (by catalogue: as many as 256 scored candidates allow at the cap of W, 128, at most 4; 3 with soft picks; 0 only with in-batch negatives)',
     engineDefault: 'catalogue',
   },
   negativeReduction: {
@@ -207,7 +207,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'hard-temperature',
     env: 'TRAIN_HARD_TEMPERATURE',
     description:
-      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest, 0 takes the closest (by catalogue: 0.05 with twice the tuned W where the whole-visit kernel trains large catalogues, else 0)',
+      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest, 0 takes the closest (by catalogue: 0.05 with twice the tuned W and 3 negatives where the whole-visit kernel trains large catalogues, else 0)',
     engineDefault: 'catalogue',
   },
   hardCandidateSource: {
