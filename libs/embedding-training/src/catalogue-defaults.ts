@@ -174,9 +174,10 @@ export function catalogueDefaults(
  * Three negatives, not the hardest-of-W rule's two: a soft pick is a softer negative than the hardest,
  * and a third one gained at every seed once the noise table made a candidate cheaper ("Twentieth
  * sitting": carve5, seeds 42 / 43 / 44, NDCG@20 0.1135 / 0.1141 / 0.1139 against 0.1133 / 0.1130 /
- * 0.1131, Recall@20 +0.5% on average; the 20% carve 0.1516 / 0.2127 against 0.1502 / 0.2118 at seed 42).
- * It costs 1.4x the two's training time (carve5 170 s against 118 s); the three with the table train in
- * about what the two did with the noise's logs. Only the whole-visit kernel draws soft picks, so
+ * 0.1131, Recall@20 +0.5% on average; the 20% carve 0.1516 / 0.2127 against 0.1502 / 0.2118 at seed 42;
+ * a fourth added nothing).
+ * The whole default run on train.txt: 172.3 s with three, 131.6 s with two (162.2 s for two with the
+ * noise's logs before the table). Only the whole-visit kernel draws soft picks, so
  * `resolveTrainOptions` takes these where it trains the resolved options.
  */
 const SOFT_PICK_TEMPERATURE = 0.05;
