@@ -23,14 +23,15 @@
 ;; Everything here reads the context block and its arrays; nothing is kept between calls but what the
 ;; block holds (the random state, the cursor, the sums).
 ;;
-;; Scoring is the largest cost: 2 · W random mirror rows per pair at the defaults (W 128 to 192, by the
-;; data's density; its misses more than its arithmetic: engine README, "Eighteenth sitting"). The anchor is
-;; quantised to i16 (|q| <= 16383, so a 1024-dim i32 sum of q · int8 cannot overflow), four candidates
-;; are scored at once (i32x4.dot_i16x8_s on int8 rows widened to i16, a transposing add puts their four
-;; sums in one vector, scale and bias per lane) and the best is tracked per lane. Sums over a row use one
-;; f32x4 accumulator (lane l takes coordinates l, l + 4, ...) and add its lanes as (l0 + l1) + (l2 + l3),
-;; an order the reference repeats, so both compute the same f32 bits. Addresses are bytes in the imported
-;; memory; dim is a multiple of 16, so a row is whole 16-byte vectors and an int8 mirror row is `dim` bytes.
+;; Scoring is the largest cost: K · W random mirror rows per pair (3 · 256 at the large-catalogue soft-pick
+;; defaults, 2 · 128 to 2 · 192 for hardest picks; their misses more than their arithmetic: engine README,
+;; "Eighteenth sitting"). The anchor is quantised to i16 (|q| <= 16383, so a 1024-dim i32 sum of q · int8
+;; cannot overflow), four candidates are scored at once (i32x4.dot_i16x8_s on int8 rows widened to i16, a
+;; transposing add puts their four sums in one vector, scale and bias per lane) and the best is tracked per
+;; lane. Sums over a row use one f32x4 accumulator (lane l takes coordinates l, l + 4, ...) and add its
+;; lanes as (l0 + l1) + (l2 + l3), an order the reference repeats, so both compute the same f32 bits.
+;; Addresses are bytes in the imported memory; dim is a multiple of 16, so a row is whole 16-byte vectors
+;; and an int8 mirror row is `dim` bytes.
 (module
   (import "env" "memory" (memory 1 65536 shared))
 

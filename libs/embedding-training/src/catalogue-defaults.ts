@@ -184,13 +184,14 @@ const SOFT_PICK_TEMPERATURE = 0.05;
 const SOFT_PICK_CANDIDATE_FACTOR = 2;
 const SOFT_PICK_NEGATIVES = 3;
 
-/** A large catalogue's soft picks (t, W and K, see `SOFT_PICK_TEMPERATURE`); null below one. */
-export function softPickDefaults(
-  shape: CatalogueShape,
-): Pick<
+/** What a soft pick's defaults set: t, W and K. */
+export type SoftPickOptions = Pick<
   TrainOptions,
   'hardNegativeTemperature' | 'hardNegativeCandidates' | 'negativesPerPositive'
-> | null {
+>;
+
+/** A large catalogue's soft picks (see `SOFT_PICK_TEMPERATURE`); null below one. */
+export function softPickDefaults(shape: CatalogueShape): SoftPickOptions | null {
   if (!(shape.itemCount >= LARGE_CATALOGUE_ITEMS)) return null;
   return {
     hardNegativeTemperature: SOFT_PICK_TEMPERATURE,

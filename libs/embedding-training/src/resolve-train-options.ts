@@ -1,5 +1,5 @@
 import { DomainError } from '@recsys/domain';
-import { softPickDefaults, type CatalogueShape } from './catalogue-defaults';
+import { softPickDefaults, type CatalogueShape, type SoftPickOptions } from './catalogue-defaults';
 import { defaultTrainOptions, type TrainOptions } from './train-options';
 import { userVisitsApply, VISIT_KERNEL_COMBINATION } from './user-visits/user-visits-apply';
 
@@ -64,7 +64,7 @@ function applySoftPicks(
 ): void {
   const soft = softPickDefaults(shape);
   if (soft === null || given.hardNegativeTemperature !== undefined) return;
-  const chosen = {
+  const chosen: SoftPickOptions = {
     ...soft,
     hardNegativeCandidates: given.hardNegativeCandidates ?? soft.hardNegativeCandidates,
     negativesPerPositive: given.negativesPerPositive ?? soft.negativesPerPositive,
