@@ -1,13 +1,13 @@
-// node bench/run.js bench/quality/write-gowalla-split.ts OUT_DIR [SPLIT_SEED]: writes bench:quality
-// gowalla's default split (the 20% carve) of train.txt as OUT_DIR/train.txt and OUT_DIR/validation.txt
-// (LightGCN format), so
+// node bench/run.js bench/quality/write-gowalla-split.ts OUT_DIR [SPLIT_SEED] [CARVE]: writes
+// bench:quality gowalla's split (the 20% carve unless CARVE names another, e.g. carve5) of train.txt as
+// OUT_DIR/train.txt and OUT_DIR/validation.txt (LightGCN format), so
 // `recsys train` + `recsys eval` can be checked against the bench on the same rows. Keep OUT_DIR outside
 // the repository (e.g. /tmp): the data set must not be committed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InteractionTable, parseLightGcn } from '@recsys/datasets';
 import { datasetsDir, findDatasetFile } from './datasets-dir';
-import { splitGowalla } from './gowalla-split';
+import { GOWALLA_CARVES, GowallaCarve, splitGowalla } from './gowalla-split';
 
 /** One LightGCN line per user with rows in `rows`: `user item item ...` (original ids). */
 function lightGcnLines(table: InteractionTable, rows: Int32Array): string {
@@ -20,16 +20,18 @@ function lightGcnLines(table: InteractionTable, rows: Int32Array): string {
 }
 
 function main(argv: string[]): number {
-  const [outDir, seedText] = argv;
+  const [outDir, seedText, carveText = 'carve20'] = argv;
   const path = findDatasetFile('gowalla-lightgcn/train.txt');
-  if (!outDir || !path) {
+  if (!outDir || !path || !(carveText in GOWALLA_CARVES)) {
+    const carves = Object.keys(GOWALLA_CARVES).join(' | ');
     process.stderr.write(
-      `usage: write-gowalla-split.ts OUT_DIR [SPLIT_SEED] (train.txt under ${datasetsDir()})\n`,
+      `usage: write-gowalla-split.ts OUT_DIR [SPLIT_SEED] [${carves}] (train.txt under ${datasetsDir()})\n`,
     );
     return 2;
   }
   const table = parseLightGcn(readFileSync(path, 'utf8'));
-  const split = splitGowalla(table, seedText === undefined ? 42 : Number(seedText));
+  const carve = carveText as GowallaCarve;
+  const split = splitGowalla(table, seedText === undefined ? 42 : Number(seedText), carve);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'train.txt'), lightGcnLines(table, split.trainRows));
   writeFileSync(join(outDir, 'validation.txt'), lightGcnLines(table, split.testRows));
