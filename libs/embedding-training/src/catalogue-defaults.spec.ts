@@ -179,14 +179,22 @@ describe('resolveTrainOptions', () => {
       negativesPerPositive: 3,
     });
     expect(resolve({})).toEqual([0.05, 256, 3]);
-    // a given W or K is kept; a given t keeps the hardest-of-W rule's W and K
+    // a given t > 0, W or K is kept (the default t named trains as when left out); t 0 is the hardest of
+    // the catalogue's W with its two negatives
     expect(resolve({ hardNegativeCandidates: 100 })).toEqual([0.05, 100, 3]);
     expect(resolve({ negativesPerPositive: 1 })).toEqual([0.05, 256, 1]);
+    expect(resolve({ hardNegativeTemperature: 0.05 })).toEqual(resolve({}));
+    expect(resolve({ hardNegativeTemperature: 0.1 })).toEqual([0.1, 256, 3]);
+    expect(resolve({ hardNegativeTemperature: 0.1, negativesPerPositive: 2 })).toEqual([0.1, 256, 2]);
     expect(resolve({ hardNegativeTemperature: 0 })).toEqual([0, 128, 2]);
-    expect(resolve({ hardNegativeTemperature: 0.1 })).toEqual([0.1, 128, 2]);
+    expect(resolve({ hardNegativeTemperature: 0, hardNegativeCandidates: 64 })).toEqual([0, 64, 2]);
     // where the composed kernels train (they draw no soft picks): the hardest of the catalogue's W
     expect(resolve({ visitKernel: 'off' })).toEqual([0, 128, 2]);
     expect(resolve({ loss: 'soft-margin' })).toEqual([0, 128, 2]);
+    // a given t > 0 there is refused (only the whole-visit kernel draws soft picks)
+    expect(() => resolve({ visitKernel: 'off', hardNegativeTemperature: 0.05 })).toThrow(
+      /hardNegativeTemperature > 0 needs the whole-visit kernel/,
+    );
     // small catalogues: none
     expect(softPickDefaults(sparse(9_999))).toBeNull();
     expect(resolveTrainOptions({}, sparse(1_682)).hardNegativeTemperature).toBe(0);

@@ -53,9 +53,10 @@ export function resolveTrainOptions(
 }
 
 /**
- * A large catalogue's soft picks (`softPickDefaults`: t, twice the tuned W and three negatives), unless t
- * is given, where the whole-visit kernel trains the options so resolved (it alone draws them); elsewhere
- * the hardest of the catalogue's W with its negatives, as before. A given W or K is kept.
+ * A large catalogue's soft picks (`softPickDefaults`: t, twice the tuned W and three negatives) where the
+ * whole-visit kernel trains the options so resolved (it alone draws them); elsewhere, or with t given as
+ * 0, the hardest of the catalogue's W with its negatives, as before. A given t > 0, W or K is kept, so
+ * naming the default t trains what leaving it out does.
  */
 function applySoftPicks(
   options: TrainOptions,
@@ -63,9 +64,9 @@ function applySoftPicks(
   shape: CatalogueShape,
 ): void {
   const soft = softPickDefaults(shape);
-  if (soft === null || given.hardNegativeTemperature !== undefined) return;
+  if (soft === null || given.hardNegativeTemperature === 0) return;
   const chosen: SoftPickOptions = {
-    ...soft,
+    hardNegativeTemperature: given.hardNegativeTemperature ?? soft.hardNegativeTemperature,
     hardNegativeCandidates: given.hardNegativeCandidates ?? soft.hardNegativeCandidates,
     negativesPerPositive: given.negativesPerPositive ?? soft.negativesPerPositive,
   };

@@ -207,7 +207,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'hard-temperature',
     env: 'TRAIN_HARD_TEMPERATURE',
     description:
-      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest, 0 takes the closest (by catalogue: 0.05 with twice the tuned W and 3 negatives where the whole-visit kernel trains large catalogues, else 0)',
+      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest, 0 takes the closest (by catalogue: 0.05 where the whole-visit kernel trains large catalogues, else 0; there any t > 0, given or not, comes with twice the tuned W and 3 negatives unless those are given)',
     engineDefault: 'catalogue',
   },
   hardCandidateSource: {
