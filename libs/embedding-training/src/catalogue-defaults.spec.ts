@@ -185,7 +185,9 @@ describe('resolveTrainOptions', () => {
     expect(resolve({ negativesPerPositive: 1 })).toEqual([0.05, 256, 1]);
     expect(resolve({ hardNegativeTemperature: 0.05 })).toEqual(resolve({}));
     expect(resolve({ hardNegativeTemperature: 0.1 })).toEqual([0.1, 256, 3]);
-    expect(resolve({ hardNegativeTemperature: 0.1, negativesPerPositive: 2 })).toEqual([0.1, 256, 2]);
+    expect(resolve({ hardNegativeTemperature: 0.1, negativesPerPositive: 2 })).toEqual([
+      0.1, 256, 2,
+    ]);
     expect(resolve({ hardNegativeTemperature: 0 })).toEqual([0, 128, 2]);
     expect(resolve({ hardNegativeTemperature: 0, hardNegativeCandidates: 64 })).toEqual([0, 64, 2]);
     // where the composed kernels train (they draw no soft picks): the hardest of the catalogue's W
