@@ -23,7 +23,7 @@
 ;; Everything here reads the context block and its arrays; nothing is kept between calls but what the
 ;; block holds (the random state, the cursor, the sums).
 ;;
-;; Scoring is the largest cost: K · W random mirror rows per pair (3 · 256 at the large-catalogue soft-pick
+;; Scoring is the largest cost: K · W random mirror rows per pair (3 · 320 at the large-catalogue soft-pick
 ;; defaults, 2 · 128 to 2 · 192 for hardest picks; their misses more than their arithmetic: engine README,
 ;; "Eighteenth sitting"). The anchor is quantised to i16 (|q| <= 16383, so a 1024-dim i32 sum of q · int8
 ;; cannot overflow), four candidates are scored at once (i32x4.dot_i16x8_s on int8 rows widened to i16, a

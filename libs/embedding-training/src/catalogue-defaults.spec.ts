@@ -153,7 +153,7 @@ describe('catalogueDefaults', () => {
 describe('resolveTrainOptions', () => {
   it('fills omitted options with the catalogue defaults; given ones win', () => {
     const resolved = resolveTrainOptions({ learningRate: 0.02 }, sparse(40_981));
-    expect(resolved.hardNegativeCandidates).toBe(256);
+    expect(resolved.hardNegativeCandidates).toBe(320);
     expect(resolved.hardNegativeTemperature).toBe(0.05);
     expect(resolved.negativesPerPositive).toBe(3);
     expect(resolved.learningRate).toBe(0.02);
@@ -166,7 +166,7 @@ describe('resolveTrainOptions', () => {
     expect([given.hardNegativeCandidates, given.negativesPerPositive]).toEqual([16, 3]);
   });
 
-  it('takes soft picks (t 0.05 of twice the tuned W, three negatives) where the whole-visit kernel trains a large catalogue', () => {
+  it('takes soft picks (t 0.05 of 2.5 times the tuned W, three negatives) where the whole-visit kernel trains a large catalogue', () => {
     const shape = sparse(40_981);
     const resolve = (partial: Partial<TrainOptions>) => {
       const { hardNegativeTemperature, hardNegativeCandidates, negativesPerPositive } =
@@ -175,18 +175,18 @@ describe('resolveTrainOptions', () => {
     };
     expect(softPickDefaults(shape)).toEqual({
       hardNegativeTemperature: 0.05,
-      hardNegativeCandidates: 256,
+      hardNegativeCandidates: 320,
       negativesPerPositive: 3,
     });
-    expect(resolve({})).toEqual([0.05, 256, 3]);
+    expect(resolve({})).toEqual([0.05, 320, 3]);
     // a given t > 0, W or K is kept (the default t named trains as when left out); t 0 is the hardest of
     // the catalogue's W with its two negatives
     expect(resolve({ hardNegativeCandidates: 100 })).toEqual([0.05, 100, 3]);
-    expect(resolve({ negativesPerPositive: 1 })).toEqual([0.05, 256, 1]);
+    expect(resolve({ negativesPerPositive: 1 })).toEqual([0.05, 320, 1]);
     expect(resolve({ hardNegativeTemperature: 0.05 })).toEqual(resolve({}));
-    expect(resolve({ hardNegativeTemperature: 0.1 })).toEqual([0.1, 256, 3]);
+    expect(resolve({ hardNegativeTemperature: 0.1 })).toEqual([0.1, 320, 3]);
     expect(resolve({ hardNegativeTemperature: 0.1, negativesPerPositive: 2 })).toEqual([
-      0.1, 256, 2,
+      0.1, 320, 2,
     ]);
     expect(resolve({ hardNegativeTemperature: 0 })).toEqual([0, 128, 2]);
     expect(resolve({ hardNegativeTemperature: 0, hardNegativeCandidates: 64 })).toEqual([0, 64, 2]);
@@ -200,9 +200,11 @@ describe('resolveTrainOptions', () => {
     // small catalogues: none
     expect(softPickDefaults(sparse(9_999))).toBeNull();
     expect(resolveTrainOptions({}, sparse(1_682)).hardNegativeTemperature).toBe(0);
-    // a dense large catalogue: twice the tuned 128, not the density-raised W
+    // a dense large catalogue: 2.5 times the tuned 128, not the density-raised W
     const dense = { itemCount: 40_981, positivePairs: 40_981 * 20 };
-    expect(resolveTrainOptions({}, dense).hardNegativeCandidates).toBe(256);
+    expect(resolveTrainOptions({}, dense).hardNegativeCandidates).toBe(320);
+    // W 2.5 times a tuned W that is odd is rounded (10,200 items: tuned 51)
+    expect(softPickDefaults(sparse(10_200))?.hardNegativeCandidates).toBe(128);
     expect(resolveTrainOptions({ hardNegativeTemperature: 0 }, dense).hardNegativeCandidates).toBe(
       192,
     );

@@ -53,7 +53,7 @@ export function resolveTrainOptions(
 }
 
 /**
- * A large catalogue's soft picks (`softPickDefaults`: t, twice the tuned W and three negatives) where the
+ * A large catalogue's soft picks (`softPickDefaults`: t, 2.5 times the tuned W and three negatives) where the
  * whole-visit kernel trains the options so resolved (it alone draws them); elsewhere, or with t given as
  * 0, the hardest of the catalogue's W with its negatives, as before. A given t > 0, W or K is kept, so
  * naming the default t trains what leaving it out does.

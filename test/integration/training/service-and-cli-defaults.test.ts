@@ -89,9 +89,9 @@ describe('the service and recsys train resolve the same defaults', () => {
     expect(service.threads).toBe(CORES);
   });
 
-  it('on a large catalogue, dense or sparse: both take the soft picks of twice the tuned W, three negatives', async () => {
+  it('on a large catalogue, dense or sparse: both take the soft picks of 2.5 times the tuned W, three negatives', async () => {
     // 26,000 items each liked 17 times (17 pairs per item, over the tuned 16): W by rank is 130, which
-    // the hardest-of-W rule would take here (128 when sparse); soft picks draw from twice the tuned 128.
+    // the hardest-of-W rule would take here (128 when sparse); soft picks draw from 2.5 times the tuned 128.
     const pairs = likes(26_000, 17);
     const service = await serviceOptions(pairs);
     expect(service).toEqual(await cliOptions(pairs));
@@ -100,8 +100,8 @@ describe('the service and recsys train resolve the same defaults', () => {
       o.hardNegativeTemperature,
       o.negativesPerPositive,
     ];
-    expect(picks(service)).toEqual([256, 0.05, 3]);
-    expect(picks(await serviceOptions(likes(26_000)))).toEqual([256, 0.05, 3]);
+    expect(picks(service)).toEqual([320, 0.05, 3]);
+    expect(picks(await serviceOptions(likes(26_000)))).toEqual([320, 0.05, 3]);
   });
 
   it("states the engine's own defaults in the option table (CLI help, env docs)", () => {

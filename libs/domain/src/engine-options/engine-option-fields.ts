@@ -188,7 +188,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'hard-candidates',
     env: 'TRAIN_HARD_CANDIDATES',
     description:
-      'Candidates scored per hardest / semi-hard negative, W of hardest-of-W (by catalogue: items / 200, 1..128; the cap rises to 192 with the square of the liked pairs per item over 16; twice the 1..128 value, up to 256, with soft picks)',
+      'Candidates scored per hardest / semi-hard negative, W of hardest-of-W (by catalogue: items / 200, 1..128; the cap rises to 192 with the square of the liked pairs per item over 16; 2.5 times the 1..128 value, rounded, up to 320, with soft picks)',
     engineDefault: 'catalogue',
   },
   hardCandidateReuse: {
@@ -207,7 +207,7 @@ export const ENGINE_OPTION_FIELDS = {
     cli: 'hard-temperature',
     env: 'TRAIN_HARD_TEMPERATURE',
     description:
-      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest, 0 takes the closest (by catalogue: 0.05 where the whole-visit kernel trains large catalogues, else 0; there any t > 0, given or not, comes with twice the tuned W and 3 negatives unless those are given)',
+      'Temperature of a hardest pick: > 0 draws it from softmax(score / t) over its W candidates instead of taking the closest, 0 takes the closest (by catalogue: 0.05 where the whole-visit kernel trains large catalogues, else 0; there any t > 0, given or not, comes with 2.5 times the tuned W and 3 negatives unless those are given)',
     engineDefault: 'catalogue',
   },
   hardCandidateSource: {
