@@ -20,9 +20,15 @@ function lightGcnLines(table: InteractionTable, rows: Int32Array): string {
 }
 
 function main(argv: string[]): number {
-  const [outDir, seedText, carveText = 'carve20'] = argv;
+  const [outDir, seedText = '42', carveText = 'carve20'] = argv;
   const path = findDatasetFile('gowalla-lightgcn/train.txt');
-  if (!outDir || !path || !(carveText in GOWALLA_CARVES)) {
+  const splitSeed = Number(seedText);
+  if (
+    !outDir ||
+    !path ||
+    !Number.isInteger(splitSeed) ||
+    !Object.hasOwn(GOWALLA_CARVES, carveText)
+  ) {
     const carves = Object.keys(GOWALLA_CARVES).join(' | ');
     process.stderr.write(
       `usage: write-gowalla-split.ts OUT_DIR [SPLIT_SEED] [${carves}] (train.txt under ${datasetsDir()})\n`,
@@ -31,7 +37,7 @@ function main(argv: string[]): number {
   }
   const table = parseLightGcn(readFileSync(path, 'utf8'));
   const carve = carveText as GowallaCarve;
-  const split = splitGowalla(table, seedText === undefined ? 42 : Number(seedText), carve);
+  const split = splitGowalla(table, splitSeed, carve);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'train.txt'), lightGcnLines(table, split.trainRows));
   writeFileSync(join(outDir, 'validation.txt'), lightGcnLines(table, split.testRows));

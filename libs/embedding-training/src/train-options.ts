@@ -89,7 +89,7 @@ export interface TrainOptions {
    * Gumbel noise) instead of taking the highest, so a pick is mostly among the closest few but not always
    * the closest (fewer not-yet-met likes as negatives). 0 takes the hardest. Only the whole-visit kernel
    * (`visitKernel` on, with its combination: `userVisitsApply`) trains it; by catalogue (resolved in
-   * `resolveTrainOptions`): 0.05 with twice the tuned W and three negatives where that kernel trains a
+   * `resolveTrainOptions`): 0.05 with 2.5 times the tuned W and three negatives where that kernel trains a
    * large catalogue, else 0.
    */
   hardNegativeTemperature: number;

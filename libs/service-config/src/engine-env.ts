@@ -50,10 +50,9 @@ function fromText(field: EngineOptionField, text: string, context: z.RefinementC
 }
 
 function autoText(field: EngineOptionField): string {
-  // W alone also follows the data's density (the hardest-of-W cap rises with the liked pairs per item)
-  if (field.engineDefault === 'catalogue' && field.cli === 'hard-candidates')
-    return "the engine's default for the catalogue (its size and its liked pairs per item)";
   if (field.engineDefault === 'catalogue') return "the engine's default for the catalogue size";
+  if (field.engineDefault === 'catalogue-density')
+    return "the engine's default for the catalogue (its size and its liked pairs per item)";
   if (field.engineDefault === 'cores') return 'all cores';
   return `the engine's default (${field.engineDefault})`;
 }

@@ -111,7 +111,7 @@ describe('the service and recsys train resolve the same defaults', () => {
     }) as unknown as Record<string, unknown>;
     for (const [key, field] of Object.entries(ENGINE_OPTION_FIELDS)) {
       const stated = field.engineDefault;
-      if (stated === 'catalogue' || stated === 'cores') continue;
+      if (stated === 'catalogue' || stated === 'catalogue-density' || stated === 'cores') continue;
       const actual =
         key === 'negativeMix'
           ? Object.entries(engine.negativeMix as object)

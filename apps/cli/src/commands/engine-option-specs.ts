@@ -48,6 +48,8 @@ function problemOf(result: { success: boolean; error?: { issues: { message: stri
 
 function defaultText(field: EngineOptionField): string {
   if (field.engineDefault === 'catalogue') return ' (default: by catalogue size)';
+  if (field.engineDefault === 'catalogue-density')
+    return ' (default: by catalogue size and liked pairs per item)';
   if (field.engineDefault === 'cores') return ' (default: all cores)';
   return ` (default ${field.engineDefault})`;
 }

@@ -34,7 +34,9 @@ interface FieldNames {
   description: string;
   /**
    * What the engine uses when the option is omitted: a value (kept in step with `defaultTrainOptions` by a
-   * test), `catalogue` when it follows the catalogue size (`catalogueDefaults`), or `cores` (all cores).
+   * test), `catalogue` when it follows the catalogue size (`catalogueDefaults`), `catalogue-density` when
+   * it also follows the liked pairs per item (W: the hardest-of-W cap rises with them), or `cores` (all
+   * cores).
    */
   engineDefault: number | string;
 }
@@ -189,7 +191,7 @@ export const ENGINE_OPTION_FIELDS = {
     env: 'TRAIN_HARD_CANDIDATES',
     description:
       'Candidates scored per hardest / semi-hard negative, W of hardest-of-W (by catalogue: items / 200, 1..128; the cap rises to 192 with the square of the liked pairs per item over 16; 2.5 times the 1..128 value, rounded, up to 320, with soft picks)',
-    engineDefault: 'catalogue',
+    engineDefault: 'catalogue-density',
   },
   hardCandidateReuse: {
     kind: 'integer',
