@@ -175,7 +175,8 @@ export function catalogueDefaults(
  * seed ("Twenty-first sitting": carve5, seeds 42-46, NDCG@20 0.1151 / 0.1146 / 0.1140 / 0.1140 / 0.1138
  * against 0.1135 / 0.1141 / 0.1139 / 0.1128 / 0.1136 for 256, +0.64% on average; Recall@20 level; on
  * the sparser carves +0.2% (10%) and -0.5% (20%): the gain grows with density). Twice was tuned with
- * two negatives, where W 384 gained nothing.
+ * two negatives, where W 384 gained nothing. More than 2.5 times gave less: W 352 0.1141 / 0.1144 at seeds
+ * 42 / 43 ("Twenty-second sitting"), W 384 0.1143 at seed 42.
  *
  * Three negatives, not the hardest-of-W rule's two: a soft pick is a softer negative than the hardest,
  * and a third one gained at every seed once the noise table made a candidate cheaper ("Twentieth
